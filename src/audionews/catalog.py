@@ -1,0 +1,137 @@
+"""The SQLite catalog of a feed's episodes: the source of truth the feed is built from.
+
+Every change is one transaction, so a crash leaves the catalog as it was before or after,
+never between.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from contextlib import closing
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Iterator
+
+from .errors import FeedError
+from .model import Chapter
+
+__all__ = ["EpisodeRecord", "Catalog"]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS episodes (
+    guid TEXT PRIMARY KEY,
+    identity TEXT NOT NULL UNIQUE,
+    source TEXT NOT NULL,
+    url TEXT,
+    title TEXT NOT NULL,
+    byline TEXT,
+    published TEXT,
+    description TEXT NOT NULL,
+    language TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    audio TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    duration REAL NOT NULL,
+    chapters TEXT NOT NULL,
+    added TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS episodes_added ON episodes (added);
+"""
+
+
+@dataclass(frozen=True)
+class EpisodeRecord:
+    """One episode as the catalog keeps it. ``audio`` is a path relative to ``public/``."""
+
+    guid: str
+    identity: str
+    source: str
+    url: str | None
+    title: str
+    byline: str | None
+    published: str | None
+    description: str
+    language: str
+    fingerprint: str
+    audio: str
+    size: int
+    duration: float
+    chapters: tuple[Chapter, ...]
+    added: str
+    updated: str
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["chapters"] = [asdict(c) for c in self.chapters]
+        return data
+
+
+_COLUMNS = [f.name for f in fields(EpisodeRecord)]
+
+
+class Catalog:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self._db = sqlite3.connect(path, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=DELETE")
+            self._db.executescript(_SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise FeedError(f"catalog is unreadable ({exc})", str(path)) from exc
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> "Catalog":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def all(self) -> list[EpisodeRecord]:
+        """Newest first, as feeds list them."""
+        with closing(self._db.execute(f"SELECT {', '.join(_COLUMNS)} FROM episodes ORDER BY added DESC, guid")) as rows:
+            return [_record(row) for row in rows]
+
+    def by_identity(self, identity: str) -> EpisodeRecord | None:
+        return self._one("identity", identity)
+
+    def by_guid(self, guid: str) -> EpisodeRecord | None:
+        return self._one("guid", guid)
+
+    def _one(self, column: str, value: str) -> EpisodeRecord | None:
+        row = self._db.execute(f"SELECT {', '.join(_COLUMNS)} FROM episodes WHERE {column} = ?", (value,)).fetchone()
+        return _record(row) if row else None
+
+    def save(self, record: EpisodeRecord) -> None:
+        """Insert or replace one episode, in one transaction."""
+        values = [getattr(record, name) for name in _COLUMNS]
+        values[_COLUMNS.index("chapters")] = json.dumps([asdict(c) for c in record.chapters])
+        with self._transaction():
+            self._db.execute(
+                f"INSERT OR REPLACE INTO episodes ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
+                values,
+            )
+
+    def remove(self, guid: str) -> bool:
+        with self._transaction():
+            return self._db.execute("DELETE FROM episodes WHERE guid = ?", (guid,)).rowcount > 0
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+
+def _record(row: tuple) -> EpisodeRecord:
+    data = dict(zip(_COLUMNS, row))
+    data["chapters"] = tuple(Chapter(**c) for c in json.loads(data["chapters"]))
+    return EpisodeRecord(**data)

@@ -1,0 +1,226 @@
+"""The command line: parse options, call one library function, print plain lines.
+
+Progress goes to stderr as plain lines a screen reader can follow (no spinners, no colour);
+results go to stdout, as JSON lines with ``--json``. Any :class:`AudionewsError` becomes one
+line naming the source and the reason, and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from .publish import build as build_feed, clean as clean_source, publish as publish_sources, remove as remove_episode, speak_to_file
+from .catalog import Catalog
+from .errors import AudionewsError
+from .settings import FeedFolder, FeedSettings, create_feed, find_feed
+from .tts import Voice, available
+
+__all__ = ["main", "cli"]
+
+
+def _fail_cleanly(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn library errors into click's one-line error and exit code 1."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except AudionewsError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper
+
+
+def _progress(quiet: bool) -> Callable[[str], None]:
+    return (lambda _: None) if quiet else (lambda message: click.echo(message, err=True))
+
+
+def _feed_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--feed", "feed_name", metavar="NAME", help="Feed to act on (optional when there is one).")(
+        command
+    )
+
+
+def _folder(ctx: click.Context, name: str | None, create_default: bool = False) -> FeedFolder:
+    return find_feed(ctx.obj["feeds_dir"], name, create_default=create_default)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="audionews")
+@click.option("--feeds-dir", type=click.Path(file_okay=False, path_type=Path), default="feeds",
+              envvar="AUDIONEWS_FEEDS", show_default=True, show_envvar=True, help="Folder holding the feeds.")
+@click.pass_context
+def cli(ctx: click.Context, feeds_dir: Path) -> None:
+    """Turn news and blog articles into accessible audio and a podcast feed."""
+    ctx.obj = {"feeds_dir": feeds_dir}
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--title", required=True)
+@click.option("--author", required=True)
+@click.option("--email", required=True, help="Owner's e-mail, shown to podcast directories.")
+@click.option("--base-url", required=True, help="Where public/ will be served, e.g. https://example.org/podcast/")
+@click.option("--language", default="en", show_default=True)
+@click.option("--description", default="")
+@click.option("--category", default="News", show_default=True, help='Apple category, e.g. "News/Daily News".')
+@click.option("--engine", type=click.Choice(available()), default="piper", show_default=True)
+@click.option("--speed", type=float, default=1.0, show_default=True)
+@click.pass_context
+@_fail_cleanly
+def init(ctx: click.Context, name: str, **settings: Any) -> None:
+    """Create a feed: writes FEEDS/NAME/feed.toml.
+
+    Example: audionews init harbor --title "Harbor Ledger, read aloud" --author "Harbor Ledger"
+    --email editor@example.org --base-url https://example.org/podcast/
+    """
+    folder = create_feed(ctx.obj["feeds_dir"], name, FeedSettings(**settings))
+    click.echo(f"created {folder.settings_path}")
+
+
+@cli.command("publish")
+@click.argument("sources", nargs=-1, required=True)
+@_feed_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per episode.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress lines on stderr.")
+@click.pass_context
+@_fail_cleanly
+def publish_command(ctx: click.Context, sources: tuple[str, ...], feed_name: str | None, as_json: bool,
+                    quiet: bool) -> None:
+    """Add articles to a feed as episodes (SOURCE: URL, HTML or text file, or - for stdin).
+
+    Example: audionews publish examples/harbor-wind-farm.html
+    """
+    folder = _folder(ctx, feed_name, create_default=True)
+    report = publish_sources(folder, list(sources), _progress(quiet))
+    for item in report.published:
+        if as_json:
+            click.echo(json.dumps({"source": item.source, "guid": item.guid, "title": item.title,
+                                   "duration": round(item.duration, 3), "path": item.path, "status": item.status}))
+        else:
+            click.echo(f"{item.status}: {item.title} ({_clock(item.duration)}) {item.path}")
+    for failure in report.failures:
+        click.echo(f"Error: {failure.source}: {failure.reason}", err=True)
+    if report.failures:
+        ctx.exit(1)
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line per source.")
+@click.pass_context
+def clean(ctx: click.Context, sources: tuple[str, ...], as_json: bool) -> None:
+    """Print the readable article: headline, byline, date and body.
+
+    Example: audionews clean --json examples/library-late-fees.txt
+    """
+    failed = False
+    for source in sources:
+        try:
+            article = clean_source(source)
+        except AudionewsError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            failed = True
+            continue
+        if as_json:
+            click.echo(json.dumps(article.to_json(), ensure_ascii=False))
+            continue
+        click.echo(article.headline)
+        credit = ". ".join(p for p in (f"By {article.byline}" if article.byline else "",
+                                       article.published.isoformat() if article.published else "") if p)
+        if credit:
+            click.echo(credit)
+        for block in article.blocks:
+            click.echo("")
+            click.echo(f"- {block.text}" if block.kind == "item" else block.text)
+        if len(sources) > 1:
+            click.echo("")
+    if failed:
+        ctx.exit(1)
+
+
+@cli.command("speak")
+@click.argument("source")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="MP3 file to write.")
+@click.option("--engine", type=click.Choice(available()), default="piper", show_default=True)
+@click.option("--voice", default="", help="Engine-specific voice (piper: path to an .onnx voice).")
+@click.option("--speed", type=float, default=1.0, show_default=True, help="0.5 to 3.0, pitch kept.")
+@click.option("--language", default="en", show_default=True)
+@click.option("--quiet", "-q", is_flag=True)
+@_fail_cleanly
+def speak_command(source: str, output: Path, engine: str, voice: str, speed: float, language: str,
+                  quiet: bool) -> None:
+    """Read one article into one MP3 now, without a feed.
+
+    Example: audionews speak examples/harbor-wind-farm.html -o harbor.mp3
+    """
+    episode = speak_to_file(source, output, Voice(engine, voice, speed, language), _progress(quiet))
+    click.echo(f"{output} ({_clock(episode.duration)})")
+
+
+@cli.command()
+@_feed_option
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+@_fail_cleanly
+def episodes(ctx: click.Context, feed_name: str | None, as_json: bool) -> None:
+    """List a feed's episodes, newest first.
+
+    Example: audionews episodes --json
+    """
+    folder = _folder(ctx, feed_name)
+    with Catalog(folder.catalog_path) as catalog:
+        records = catalog.all()
+    for record in records:
+        if as_json:
+            click.echo(json.dumps(record.to_json(), ensure_ascii=False))
+        else:
+            click.echo(f"{record.guid}  {record.title} ({_clock(record.duration)})")
+
+
+@cli.command()
+@click.argument("guid")
+@_feed_option
+@click.pass_context
+@_fail_cleanly
+def remove(ctx: click.Context, guid: str, feed_name: str | None) -> None:
+    """Remove an episode from a feed and delete its audio.
+
+    Example: audionews remove urn:uuid:0f6c3c3e-...
+    """
+    record = remove_episode(_folder(ctx, feed_name), guid)
+    click.echo(f"removed: {record.title}")
+
+
+@cli.command()
+@_feed_option
+@click.pass_context
+@_fail_cleanly
+def build(ctx: click.Context, feed_name: str | None) -> None:
+    """Rewrite public/ (feed.xml, index.html, cover) from the catalog.
+
+    Example: audionews build --feed harbor
+    """
+    folder = _folder(ctx, feed_name)
+    count = build_feed(folder)
+    click.echo(f"built {folder.public / 'feed.xml'} ({count} episode{'s' if count != 1 else ''})")
+
+
+def _clock(seconds: float) -> str:
+    whole = round(seconds)
+    return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}" if whole >= 3600 else f"{whole // 60}:{whole % 60:02d}"
+
+
+def main() -> None:
+    cli(prog_name="audionews")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,171 @@
+"""Small, shared field helpers: words and language, dates, bylines, headlines.
+
+Each takes plain strings and returns a clean value or None, so the HTML and plain-text
+extractors can try them in turn.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .lexicon_data import MONTHS, NOT_NAME_WORDS, STOPWORDS
+
+__all__ = [
+    "words",
+    "stopword_ratio",
+    "guess_language",
+    "find_date",
+    "parse_iso_date",
+    "clean_byline",
+    "looks_like_name",
+    "clean_headline",
+    "squash",
+]
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+
+
+def squash(text: str) -> str:
+    """Collapse runs of whitespace (including no-break spaces) into single spaces."""
+    return re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip()
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def guess_language(text: str) -> str | None:
+    """The language whose stop words are densest in ``text``, if any stands out."""
+    tokens = [w.lower() for w in words(text)[:2000]]
+    if len(tokens) < 8:
+        return None
+    scores = {lang: sum(t in stops for t in tokens) / len(tokens) for lang, stops in STOPWORDS.items()}
+    lang, best = max(scores.items(), key=lambda item: item[1])
+    return lang if best >= 0.12 else None
+
+
+def stopword_ratio(text: str, language: str | None) -> float:
+    tokens = [w.lower() for w in words(text)]
+    if not tokens:
+        return 0.0
+    stops = STOPWORDS.get(language or "en", STOPWORDS["en"])
+    return sum(t in stops for t in tokens) / len(tokens)
+
+
+# -- dates -------------------------------------------------------------------------------------
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DATE_FORMS = [
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),  # June 13, 2025
+    re.compile(rf"\b{_DAY}\.?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),  # 13 June 2025
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]?\d)-(?P<day>[0-3]?\d)\b"),  # 2025-06-13
+]
+
+
+def find_date(text: str) -> tuple[dt.date, int] | None:
+    """The first written date in ``text`` and how many characters of it the date covers."""
+    for form in _DATE_FORMS:
+        match = form.search(text)
+        if not match:
+            continue
+        parts = match.groupdict()
+        month = MONTHS[parts["month"].lower()] if parts.get("month") else int(parts["mnum"])
+        try:
+            return dt.date(int(parts["year"]), month, int(parts["day"])), match.end() - match.start()
+        except ValueError:
+            continue
+    return None
+
+
+def parse_iso_date(value: object) -> dt.date | None:
+    """A date from an ISO 8601 string as found in JSON-LD and meta tags (time and zone ignored)."""
+    if not isinstance(value, str):
+        return None
+    match = re.match(r"\s*((?:19|20)\d\d)-(\d\d)-(\d\d)", value)
+    if not match:
+        return None
+    try:
+        return dt.date(*(int(g) for g in match.groups()))
+    except ValueError:
+        return None
+
+
+# -- bylines -----------------------------------------------------------------------------------
+
+_PARTICLES = {"de", "da", "del", "della", "van", "von", "der", "den", "la", "le", "bin", "al", "el", "di", "du", "dos"}
+_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞŁŚŻ][\w’'.-]*|[A-Z]\.)$")
+
+
+def looks_like_name(text: str) -> bool:
+    """Two to four capitalised words that are not a date, a section or a sentence: a person."""
+    text = squash(text)
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 4 or len(text) > 40 or re.search(r"\d|[:;!?,|/]", text):
+        return False
+    capitalised = 0
+    for token in tokens:
+        low = token.lower().strip(".")
+        if low in _PARTICLES:
+            continue
+        if not _NAME_TOKEN.match(token) or low in NOT_NAME_WORDS or low in MONTHS:
+            return False
+        if any(low in stops for stops in STOPWORDS.values()):
+            return False
+        capitalised += 1
+    return capitalised >= 2
+
+
+_BY = re.compile(r"^\s*(?:written |reported |words |story )?(?:by|von|par|por|di|door)\s*[:\-]?\s+", re.I)
+_ROLE_TAIL = re.compile(
+    r"\s*(?:[,|–—-]|\bis\b)\s*(?:staff|senior|chief|political|special|contributing|associated|"
+    r"correspondent|reporter|editor|writer|columnist|contributor|the |for |in |at |based)\b.*$",
+    re.I,
+)
+
+
+def clean_byline(raw: str | list[str] | None) -> str | None:
+    """Author names only: no "By", URLs, roles or bios; several joined as "A, B and C"."""
+    if not raw:
+        return None
+    pieces = raw if isinstance(raw, list) else [raw]
+    names: list[str] = []
+    for piece in pieces:
+        text = squash(_URL.sub(" ", str(piece)))
+        text = _BY.sub("", text)
+        text = re.split(r"\s+(?:[|•·]|on\s+(?:\w+day|" + "|".join(MONTHS) + r")\b)", text, maxsplit=1, flags=re.I)[0]
+        text = _ROLE_TAIL.sub("", text)
+        for part in re.split(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b)\s*", text):
+            part = part.strip(" .-–—:")
+            if part and looks_like_name(part) and part not in names:
+                names.append(part)
+    if not names:
+        return None
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+# -- headlines ---------------------------------------------------------------------------------
+
+_SUFFIX = re.compile(r"\s+[|–—:·»-]\s+([^|–—:·»]{2,60})$")
+
+
+def clean_headline(title: str | None, site_name: str | None = None) -> str | None:
+    """A headline without a trailing " | Site name" (or " - Site", " — Site")."""
+    if not title:
+        return None
+    title = squash(title)
+    for _ in range(2):
+        match = _SUFFIX.search(title)
+        if not match:
+            break
+        suffix = match.group(1).strip()
+        head = title[: match.start()].strip()
+        same_site = site_name and suffix.lower() in squash(site_name).lower()
+        if same_site or (len(words(suffix)) <= 4 and len(words(head)) >= 2 * len(words(suffix)) + 1 and "|" in match.group(0)):
+            title = head
+        else:
+            break
+    return title or None

@@ -1,0 +1,228 @@
+"""Plain-text copies of web pages (select all, copy, paste) → :class:`Article`.
+
+A copy of a page has no markup, only lines. Each line is classified by general cues —
+length, sentence shape, stop-word density, links, boilerplate phrases as classes, author-bio
+cues — and the article body is the run of lines with the highest score, where prose counts
+for and everything else against, and a boilerplate block (comment form, "Latest Posts",
+newsletter prompt) is a wall the run cannot cross. The headline, byline and date are then
+looked for around that run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..errors import ExtractionError
+from ..model import Article, Block, Page
+from .fields import clean_byline, find_date, guess_language, looks_like_name, squash, stopword_ratio, words
+from .lexicon_data import BIO_CUES, BREAK_PATTERNS, DROP_PATTERNS
+
+__all__ = ["extract_text", "find_body"]
+
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+_ITEM = re.compile(r"^(?:[•●▪◦*·–-]|\d{1,2}[.)])\s+")
+_BY_LINE = re.compile(r"^\s*(?:written |reported )?by\s+\S", re.I)
+_WALL = float("-inf")
+
+
+@dataclass(frozen=True)
+class Line:
+    index: int
+    text: str
+    n_words: int
+    kind: str
+    """prose, short, heading-like, date, name, byline, url, drop, break or bio."""
+
+
+def extract_text(page: Page) -> Article:
+    """Find the article in a plain-text copy of a page."""
+    raw_lines = [squash(line) for line in page.text.splitlines()]
+    raw_lines = [line for line in raw_lines if line]
+    if not raw_lines:
+        raise ExtractionError("no text", page.source)
+    language = guess_language(" ".join(raw_lines))
+    names = _name_counts(raw_lines)
+    lines = [_classify(i, text, language, names) for i, text in enumerate(raw_lines)]
+    start, end = find_body(lines)
+    if start is None:
+        raise ExtractionError("no article text found (no run of sentences long enough to be a story)", page.source)
+    body = _body_blocks(lines[start : end + 1])
+    byline = _byline(lines, start, end, names)
+    headline, headline_index = _headline(lines, start)
+    if headline is None:
+        headline = _first_words(body[0].text)
+    if body and squash(body[0].text).lower() == headline.lower():
+        body = body[1:]
+    header = lines[max(0, (headline_index if headline_index is not None else start) - 6) : start]
+    published = _date(header) or _date(lines[end + 1 : end + 4])
+    return Article(
+        source=page.source,
+        url=page.url,
+        headline=headline,
+        byline=byline,
+        published=published,
+        language=language,
+        blocks=tuple(body),
+    )
+
+
+def _name_counts(lines: list[str]) -> Counter[str]:
+    """How often each person-like name stands on a line of its own (an author box repeats it)."""
+    counts: Counter[str] = Counter()
+    for line in lines:
+        bare = squash(_URL.sub(" ", line))
+        if looks_like_name(bare):
+            counts[bare] += 1
+        elif _BY_LINE.match(bare):
+            byline = clean_byline(bare)
+            if byline:
+                counts[byline] += 2
+    return counts
+
+
+def _classify(index: int, text: str, language: str | None, names: Counter[str]) -> Line:
+    n = len(words(text))
+    bare = squash(_URL.sub(" ", text))
+
+    def line(kind: str) -> Line:
+        return Line(index, text, n, kind)
+
+    if n == 0:
+        return line("drop")
+    if n <= 25 and any(p.match(text) for p in BREAK_PATTERNS.values()):
+        return line("break")
+    if n <= 25 and DROP_PATTERNS.match(text):
+        return line("drop")
+    if _is_bio(bare, names):
+        return line("bio")
+    if not bare or len(_URL.sub("", text).strip()) < 0.5 * len(text):
+        return line("url")
+    if bare in names or (n <= 12 and _BY_LINE.match(text) and clean_byline(text)):
+        return line("byline")
+    found = find_date(text)
+    if found and found[1] >= 0.5 * len(text.strip()) and n <= 12:
+        return line("date")
+    if _ITEM.match(text) and n >= 2:
+        return line("item")
+    if n >= 8 and (_SENTENCE_END.search(text) or n >= 25):
+        ratio = stopword_ratio(text, language)
+        if language is None or ratio >= 0.15:
+            return line("prose")
+    if n <= 20 and not _SENTENCE_END.search(text):
+        return line("heading-like")
+    return line("short")
+
+
+def _is_bio(text: str, names: Counter[str]) -> bool:
+    """An author box: a name we have seen as a byline followed by what they do, or bio vocabulary."""
+    if len(words(text)) < 8:
+        return False
+    for name in names:
+        if text.startswith(name) and not text.startswith(name + "’s") and BIO_CUES.search(text):
+            return True
+    head = " ".join(text.split()[:4])
+    return bool(re.match(r"^[A-Z]\w+ [A-Z]\w+ (?:is|was|has been|brings|covers|writes|joined)\b", head)
+                and len(BIO_CUES.findall(text)) >= 2)
+
+
+_SCORES = {"prose": None, "item": 1.0, "heading-like": -3.0, "short": -4.0, "date": -3.0,
+           "byline": -3.0, "url": -6.0, "drop": 0.0, "break": _WALL, "bio": _WALL}
+
+
+def _score(line: Line) -> float:
+    score = _SCORES[line.kind]
+    return float(line.n_words) if score is None else score
+
+
+def find_body(lines: list[Line]) -> tuple[int | None, int]:
+    """The highest-scoring run of lines that crosses no wall, trimmed to start and end in prose."""
+    best, best_span = 0.0, (None, -1)
+    total, run_start = 0.0, 0
+    for i, line in enumerate(lines):
+        score = _score(line)
+        if score == _WALL or total + score <= 0:
+            total, run_start = 0.0, i + 1
+            continue
+        total += score
+        if total > best:
+            best, best_span = total, (run_start, i)
+    start, end = best_span
+    if start is None:
+        return None, -1
+    while start <= end and lines[start].kind != "prose":
+        start += 1
+    while end >= start and lines[end].kind not in ("prose", "item"):
+        end -= 1
+    prose_words = sum(l.n_words for l in lines[start : end + 1] if l.kind == "prose")
+    if start > end or prose_words < 25:
+        return None, -1
+    return start, end
+
+
+def _body_blocks(lines: list[Line]) -> list[Block]:
+    blocks: list[Block] = []
+    for line in lines:
+        if line.kind == "prose" or (line.kind == "short" and line.n_words >= 4):
+            blocks.append(Block("paragraph", line.text))
+        elif line.kind == "item":
+            blocks.append(Block("item", _ITEM.sub("", line.text)))
+        elif line.kind == "heading-like" and 2 <= line.n_words <= 15:
+            blocks.append(Block("heading", line.text))
+    return blocks
+
+
+def _headline(lines: list[Line], start: int) -> tuple[str | None, int | None]:
+    """The most headline-like line in the few lines above the body, stopping at a wall."""
+    best: tuple[float, int] | None = None
+    for distance, i in enumerate(range(start - 1, max(-1, start - 9), -1)):
+        line = lines[i]
+        if line.kind == "bio" or (line.kind == "break" and _ends_page_section(line.text)):
+            break
+        if line.kind not in ("heading-like", "short", "prose") or not 3 <= line.n_words <= 30:
+            continue
+        tokens = line.text.split()
+        capitals = sum(t[:1].isupper() for t in tokens) / len(tokens)
+        score = capitals + (0 if _SENTENCE_END.search(line.text) else 1.0) - 0.25 * distance
+        score += 0.5 if 5 <= line.n_words <= 20 else 0
+        score -= 1.0 if line.kind == "prose" else 0
+        if best is None or score > best[0]:
+            best = (score, i)
+    if best is None:
+        return None, None
+    return lines[best[1]].text, best[1]
+
+
+def _ends_page_section(text: str) -> bool:
+    """Lists of other stories and comment forms close a part of the page; share buttons do not."""
+    return any(BREAK_PATTERNS[name].match(text) for name in ("section list", "comment form"))
+
+
+def _byline(lines: list[Line], start: int, end: int, names: Counter[str]) -> str | None:
+    """A "By …" line near the body, else the person name repeated most around it."""
+    around = lines[max(0, start - 10) : start] + lines[end + 1 : end + 6]
+    for line in around:
+        if _BY_LINE.match(line.text):
+            found = clean_byline(line.text)
+            if found:
+                return found
+    candidates = [squash(_URL.sub(" ", l.text)) for l in around if l.kind == "byline"]
+    if not candidates:
+        return None
+    return clean_byline(max(candidates, key=lambda name: (names[name], -candidates.index(name))))
+
+
+def _date(lines: list[Line]):
+    dated = [(line, find_date(line.text)) for line in lines]
+    dated = [(line, found) for line, found in dated if found]
+    if not dated:
+        return None
+    published = [found for line, found in dated if not re.search(r"\bupdated?\b", line.text, re.I)]
+    return (published or [found for _, found in dated])[0][0]
+
+
+def _first_words(text: str, limit: int = 12) -> str:
+    tokens = text.split()
+    return " ".join(tokens[:limit]).rstrip(",;:") + ("…" if len(tokens) > limit else "")

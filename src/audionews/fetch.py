@@ -1,0 +1,168 @@
+"""Source (URL, file or ``-`` for stdin) → :class:`Page`.
+
+Everything that can go wrong before we have text is caught here and reported as one
+:class:`FetchError` naming the source: a missing or empty file, binary data, an unreachable
+host, an HTTP error, a page larger than we are willing to read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+import sys
+from pathlib import Path
+from typing import BinaryIO
+
+import charset_normalizer
+import requests
+
+from .errors import FetchError
+from .model import Page
+
+__all__ = ["fetch", "decode", "MAX_BYTES"]
+
+MAX_BYTES = 20 * 1024 * 1024
+"""Largest source we read; news pages are well under 5 MB, anything bigger is not an article."""
+CONNECT_TIMEOUT = 10
+READ_TIMEOUT = 30
+MAX_REDIRECTS = 10
+USER_AGENT = "audionews/0.1 (+text-to-speech of articles)"
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_TEXT_TYPES = ("text/plain",)
+_MAGIC = [
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"ID3", "MP3 audio"),
+    (b"RIFF", "a RIFF (WAV or WebP) file"),
+    (b"OggS", "Ogg audio"),
+    (b"\x7fELF", "a program"),
+]
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
+_HTML_SNIFF = re.compile(r"<(!doctype html|html|head|body|article|p|div|meta|title)\b", re.I)
+
+
+def fetch(source: str) -> Page:
+    """Read a source into a decoded :class:`Page`."""
+    if source == "-":
+        return _page(source, _read_capped(sys.stdin.buffer, source), None, None)
+    if re.match(r"^https?://", source, re.I):
+        return _fetch_url(source)
+    if re.match(r"^[a-z][a-z0-9+.-]*://", source, re.I):
+        raise FetchError("only http and https URLs can be fetched", source)
+    path = Path(source)
+    if not path.exists():
+        raise FetchError("no such file", source)
+    if path.is_dir():
+        raise FetchError("is a folder, not a file", source)
+    try:
+        with path.open("rb") as handle:
+            data = _read_capped(handle, source)
+    except OSError as exc:
+        raise FetchError(f"cannot read file ({exc.strerror or exc})", source) from exc
+    suffix = path.suffix.lower()
+    hint = "html" if suffix in (".html", ".htm", ".xhtml") else "text" if suffix in (".txt", ".text") else None
+    return _page(source, data, None, hint)
+
+
+def _read_capped(handle: BinaryIO, source: str) -> bytes:
+    data = handle.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise FetchError(f"larger than {MAX_BYTES // (1024 * 1024)} MB, not an article", source)
+    return data
+
+
+def _fetch_url(url: str) -> Page:
+    session = requests.Session()
+    session.max_redirects = MAX_REDIRECTS
+    try:
+        with session.get(
+            url,
+            headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9"},
+            timeout=(CONNECT_TIMEOUT, READ_TIMEOUT),
+            stream=True,
+        ) as response:
+            if response.status_code >= 400:
+                raise FetchError(f"HTTP {response.status_code} {response.reason or ''}".strip(), url)
+            ctype = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+            if ctype and not ctype.startswith("text/") and ctype not in _HTML_TYPES:
+                raise FetchError(f"content type {ctype} is not a web page or text", url)
+            declared = int(response.headers.get("Content-Length") or 0)
+            if declared > MAX_BYTES:
+                raise FetchError(f"larger than {MAX_BYTES // (1024 * 1024)} MB, not an article", url)
+            chunks, size = [], 0
+            for chunk in response.iter_content(64 * 1024):
+                size += len(chunk)
+                if size > MAX_BYTES:
+                    raise FetchError(f"larger than {MAX_BYTES // (1024 * 1024)} MB, not an article", url)
+                chunks.append(chunk)
+            hint = "html" if ctype in _HTML_TYPES else "text" if ctype in _TEXT_TYPES else None
+            return _page(url, b"".join(chunks), response.url, hint, response.encoding if "charset" in
+                         response.headers.get("Content-Type", "").lower() else None)
+    except requests.TooManyRedirects as exc:
+        raise FetchError(f"more than {MAX_REDIRECTS} redirects", url) from exc
+    except requests.Timeout as exc:
+        raise FetchError("timed out", url) from exc
+    except requests.ConnectionError as exc:
+        raise FetchError("cannot connect (host unreachable or offline)", url) from exc
+    except requests.RequestException as exc:
+        raise FetchError(f"request failed ({type(exc).__name__})", url) from exc
+
+
+def _page(source: str, data: bytes, url: str | None, hint: str | None, charset: str | None = None) -> Page:
+    if not data.strip():
+        raise FetchError("empty", source)
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise FetchError(f"{what}, not an article", source)
+    if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise FetchError("binary data, not an article", source)
+    text = decode(data, charset)
+    stripped = text.lstrip()
+    if stripped[:1] in "{[" and _is_json(stripped):
+        raise FetchError("JSON data, not an article", source)
+    kind = hint or ("html" if _HTML_SNIFF.search(text[:4096]) else "text")
+    return Page(source=source, kind=kind, text=text, url=url)
+
+
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
+
+
+def decode(data: bytes, charset: str | None = None) -> str:
+    """Bytes → text: BOM, then the declared charset, then strict UTF-8, then a statistical guess."""
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                          (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    candidates = [charset]
+    meta = _META_CHARSET.search(data[:8192])
+    if meta:
+        candidates.append(meta.group(1).decode("ascii", "ignore"))
+    for encoding in filter(None, candidates):
+        try:
+            return data.decode(_codec_name(encoding))
+        except (LookupError, UnicodeDecodeError):
+            continue  # a wrong declaration is common; fall through to detection
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data[:1_000_000]).best()
+    encoding = best.encoding if best else "windows-1252"
+    return data.decode(encoding, errors="replace")
+
+
+def _codec_name(encoding: str) -> str:
+    """Browsers read ISO-8859-1 and ASCII labels as windows-1252 (WHATWG Encoding); so do we."""
+    name = codecs.lookup(encoding).name
+    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name

@@ -1,0 +1,53 @@
+"""Where ffmpeg lives, and pydub pointed at it before first use.
+
+A system ffmpeg wins when there is one; otherwise the static build shipped in the
+``imageio-ffmpeg`` wheel, so a fresh ``pip install`` can encode MP3 with no system packages.
+pydub looks for ``ffmpeg`` on PATH when it is imported and warns when it finds none, so it is
+imported here, once, with that warning silenced and its converter set.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import subprocess
+import warnings
+
+from .errors import AudioError
+
+__all__ = ["ffmpeg_path", "audio_segment_class", "run_ffmpeg"]
+
+
+@functools.lru_cache(maxsize=1)
+def ffmpeg_path() -> str:
+    system = shutil.which("ffmpeg")
+    if system:
+        return system
+    try:
+        import imageio_ffmpeg
+    except ImportError as exc:  # pragma: no cover - a declared dependency
+        raise AudioError("no ffmpeg found: install ffmpeg or the imageio-ffmpeg package") from exc
+    return imageio_ffmpeg.get_ffmpeg_exe()
+
+
+@functools.lru_cache(maxsize=1)
+def audio_segment_class():
+    """pydub's ``AudioSegment``, configured to use :func:`ffmpeg_path`."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Couldn't find ff", category=RuntimeWarning)
+        from pydub import AudioSegment
+    AudioSegment.converter = ffmpeg_path()
+    return AudioSegment
+
+
+def run_ffmpeg(args: list[str], data: bytes | None = None) -> bytes:
+    """Run ffmpeg quietly; its last error line becomes an :class:`AudioError`."""
+    command = [ffmpeg_path(), "-hide_banner", "-loglevel", "error", "-nostdin", *args]
+    try:
+        result = subprocess.run(command, input=data, capture_output=True, check=False)
+    except OSError as exc:
+        raise AudioError(f"cannot run ffmpeg ({exc})") from exc
+    if result.returncode != 0:
+        detail = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise AudioError(f"ffmpeg failed: {detail[-1] if detail else 'exit ' + str(result.returncode)}")
+    return result.stdout

@@ -1,0 +1,135 @@
+"""The data that flows between the stages, one frozen dataclass per hop.
+
+source ─fetch→ Page ─extract→ Article ─script→ Script ─speak→ Take… ─assemble→ Episode ─publish→ feed
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+__all__ = [
+    "Page",
+    "Block",
+    "Article",
+    "Segment",
+    "Script",
+    "Take",
+    "Chapter",
+    "Episode",
+]
+
+BlockKind = Literal["paragraph", "heading", "item"]
+SegmentKind = Literal["headline", "byline", "heading", "paragraph", "item"]
+
+
+@dataclass(frozen=True)
+class Page:
+    """A source as read: decoded text plus what we know of where it came from."""
+
+    source: str
+    """What the user named: a path, a URL or ``-``."""
+    kind: Literal["html", "text"]
+    text: str
+    url: str | None = None
+    """The URL the page was fetched from, after redirects; None for files and stdin."""
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of the article body as the author wrote it."""
+
+    kind: BlockKind
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """The readable article: what a listener should hear, and nothing else."""
+
+    source: str
+    headline: str
+    blocks: tuple[Block, ...]
+    byline: str | None = None
+    published: dt.date | None = None
+    language: str | None = None
+    url: str | None = None
+
+    @property
+    def body(self) -> tuple[str, ...]:
+        return tuple(block.text for block in self.blocks)
+
+    def to_json(self) -> dict:
+        """The ``clean --json`` record; later quality checks read these field names."""
+        return {
+            "source": self.source,
+            "url": self.url,
+            "headline": self.headline,
+            "byline": self.byline,
+            "published": self.published.isoformat() if self.published else None,
+            "language": self.language,
+            "body": list(self.body),
+        }
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One piece of speech, synthesized on its own so its timing is known exactly."""
+
+    kind: SegmentKind
+    text: str
+    """The text exactly as it will be spoken."""
+    pause_after: float
+    """Seconds of silence after this segment."""
+    chapter: str | None = None
+    """Title of the chapter this segment starts, if it starts one."""
+
+
+@dataclass(frozen=True)
+class Script:
+    """An article turned into the segments an engine will speak, in order."""
+
+    title: str
+    byline: str | None
+    published: dt.date | None
+    language: str
+    segments: tuple[Segment, ...]
+    url: str | None = None
+
+    def fingerprint(self, *voice: str) -> str:
+        """A hash of everything that decides the audio: text, pauses, and the voice settings."""
+        payload = json.dumps([[asdict(s) for s in self.segments], list(voice)], sort_keys=True)
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Take:
+    """The audio of one segment: 16-bit mono PCM."""
+
+    segment: Segment
+    pcm: bytes
+    sample_rate: int
+
+    @property
+    def duration(self) -> float:
+        return len(self.pcm) / 2 / self.sample_rate
+
+
+@dataclass(frozen=True)
+class Chapter:
+    title: str
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class Episode:
+    """An encoded, tagged MP3 and what a feed needs to know about it."""
+
+    path: str
+    duration: float
+    size: int
+    chapters: tuple[Chapter, ...] = field(default_factory=tuple)

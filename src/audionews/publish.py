@@ -1,0 +1,222 @@
+"""The pipeline, end to end: the one place that knows the order of the stages.
+
+    fetch → extract → make_script → speak → assemble → catalog → build (feed.xml, index.html)
+
+Synthesis runs without the feed lock; everything that touches the feed folder runs under it,
+writes files under temporary names and renames them, and changes the catalog in one
+transaction, so a failure at any step leaves what is already published intact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from filelock import FileLock
+
+from .audio import Tags, assemble
+from .catalog import Catalog, EpisodeRecord
+from .cover import make_cover
+from .errors import AudionewsError, ConfigError, FeedError
+from .extract import extract
+from .feed import COVER_FILE, FEED_FILE, build_feed_xml
+from .fetch import fetch
+from .files import TEMP_PREFIX, write_atomic
+from .model import Article, Episode, Script
+from .script import make_script
+from .settings import FeedFolder, FeedSettings
+from .site import INDEX_FILE, build_index_html
+from .speak import speak
+from .tts import Engine, Voice, get_engine
+
+__all__ = ["Published", "Failure", "PublishReport", "publish", "clean", "speak_to_file", "build", "remove",
+           "identity_of", "guid_for"]
+
+Progress = Callable[[str], None]
+LOCK_TIMEOUT = 600
+
+
+@dataclass(frozen=True)
+class Published:
+    source: str
+    guid: str
+    title: str
+    duration: float
+    path: str
+    status: str
+    """added, updated or unchanged."""
+
+
+@dataclass(frozen=True)
+class Failure:
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class PublishReport:
+    published: tuple[Published, ...]
+    failures: tuple[Failure, ...]
+
+
+def clean(source: str) -> Article:
+    """The readable article of one source: what ``audionews clean`` shows."""
+    return extract(fetch(source))
+
+
+def publish(folder: FeedFolder, sources: list[str], progress: Progress = lambda _: None) -> PublishReport:
+    """Publish each source as an episode; a failed source is reported and the rest go on."""
+    settings = folder.settings()
+    engine = get_engine(settings.voice_settings())
+    published, failures = [], []
+    for number, source in enumerate(sources, start=1):
+        prefix = f"{number}/{len(sources)} {source}" if len(sources) > 1 else source
+        try:
+            published.append(_publish_one(folder, settings, engine, source, lambda m: progress(f"{prefix}: {m}")))
+        except AudionewsError as exc:
+            failures.append(Failure(source, exc.reason if exc.source in (None, source) else str(exc)))
+    return PublishReport(tuple(published), tuple(failures))
+
+
+def _publish_one(folder: FeedFolder, settings: FeedSettings, engine: Engine, source: str,
+                 progress: Progress) -> Published:
+    progress("reading")
+    article = clean(source)
+    script = make_script(article, settings.language)
+    identity = identity_of(article)
+    guid = guid_for(identity)
+    fingerprint = script.fingerprint(engine.identity)
+    with _lock(folder), Catalog(folder.catalog_path) as catalog:
+        existing = catalog.by_identity(identity)
+    if existing and existing.fingerprint == fingerprint and (folder.public / existing.audio).is_file():
+        return Published(source, existing.guid, existing.title, existing.duration,
+                         str(folder.public / existing.audio), "unchanged")
+    takes = speak(script, engine, lambda n, total: progress(f"speaking segment {n} of {total}"))
+    progress("encoding")
+    audio = f"episodes/{_slug(article.headline)}-{fingerprint[:8]}.mp3"
+    with _lock(folder), Catalog(folder.catalog_path) as catalog:
+        existing = catalog.by_identity(identity)  # another publish may have run meanwhile
+        episode = assemble(takes, folder.public / audio, Tags(
+            title=article.headline, artist=article.byline, album=settings.title, date=article.published,
+            language=script.language))
+        now = _now()
+        catalog.save(_record(guid, identity, source, article, script, fingerprint, audio, episode,
+                             added=existing.added if existing else now, updated=now))
+        _build(folder, settings, catalog)
+        if existing and existing.audio != audio:
+            (folder.public / existing.audio).unlink(missing_ok=True)
+    return Published(source, guid, article.headline, episode.duration, episode.path,
+                     "updated" if existing else "added")
+
+
+def speak_to_file(source: str, out: Path, voice: Voice, progress: Progress = lambda _: None) -> Episode:
+    """One article straight to one MP3, no feed."""
+    progress("reading")
+    article = clean(source)
+    script = make_script(article, voice.language)
+    takes = speak(script, get_engine(voice), lambda n, total: progress(f"speaking segment {n} of {total}"))
+    progress("encoding")
+    return assemble(takes, out, Tags(title=article.headline, artist=article.byline, album="audionews",
+                                     date=article.published, language=script.language))
+
+
+def build(folder: FeedFolder) -> int:
+    """Rewrite ``public/`` from the catalog; returns the number of episodes."""
+    settings = folder.settings()
+    with _lock(folder), Catalog(folder.catalog_path) as catalog:
+        return _build(folder, settings, catalog)
+
+
+def remove(folder: FeedFolder, guid: str) -> EpisodeRecord:
+    """Take an episode out of the feed and delete its audio."""
+    settings = folder.settings()
+    with _lock(folder), Catalog(folder.catalog_path) as catalog:
+        record = catalog.by_guid(guid)
+        if record is None:
+            raise FeedError(f"no episode with guid {guid!r}", folder.name)
+        catalog.remove(guid)
+        _build(folder, settings, catalog)
+        (folder.public / record.audio).unlink(missing_ok=True)
+    return record
+
+
+def _build(folder: FeedFolder, settings: FeedSettings, catalog: Catalog) -> int:
+    episodes = catalog.all()
+    folder.episodes.mkdir(parents=True, exist_ok=True)
+    for leftover in folder.public.rglob(f"{TEMP_PREFIX}*"):
+        leftover.unlink(missing_ok=True)  # from a run that was killed mid-write
+    cover = _cover(folder, settings)
+    write_atomic(folder.public / FEED_FILE, build_feed_xml(settings, episodes, cover))
+    write_atomic(folder.public / INDEX_FILE, build_index_html(settings, episodes))
+    return len(episodes)
+
+
+def _cover(folder: FeedFolder, settings: FeedSettings) -> str:
+    """The cover's path in ``public/``: the editor's artwork, or one generated from the title."""
+    if settings.artwork:
+        given = folder.root / settings.artwork
+        if not given.is_file():
+            raise ConfigError(f"artwork {settings.artwork!r} not found", str(folder.settings_path))
+        name = "cover" + given.suffix.lower()
+        target = folder.public / name
+        if not target.exists() or target.stat().st_mtime < given.stat().st_mtime:
+            write_atomic(target, given.read_bytes())
+        return name
+    target = folder.public / COVER_FILE
+    if not target.exists() or target.stat().st_mtime < folder.settings_path.stat().st_mtime:
+        write_atomic(target, make_cover(settings.title))
+    return COVER_FILE
+
+
+def _lock(folder: FeedFolder) -> FileLock:
+    folder.root.mkdir(parents=True, exist_ok=True)
+    return FileLock(str(folder.lock_path), timeout=LOCK_TIMEOUT)
+
+
+def identity_of(article: Article) -> str:
+    """What makes two publishes the same article: its URL when known, else its headline and byline."""
+    if article.url:
+        return "url:" + article.url.split("#")[0]
+    return "text:" + re.sub(r"\W+", " ", f"{article.headline} {article.byline or ''}").strip().lower()
+
+
+def guid_for(identity: str) -> str:
+    """A GUID that never changes for the same article (UUIDv5 of its identity)."""
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'audionews:' + identity)}"
+
+
+def _record(guid: str, identity: str, source: str, article: Article, script: Script, fingerprint: str,
+            audio: str, episode: Episode, added: str, updated: str) -> EpisodeRecord:
+    return EpisodeRecord(
+        guid=guid, identity=identity, source=source, url=article.url, title=article.headline,
+        byline=article.byline, published=article.published.isoformat() if article.published else None,
+        description=_description(article), language=script.language, fingerprint=fingerprint, audio=audio,
+        size=episode.size, duration=episode.duration, chapters=episode.chapters, added=added, updated=updated,
+    )
+
+
+def _description(article: Article, limit: int = 600) -> str:
+    text = ""
+    for paragraph in (b.text for b in article.blocks if b.kind == "paragraph"):
+        text = f"{text} {paragraph}".strip()
+        if len(text) >= 200:
+            break
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0] + "…"
+    return text or article.headline
+
+
+def _slug(text: str, limit: int = 60) -> str:
+    """ASCII letters, digits and hyphens only: safe in any URL and any file system."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:limit].rstrip("-") or "episode"
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")

@@ -1,0 +1,13 @@
+"""Speech engines behind one protocol, found by name in a registry.
+
+An engine turns one segment's text into 16-bit mono PCM. Engines register themselves with
+:func:`register`; :func:`get_engine` builds one from a name and :class:`Voice` settings.
+"""
+
+from __future__ import annotations
+
+from .base import Engine, Speech, Voice, available, get_engine, register
+from . import gtts_engine as _gtts  # noqa: F401  (registers "gtts")
+from . import piper_engine as _piper  # noqa: F401  (registers "piper")
+
+__all__ = ["Engine", "Speech", "Voice", "available", "get_engine", "register"]

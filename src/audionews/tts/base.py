@@ -1,0 +1,68 @@
+"""The engine protocol and registry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Protocol
+
+from ..errors import ConfigError
+
+__all__ = ["Speech", "Voice", "Engine", "register", "get_engine", "available"]
+
+MIN_SPEED, MAX_SPEED = 0.5, 3.0
+
+
+@dataclass(frozen=True)
+class Speech:
+    """16-bit signed little-endian mono PCM at ``sample_rate``."""
+
+    pcm: bytes
+    sample_rate: int
+
+
+@dataclass(frozen=True)
+class Voice:
+    """What the listener chose: engine, voice (engine-specific; empty for its default), speed, language."""
+
+    engine: str = "piper"
+    voice: str = ""
+    speed: float = 1.0
+    language: str = "en"
+
+    def __post_init__(self) -> None:
+        if not MIN_SPEED <= self.speed <= MAX_SPEED:
+            raise ConfigError(f"speed {self.speed} is outside {MIN_SPEED} to {MAX_SPEED}")
+
+
+class Engine(Protocol):
+    name: str
+
+    @property
+    def identity(self) -> str:
+        """Everything about this engine that changes its audio, for cache keys and fingerprints."""
+
+    def synthesize(self, text: str) -> Speech:
+        """Speak one segment; raise :class:`SynthesisError` on failure."""
+
+
+_REGISTRY: dict[str, Callable[[Voice], Engine]] = {}
+
+
+def register(name: str) -> Callable[[Callable[[Voice], Engine]], Callable[[Voice], Engine]]:
+    def decorator(factory: Callable[[Voice], Engine]) -> Callable[[Voice], Engine]:
+        _REGISTRY[name] = factory
+        return factory
+
+    return decorator
+
+
+def available() -> list[str]:
+    return sorted(_REGISTRY)
+
+
+def get_engine(voice: Voice) -> Engine:
+    try:
+        factory = _REGISTRY[voice.engine]
+    except KeyError:
+        raise ConfigError(f"unknown speech engine {voice.engine!r}; available: {', '.join(available())}") from None
+    return factory(voice)
