@@ -62,12 +62,12 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DATE_FORMS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),  # June 13, 2025
     re.compile(rf"\b{_DAY}\.?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),  # 13 June 2025
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]?\d)-(?P<day>[0-3]?\d)\b"),  # 2025-06-13
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)"),  # 2025-06-13
 ]
 
 
-def find_date(text: str) -> tuple[dt.date, int] | None:
-    """The first written date in ``text`` and how many characters of it the date covers."""
+def find_date(text: str) -> tuple[dt.date, int, int] | None:
+    """The first written date in ``text``, with where it starts and ends."""
     for form in _DATE_FORMS:
         match = form.search(text)
         if not match:
@@ -75,7 +75,7 @@ def find_date(text: str) -> tuple[dt.date, int] | None:
         parts = match.groupdict()
         month = MONTHS[parts["month"].lower()] if parts.get("month") else int(parts["mnum"])
         try:
-            return dt.date(int(parts["year"]), month, int(parts["day"])), match.end() - match.start()
+            return dt.date(int(parts["year"]), month, int(parts["day"])), match.start(), match.end()
         except ValueError:
             continue
     return None
@@ -127,6 +127,11 @@ _ROLE_TAIL = re.compile(
 )
 
 
+_ROLE = re.compile(
+    r"\b(?:correspondent|reporter|editor|writer|columnist|contributor|staff|photographer|bureau|chief|"
+    r"analyst|critic|producer|desk|team|newsroom|agency|press)\b", re.I)
+
+
 def clean_byline(raw: str | list[str] | None) -> str | None:
     """Author names only: no "By", URLs, roles or bios; several joined as "A, B and C"."""
     if not raw:
@@ -140,7 +145,9 @@ def clean_byline(raw: str | list[str] | None) -> str | None:
         text = _ROLE_TAIL.sub("", text)
         for part in re.split(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b)\s*", text):
             part = part.strip(" .-–—:")
-            if part and looks_like_name(part) and part not in names:
+            if part.isupper():
+                part = part.title()  # "JANE DOE" is read as letters by some engines
+            if part and not _ROLE.search(part) and looks_like_name(part) and part not in names:
                 names.append(part)
     if not names:
         return None
@@ -164,7 +171,8 @@ def clean_headline(title: str | None, site_name: str | None = None) -> str | Non
         suffix = match.group(1).strip()
         head = title[: match.start()].strip()
         same_site = site_name and suffix.lower() in squash(site_name).lower()
-        if same_site or (len(words(suffix)) <= 4 and len(words(head)) >= 2 * len(words(suffix)) + 1 and "|" in match.group(0)):
+        # "|" separates a site name far more often than it belongs to a headline
+        if same_site or ("|" in match.group(0) and len(words(suffix)) <= 5 and len(words(head)) > len(words(suffix))):
             title = head
         else:
             break

@@ -24,7 +24,11 @@ __all__ = ["extract_text", "find_body"]
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _ITEM = re.compile(r"^(?:[•●▪◦*·–-]|\d{1,2}[.)])\s+")
-_BY_LINE = re.compile(r"^\s*(?:written |reported )?by\s+\S", re.I)
+_BY_LINE = re.compile(r"^\s*(?:(?:written|reported|words|story|text)\s+)?by\s+\S", re.I)
+_CREDIT_BY = re.compile(r"\b(?:posted|published|written|filed)\b.*?\b[Bb]y\s+(.+)$", re.I)
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4}\b)?", re.I)
+_DATE_WORDS = re.compile(
+    r"\b(?:published|updated|posted|modified|last|on|at|date|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\b", re.I)
 _WALL = float("-inf")
 
 
@@ -50,14 +54,16 @@ def extract_text(page: Page) -> Article:
     if start is None:
         raise ExtractionError("no article text found (no run of sentences long enough to be a story)", page.source)
     body = _body_blocks(lines[start : end + 1])
-    byline = _byline(lines, start, end, names)
     headline, headline_index = _headline(lines, start)
     if headline is None:
         headline = _first_words(body[0].text)
     if body and squash(body[0].text).lower() == headline.lower():
         body = body[1:]
-    header = lines[max(0, (headline_index if headline_index is not None else start) - 6) : start]
-    published = _date(header) or _date(lines[end + 1 : end + 4])
+    top = headline_index if headline_index is not None else start
+    credits = [l for l in lines[start : end + 1] if l.kind in ("date", "byline")]
+    near = lines[max(0, top - 8) : start] + credits + lines[end + 1 : end + 6]
+    byline = _byline(near, names)
+    published = _date([l for l in near if l.kind in ("date", "byline")])
     return Article(
         source=page.source,
         url=page.url,
@@ -76,10 +82,10 @@ def _name_counts(lines: list[str]) -> Counter[str]:
         bare = squash(_URL.sub(" ", line))
         if looks_like_name(bare):
             counts[bare] += 1
-        elif _BY_LINE.match(bare):
-            byline = clean_byline(bare)
-            if byline:
-                counts[byline] += 2
+        else:
+            credited = _credited_name(bare) if len(words(bare)) <= 14 else None
+            if credited:
+                counts[credited] += 2
     return counts
 
 
@@ -100,10 +106,9 @@ def _classify(index: int, text: str, language: str | None, names: Counter[str]) 
         return line("bio")
     if not bare or len(_URL.sub("", text).strip()) < 0.5 * len(text):
         return line("url")
-    if bare in names or (n <= 12 and _BY_LINE.match(text) and clean_byline(text)):
+    if bare in names or (n <= 14 and _credited_name(text)):
         return line("byline")
-    found = find_date(text)
-    if found and found[1] >= 0.5 * len(text.strip()) and n <= 12:
+    if n <= 14 and _is_dateline(text):
         return line("date")
     if _ITEM.match(text) and n >= 2:
         return line("item")
@@ -114,6 +119,24 @@ def _classify(index: int, text: str, language: str | None, names: Counter[str]) 
     if n <= 20 and not _SENTENCE_END.search(text):
         return line("heading-like")
     return line("short")
+
+
+def _credited_name(text: str) -> str | None:
+    """The author named in a credit line: "By Jo Park", "Posted on May 2, 2024 by Jo Park"."""
+    if _BY_LINE.match(text):
+        return clean_byline(re.sub(r"^\s*(?:written|reported|words|story|text)\s+", "", text, flags=re.I))
+    match = _CREDIT_BY.search(text)
+    return clean_byline(match.group(1)) if match else None
+
+
+def _is_dateline(text: str) -> bool:
+    """A line that is a date and little else: "Updated 5:40 PM EDT, Tue July 16, 2024"."""
+    found = find_date(text)
+    if not found:
+        return False
+    _, start, end = found
+    rest = _DATE_WORDS.sub(" ", _TIME.sub(" ", text[:start] + " " + text[end:]))
+    return len(words(rest)) <= 2
 
 
 def _is_bio(text: str, names: Counter[str]) -> bool:
@@ -200,15 +223,14 @@ def _ends_page_section(text: str) -> bool:
     return any(BREAK_PATTERNS[name].match(text) for name in ("section list", "comment form"))
 
 
-def _byline(lines: list[Line], start: int, end: int, names: Counter[str]) -> str | None:
-    """A "By …" line near the body, else the person name repeated most around it."""
-    around = lines[max(0, start - 10) : start] + lines[end + 1 : end + 6]
-    for line in around:
-        if _BY_LINE.match(line.text):
-            found = clean_byline(line.text)
-            if found:
-                return found
-    candidates = [squash(_URL.sub(" ", l.text)) for l in around if l.kind == "byline"]
+def _byline(near: list[Line], names: Counter[str]) -> str | None:
+    """A credit line ("By …") near the body, else the person name repeated most around it."""
+    for line in near:
+        found = _credited_name(line.text)
+        if found:
+            return found
+    candidates = [squash(_URL.sub(" ", l.text)) for l in near if l.kind == "byline"]
+    candidates = [c for c in candidates if c in names]
     if not candidates:
         return None
     return clean_byline(max(candidates, key=lambda name: (names[name], -candidates.index(name))))

@@ -1,0 +1,69 @@
+"""Table tests of the small field extractors."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from audionews.extract.fields import clean_byline, clean_headline, find_date, guess_language, looks_like_name
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("By Leo Cruz", "Leo Cruz"),
+    ("by  Ana María Pérez | Reuters", "Ana María Pérez"),
+    ("By Ingrid Solberg, Transport Correspondent", "Ingrid Solberg"),
+    ("Maria Okafor and Tom Lindqvist", "Maria Okafor and Tom Lindqvist"),
+    (["Maria Okafor", "Tom Lindqvist", "Ruth Haskell"], "Maria Okafor, Tom Lindqvist and Ruth Haskell"),
+    ("By JANE DOE", "Jane Doe"),
+    ("Leo Cruzhttps://example.com/author/leo", "Leo Cruz"),
+    ("By the Associated Press", None),
+    ("By Staff Writer", None),
+    ("", None),
+    (None, None),
+])
+def test_clean_byline(raw, expected) -> None:
+    assert clean_byline(raw) == expected
+
+
+@pytest.mark.parametrize("title, site, expected", [
+    ("Harbor votes for wind farm | The Coastal Ledger", None, "Harbor votes for wind farm"),
+    ("Harbor votes for wind farm - The Coastal Ledger", "The Coastal Ledger", "Harbor votes for wind farm"),
+    ("IRS Sparks Uproar – Top Official Resigns in Protest", None, "IRS Sparks Uproar – Top Official Resigns in Protest"),
+    ("  Spaces   inside\n a title ", None, "Spaces inside a title"),
+    (None, None, None),
+])
+def test_clean_headline(title, site, expected) -> None:
+    assert clean_headline(title, site) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Friday, June 13, 2025", dt.date(2025, 6, 13)),
+    ("Published 9 October 2024", dt.date(2024, 10, 9)),
+    ("Updated 5:40 PM EDT, Tue July 16, 2024", dt.date(2024, 7, 16)),
+    ("Jan. 5, 2024", dt.date(2024, 1, 5)),
+    ("2023-05-20T09:00:00+02:00", dt.date(2023, 5, 20)),
+    ("Sept 31, 2024", None),
+    ("No date here at all", None),
+])
+def test_find_date(text, expected) -> None:
+    found = find_date(text)
+    assert (found[0] if found else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Leo Cruz", True), ("Ana María Pérez", True), ("Ludwig van Beethoven", True), ("Latest Posts", False),
+    ("Top Stories", False), ("Don't Miss", False), ("June 13, 2025", False), ("The IRS is under fire.", False),
+])
+def test_looks_like_name(text, expected) -> None:
+    assert looks_like_name(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The council voted on Monday and the plan will go ahead as it was written in the spring.", "en"),
+    ("El consejo votó el lunes y el plan seguirá adelante como se escribió en la primavera.", "es"),
+    ("Der Rat hat am Montag abgestimmt und der Plan wird wie im Frühjahr geschrieben umgesetzt.", "de"),
+    ("12 34 56", None),
+])
+def test_guess_language(text, expected) -> None:
+    assert guess_language(text) == expected
