@@ -35,6 +35,7 @@ def audio_segment_class():
     """pydub's ``AudioSegment``, configured to use :func:`ffmpeg_path`."""
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Couldn't find ff", category=RuntimeWarning)
+        warnings.filterwarnings("ignore", message=".*audioop.*", category=DeprecationWarning)
         from pydub import AudioSegment
     AudioSegment.converter = ffmpeg_path()
     return AudioSegment
