@@ -77,7 +77,7 @@ def publish(folder: FeedFolder, sources: list[str], progress: Progress = lambda 
     for number, source in enumerate(sources, start=1):
         prefix = f"{number}/{len(sources)} {source}" if len(sources) > 1 else source
         try:
-            published.append(_publish_one(folder, settings, engine, source, lambda m: progress(f"{prefix}: {m}")))
+            published.append(_publish_one(folder, settings, engine, source, _prefixed(progress, prefix)))
         except AudionewsError as exc:
             failures.append(Failure(source, exc.reason if exc.source in (None, source) else str(exc)))
     return PublishReport(tuple(published), tuple(failures))
@@ -116,6 +116,7 @@ def _publish_one(folder: FeedFolder, settings: FeedSettings, engine: Engine, sou
 
 def speak_to_file(source: str, out: Path, voice: Voice, progress: Progress = lambda _: None) -> Episode:
     """One article straight to one MP3, no feed."""
+    progress = _prefixed(progress, source)
     progress("reading")
     article = clean(source)
     script = make_script(article, voice.language)
@@ -143,6 +144,10 @@ def remove(folder: FeedFolder, guid: str) -> EpisodeRecord:
         _build(folder, settings, catalog)
         (folder.public / record.audio).unlink(missing_ok=True)
     return record
+
+
+def _prefixed(progress: Progress, prefix: str) -> Progress:
+    return lambda message: progress(f"{prefix}: {message}")
 
 
 def _build(folder: FeedFolder, settings: FeedSettings, catalog: Catalog) -> int:
