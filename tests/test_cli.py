@@ -82,3 +82,30 @@ def test_every_command_has_help_an_example_and_a_readme_mention(command: str) ->
     assert result.exit_code == 0
     assert "Example:" in result.stdout
     assert f"audionews {command}" in (ROOT / "README.md").read_text()
+
+
+def test_publish_from_stdin(tmp_path: Path) -> None:
+    feeds = tmp_path / "feeds"
+    text = (EXAMPLES / "library-late-fees.txt").read_bytes()
+    result = invoke(feeds, "publish", "-q", "--json", "-", input=text)
+    assert result.exit_code == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["source"] == "-"
+    assert record["status"] == "added"
+    again = invoke(feeds, "publish", "-q", "--json", "-", input=text)
+    assert json.loads(again.stdout)["status"] == "unchanged"
+    assert json.loads(again.stdout)["guid"] == record["guid"]
+
+
+def test_pydub_finds_ffmpeg_without_a_warning(tmp_path: Path) -> None:
+    """With no ffmpeg on PATH, the one in imageio-ffmpeg is used and nothing is printed."""
+    import subprocess
+    import sys
+
+    code = ("from audionews.ffmpeg import audio_segment_class, ffmpeg_path; "
+            "cls = audio_segment_class(); assert cls.converter == ffmpeg_path(); print(cls.converter)")
+    result = subprocess.run([sys.executable, "-W", "error::RuntimeWarning", "-c", code], capture_output=True,
+                            text=True, env={"PATH": str(tmp_path), "HOME": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert "imageio_ffmpeg" in result.stdout
