@@ -81,7 +81,9 @@ class Segment:
 
     kind: SegmentKind
     text: str
-    """The text exactly as it will be spoken."""
+    """The text as written, for transcripts and chapter titles."""
+    spoken: str
+    """The text exactly as the engine will say it (after normalization for speech)."""
     pause_after: float
     """Seconds of silence after this segment."""
     chapter: str | None = None

@@ -7,10 +7,12 @@ its start time in the episode is known exactly and chapters come for free.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
-from .model import Article, Script, Segment
+from .model import Article, Script, Segment, SegmentKind
+from .normalize import for_speech
 
 __all__ = ["make_script", "spoken_date", "PAUSES"]
 
@@ -23,12 +25,17 @@ PAUSES = {
     "end": 1.0,
 }
 """Seconds of silence after each kind of segment; longer after the headline and byline."""
+# "end" is the silence after the last segment, so players do not clip the final word.
 
 
 def make_script(article: Article, default_language: str = "en") -> Script:
-    segments: list[Segment] = [
-        Segment("headline", _sentence(article.headline), PAUSES["headline"], chapter=article.headline)
-    ]
+    language = article.language or default_language
+
+    def segment(kind: SegmentKind, text: str, chapter: str | None = None) -> Segment:
+        written = _sentence(text)
+        return Segment(kind, written, for_speech(written, language), PAUSES[kind], chapter=chapter)
+
+    segments: list[Segment] = [segment("headline", article.headline, chapter=article.headline)]
     credit = " ".join(
         part
         for part in (
@@ -39,21 +46,20 @@ def make_script(article: Article, default_language: str = "en") -> Script:
     )
     if credit:
         title = f"By {article.byline}" if article.byline else spoken_date(article.published)
-        segments.append(Segment("byline", credit, PAUSES["byline"], chapter=title))
+        segments.append(segment("byline", credit, chapter=title))
     for index, block in enumerate(article.blocks):
         chapter = None
         if block.kind == "heading":
             chapter = block.text
         elif index == 0:
             chapter = _opening(block.text)
-        segments.append(Segment(block.kind, _sentence(block.text), PAUSES[block.kind], chapter=chapter))
-    last = segments[-1]
-    segments[-1] = Segment(last.kind, last.text, PAUSES["end"], last.chapter)
+        segments.append(segment(block.kind, block.text, chapter=chapter))
+    segments[-1] = dataclasses.replace(segments[-1], pause_after=PAUSES["end"])
     return Script(
         title=article.headline,
         byline=article.byline,
         published=article.published,
-        language=article.language or default_language,
+        language=language,
         segments=tuple(segments),
         url=article.url,
     )

@@ -17,6 +17,6 @@ def speak(script: Script, engine: Engine, progress: Callable[[int, int], None] |
     for number, segment in enumerate(script.segments, start=1):
         if progress:
             progress(number, total)
-        speech = engine.synthesize(segment.text)
+        speech = engine.synthesize(segment.spoken)
         takes.append(Take(segment=segment, pcm=speech.pcm, sample_rate=speech.sample_rate))
     return tuple(takes)
