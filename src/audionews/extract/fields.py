@@ -16,6 +16,7 @@ __all__ = [
     "stopword_ratio",
     "guess_language",
     "find_date",
+    "is_dateline",
     "parse_iso_date",
     "clean_byline",
     "looks_like_name",
@@ -79,6 +80,23 @@ def find_date(text: str) -> tuple[dt.date, int, int] | None:
         except ValueError:
             continue
     return None
+
+
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4}\b)?", re.I)
+_DATE_WORDS = re.compile(
+    r"\b(?:published|updated|posted|modified|last|on|at|date|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\b", re.I)
+
+
+def is_dateline(text: str) -> bool:
+    """A line that is a date or time and little else: "Updated 5:40 PM EDT, Tue July 16, 2024"."""
+    found = find_date(text)
+    if found:
+        _, start, end = found
+        rest = _DATE_WORDS.sub(" ", _TIME.sub(" ", text[:start] + " " + text[end:]))
+        return len(words(rest)) <= 2
+    if re.match(r"^\W*(?:published|updated|posted|last modified)\b", text, re.I) and _TIME.search(text):
+        return len(words(_DATE_WORDS.sub(" ", _TIME.sub(" ", text)))) == 0  # "Updated at 1:23 p.m."
+    return False
 
 
 def parse_iso_date(value: object) -> dt.date | None:

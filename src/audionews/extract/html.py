@@ -22,7 +22,7 @@ from lxml import etree
 from ..errors import ExtractionError
 from ..model import Article, Block, Page
 from .fields import clean_byline, clean_headline, guess_language, parse_iso_date, squash, words
-from .lexicon_data import BREAK_PATTERNS, DROP_PATTERNS
+from .clutter import tidy_blocks
 from .text import extract_text
 
 __all__ = ["extract_html", "visible_text"]
@@ -109,7 +109,7 @@ def _trafilatura(page: Page):
             url=page.url,
             favor_precision=True,
             include_comments=False,
-            include_tables=False,
+            include_tables=True,
             include_images=False,
             with_metadata=True,
         )
@@ -117,24 +117,42 @@ def _trafilatura(page: Page):
         return None
 
 
+_LEAVES = {"head": "heading", "p": "paragraph", "item": "item", "code": "paragraph"}
+
+
 def _blocks_from_tree(body: etree._Element) -> list[Block]:
-    """trafilatura's XML (head, p, list/item, quote) → blocks, with clutter lines dropped."""
+    """trafilatura's XML → blocks, in document order, then tidied for the ear.
+
+    Headings, paragraphs and list items become blocks; text that trafilatura leaves loose
+    between them (an element's tail) becomes a paragraph of its own; a table is read row by
+    row, its cells joined with commas, so a listener hears standings and results line by line.
+    """
     blocks: list[Block] = []
-    for element in body.iter("head", "p", "item", "quote", "code"):
-        if element.tag == "p" and element.getparent() is not None and element.getparent().tag in ("quote", "item"):
-            continue
-        text = squash("".join(element.itertext()))
-        if not text or _is_clutter(text):
-            continue
-        kind = "heading" if element.tag == "head" else "item" if element.tag == "item" else "paragraph"
-        blocks.append(Block(kind, text))
-    return blocks
 
+    def add(kind: str, text: str | None) -> None:
+        text = squash(text or "")
+        if text:
+            blocks.append(Block(kind, text))
 
-def _is_clutter(text: str) -> bool:
-    if len(words(text)) > 25:
-        return False
-    return bool(DROP_PATTERNS.match(text)) or any(p.match(text) for p in BREAK_PATTERNS.values())
+    def walk(parent: etree._Element) -> None:
+        add("paragraph", parent.text)
+        for child in parent:
+            if not isinstance(child.tag, str):
+                pass  # comments and processing instructions
+            elif child.tag in _LEAVES:
+                add(_LEAVES[child.tag], "".join(child.itertext()))
+            elif child.tag == "table":
+                for row in child.iter("row"):
+                    add("item", ", ".join(squash("".join(cell.itertext())) for cell in row.iter("cell")
+                                          if "".join(cell.itertext()).strip()))
+            elif len(child):
+                walk(child)
+            else:
+                add("paragraph", child.text)
+            add("paragraph", child.tail)
+
+    walk(body)
+    return tidy_blocks(blocks)
 
 
 def _word_count(blocks: list[Block]) -> int:

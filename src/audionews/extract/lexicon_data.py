@@ -43,7 +43,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
 
 
 def _phrases(*patterns: str) -> re.Pattern[str]:
-    return re.compile(r"^\W*(?:" + "|".join(patterns) + r")\W*$", re.I)
+    return re.compile(r"^[^\w©]*(?:" + "|".join(patterns) + r")\W*$", re.I)
 
 
 BREAK_PATTERNS: dict[str, re.Pattern[str]] = {
@@ -82,7 +82,7 @@ BREAK_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:skip to|jump to) (?:main )?(?:content|navigation|main)\b.*",
         r"(?:main )?menu", r"search(?: for)?:?", r"home", r"log ?in|sign ?in|register",
         r"(?:privacy policy|terms (?:of (?:use|service)|and conditions)|cookie policy|contact us|about us)(?:\W+.*)?",
-        r"(?:©|\(c\)|copyright)\b.*", r"all rights reserved\.?.*",
+        r"(?:©|\(c\)|copyright\b).*", r"all rights reserved\.?.*",
         r"we use cookies\b.*", r"(?:accept|reject|manage)(?: all)?(?: cookies)?", r"this (?:site|website) uses cookies\b.*",
         r"about the author", r"author(?:'s)? (?:bio|profile)",
         r"tags?:.*", r"filed under:?.*", r"categor(?:y|ies):.*",
@@ -92,7 +92,12 @@ BREAK_PATTERNS: dict[str, re.Pattern[str]] = {
 DROP_PATTERNS: re.Pattern[str] = _phrases(
     # Clutter that sits inside a story without ending it: removed, the story goes on.
     r"advertisement", r"sponsored(?: content)?", r"ad", r"story continues(?: below)?(?: advertisement)?",
-    r"(?:continue reading|read more|see also|related|watch|listen|recommended|read)\s*[:|–—-].*",
+    r"(?:continue reading|read more|see more|see also|related|watch|listen|recommended|read|also read|more)\s*[:|–—-].*",
+    r"also on [\w-]+\.[a-z]{2,}\b.*",
+    r"follow (?:him|her|them|us|me)\b.*(?:twitter|facebook|instagram|@).*",
+    r"(?:like|liked|enjoy|enjoyed|love) this (?:story|article|post)\b.*",
+    r"tell us what you think\b.*",
+    r"text size", r"(?:view|see) (?:comments|gallery|photos)",
     r"(?:continue reading|read more|see more|show more|load more)\.*",
     r"(?:photo|image|video|illustration|graphic)(?: credit)?:.*",
     r"(?:click|tap) (?:here|to)\b.*",

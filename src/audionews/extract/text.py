@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 from ..errors import ExtractionError
 from ..model import Article, Block, Page
-from .fields import clean_byline, find_date, guess_language, looks_like_name, squash, stopword_ratio, words
+from .fields import (clean_byline, find_date, guess_language, is_dateline, looks_like_name, squash, stopword_ratio,
+                     words)
+from .clutter import tidy_blocks
 from .lexicon_data import BIO_CUES, BREAK_PATTERNS, DROP_PATTERNS
 
 __all__ = ["extract_text", "find_body"]
@@ -26,9 +28,6 @@ _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _ITEM = re.compile(r"^(?:[•●▪◦*·–-]|\d{1,2}[.)])\s+")
 _BY_LINE = re.compile(r"^\s*(?:(?:written|reported|words|story|text)\s+)?by\s+\S", re.I)
 _CREDIT_BY = re.compile(r"\b(?:posted|published|written|filed)\b.*?\b[Bb]y\s+(.+)$", re.I)
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4}\b)?", re.I)
-_DATE_WORDS = re.compile(
-    r"\b(?:published|updated|posted|modified|last|on|at|date|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\b", re.I)
 _WALL = float("-inf")
 
 
@@ -53,7 +52,7 @@ def extract_text(page: Page) -> Article:
     start, end = find_body(lines)
     if start is None:
         raise ExtractionError("no article text found (no run of sentences long enough to be a story)", page.source)
-    body = _body_blocks(lines[start : end + 1])
+    body = tidy_blocks(_body_blocks(lines[start : end + 1]))
     headline, headline_index = _headline(lines, start)
     if headline is None:
         headline = _first_words(body[0].text)
@@ -108,7 +107,7 @@ def _classify(index: int, text: str, language: str | None, names: Counter[str]) 
         return line("url")
     if bare in names or (n <= 14 and _credited_name(text)):
         return line("byline")
-    if n <= 14 and _is_dateline(text):
+    if n <= 14 and is_dateline(text):
         return line("date")
     if _ITEM.match(text) and n >= 2:
         return line("item")
@@ -127,16 +126,6 @@ def _credited_name(text: str) -> str | None:
         return clean_byline(re.sub(r"^\s*(?:written|reported|words|story|text)\s+", "", text, flags=re.I))
     match = _CREDIT_BY.search(text)
     return clean_byline(match.group(1)) if match else None
-
-
-def _is_dateline(text: str) -> bool:
-    """A line that is a date and little else: "Updated 5:40 PM EDT, Tue July 16, 2024"."""
-    found = find_date(text)
-    if not found:
-        return False
-    _, start, end = found
-    rest = _DATE_WORDS.sub(" ", _TIME.sub(" ", text[:start] + " " + text[end:]))
-    return len(words(rest)) <= 2
 
 
 def _is_bio(text: str, names: Counter[str]) -> bool:
