@@ -24,11 +24,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Callable
 
-from bs4 import BeautifulSoup
-
 from audionews.errors import AudionewsError
 from audionews.extract import extract_html, extract_text
-from audionews.extract.html import visible_text
+from audionews.extract.dom import parse_html, visible_text
 from audionews.fetch import decode
 from audionews.model import Page
 
@@ -107,7 +105,8 @@ def readability_html(html: str, url: str) -> str:
     from readability import Document
 
     summary = Document(html, url=url).summary(html_partial=True)
-    return BeautifulSoup(summary, "lxml").get_text("\n")
+    root = parse_html(summary)
+    return visible_text(root) if root is not None else ""
 
 
 def whole_text(text: str, url: str) -> str:
@@ -116,7 +115,8 @@ def whole_text(text: str, url: str) -> str:
 
 def copied_text(html: str) -> str:
     """What select-all and copy gives in a browser: visible text, block elements on their own lines."""
-    return visible_text(BeautifulSoup(html, "lxml"))
+    root = parse_html(html)
+    return visible_text(root) if root is not None else ""
 
 
 # -- running -------------------------------------------------------------------------------------
