@@ -13,6 +13,7 @@ from .lexicon_data import MONTHS, NOT_NAME_WORDS, STOPWORDS
 
 __all__ = [
     "words",
+    "word_count",
     "stopword_ratio",
     "guess_language",
     "find_date",
@@ -33,13 +34,24 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip()
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def word_count(text: str) -> int:
+    """Words in ``text``; in Chinese, Japanese and Korean, where words are not spaced, about one per two characters."""
+    cjk = len(_CJK.findall(text))
+    if not cjk:
+        return len(_WORD.findall(text))
+    return len(_WORD.findall(_CJK.sub(" ", text))) + (cjk + 1) // 2
+
+
 def guess_language(text: str) -> str | None:
     """The language whose stop words are densest in ``text``, if any stands out."""
-    tokens = [w.lower() for w in words(text)[:2000]]
+    tokens = [w.lower() for w in words(text)[:3000]]
     if len(tokens) < 8:
         return None
     scores = {lang: sum(t in stops for t in tokens) / len(tokens) for lang, stops in STOPWORDS.items()}
@@ -87,6 +99,10 @@ _DATE_WORDS = re.compile(
     r"\b(?:published|updated|posted|modified|last|on|at|date|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\b", re.I)
 
 
+_AGO = re.compile(r"^\W*(?:(?:posted|updated|published)\s+)?(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|"
+                  r"weeks?|months?|years?)\s+ago\b", re.I)
+
+
 def is_dateline(text: str) -> bool:
     """A line that is a date or time and little else: "Updated 5:40 PM EDT, Tue July 16, 2024"."""
     found = find_date(text)
@@ -94,6 +110,8 @@ def is_dateline(text: str) -> bool:
         _, start, end = found
         rest = _DATE_WORDS.sub(" ", _TIME.sub(" ", text[:start] + " " + text[end:]))
         return len(words(rest)) <= 2
+    if _AGO.match(text):
+        return True  # "2 days ago at 07:52 am"
     if re.match(r"^\W*(?:published|updated|posted|last modified)\b", text, re.I) and _TIME.search(text):
         return len(words(_DATE_WORDS.sub(" ", _TIME.sub(" ", text)))) == 0  # "Updated at 1:23 p.m."
     return False

@@ -60,6 +60,10 @@ BREAK_PATTERNS: dict[str, re.Pattern[str]] = {
     "comment form": _phrases(
         r"(?:leave|post|add|write) a (?:reply|comment|response)\b.*",
         r"\d*\s*(?:comments?|responses?|replies)(?: \(\d+\))?",
+        r"(?:[\w\[\]]+\s+){0,3}(?:comments?|replies)\s*(?:\(\d+\))?\s*\]?",
+        r"comments are closed\.?", r"(?:\d+\s+)?thoughts? on\b.*",
+        # a comment's header carries its date: "Alex on September 17, 2018 at 6:34 am said:"
+        r"(?=.*\d).{0,100}\b(?:said|says|wrote|replied|commented)\s*:",
         r"please enter your .*",
         r"(?:your )?e-?mail address will not be published.*",
         r"required fields are marked.*",
@@ -91,7 +95,7 @@ BREAK_PATTERNS: dict[str, re.Pattern[str]] = {
 
 DROP_PATTERNS: re.Pattern[str] = _phrases(
     # Clutter that sits inside a story without ending it: removed, the story goes on.
-    r"advertisement", r"sponsored(?: content)?", r"ad", r"story continues(?: below)?(?: advertisement)?",
+    r"advertisement", r"advert", r"sponsored(?: content)?", r"ad", r"story continues(?: below)?(?: advertisement)?",
     r"(?:continue reading|read more|see more|see also|related|watch|listen|recommended|read|also read|more)\s*[:|–—-].*",
     r"also on [\w-]+\.[a-z]{2,}\b.*",
     r"follow (?:him|her|them|us|me)\b.*(?:twitter|facebook|instagram|@).*",

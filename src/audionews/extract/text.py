@@ -17,14 +17,15 @@ from dataclasses import dataclass
 from ..errors import ExtractionError
 from ..model import Article, Block, Page
 from .fields import (clean_byline, find_date, guess_language, is_dateline, looks_like_name, squash, stopword_ratio,
-                     words)
+                     word_count, words)
 from .clutter import tidy_blocks
 from .lexicon_data import BIO_CUES, BREAK_PATTERNS, DROP_PATTERNS
 
 __all__ = ["extract_text", "find_body"]
 
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
-_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]」』]*$")
+_SENTENCE_INSIDE = re.compile(r"[.!?。！？](?:\s|[\"'”’»)」』]|$)")
 _ITEM = re.compile(r"^(?:[•●▪◦*·–-]|\d{1,2}[.)])\s+")
 _BY_LINE = re.compile(r"^\s*(?:(?:written|reported|words|story|text)\s+)?by\s+\S", re.I)
 _CREDIT_BY = re.compile(r"\b(?:posted|published|written|filed)\b.*?\b[Bb]y\s+(.+)$", re.I)
@@ -37,7 +38,7 @@ class Line:
     text: str
     n_words: int
     kind: str
-    """prose, short, heading-like, date, name, byline, url, drop, break or bio."""
+    """prose, item, short, heading-like, date, byline, url, drop, lead-in, break or bio."""
 
 
 def extract_text(page: Page) -> Article:
@@ -46,7 +47,7 @@ def extract_text(page: Page) -> Article:
     raw_lines = [line for line in raw_lines if line]
     if not raw_lines:
         raise ExtractionError("no text", page.source)
-    language = guess_language(" ".join(raw_lines))
+    language = guess_language(" ".join(line for line in raw_lines if len(words(line)) >= 12))
     names = _name_counts(raw_lines)
     lines = [_classify(i, text, language, names) for i, text in enumerate(raw_lines)]
     start, end = find_body(lines)
@@ -89,7 +90,7 @@ def _name_counts(lines: list[str]) -> Counter[str]:
 
 
 def _classify(index: int, text: str, language: str | None, names: Counter[str]) -> Line:
-    n = len(words(text))
+    n = word_count(text)
     bare = squash(_URL.sub(" ", text))
 
     def line(kind: str) -> Line:
@@ -97,6 +98,8 @@ def _classify(index: int, text: str, language: str | None, names: Counter[str]) 
 
     if n == 0:
         return line("drop")
+    if n <= 25 and BREAK_PATTERNS["section list"].match(text):
+        return line("lead-in")  # "Related articles" may sit inside a story: costly, not a wall
     if n <= 25 and any(p.match(text) for p in BREAK_PATTERNS.values()):
         return line("break")
     if n <= 25 and DROP_PATTERNS.match(text):
@@ -111,7 +114,8 @@ def _classify(index: int, text: str, language: str | None, names: Counter[str]) 
         return line("date")
     if _ITEM.match(text) and n >= 2:
         return line("item")
-    if n >= 8 and (_SENTENCE_END.search(text) or n >= 25):
+    if n >= 8 and (_SENTENCE_END.search(text) or (n >= 25 and _SENTENCE_INSIDE.search(text))):
+        # a long line with no sentence in it is a tag cloud or a menu, not prose
         ratio = stopword_ratio(text, language)
         if language is None or ratio >= 0.15:
             return line("prose")
@@ -141,7 +145,8 @@ def _is_bio(text: str, names: Counter[str]) -> bool:
 
 
 _SCORES = {"prose": None, "item": 1.0, "heading-like": -3.0, "short": -4.0, "date": -3.0,
-           "byline": -3.0, "url": -6.0, "drop": 0.0, "break": _WALL, "bio": _WALL}
+           "byline": -3.0, "url": -1.0, "drop": 0.0, "lead-in": -20.0, "break": _WALL,
+           "bio": _WALL}
 
 
 def _score(line: Line) -> float:
@@ -183,6 +188,8 @@ def _body_blocks(lines: list[Line]) -> list[Block]:
             blocks.append(Block("item", _ITEM.sub("", line.text)))
         elif line.kind == "heading-like" and 2 <= line.n_words <= 15:
             blocks.append(Block("heading", line.text))
+        elif line.kind == "lead-in":
+            blocks.append(Block("paragraph", line.text))  # tidy_blocks drops it and the teasers after it
     return blocks
 
 
@@ -191,7 +198,7 @@ def _headline(lines: list[Line], start: int) -> tuple[str | None, int | None]:
     best: tuple[float, int] | None = None
     for distance, i in enumerate(range(start - 1, max(-1, start - 9), -1)):
         line = lines[i]
-        if line.kind == "bio" or (line.kind == "break" and _ends_page_section(line.text)):
+        if line.kind in ("bio", "lead-in") or (line.kind == "break" and _ends_page_section(line.text)):
             break
         if line.kind not in ("heading-like", "short", "prose") or not 3 <= line.n_words <= 30:
             continue
