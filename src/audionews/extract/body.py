@@ -68,8 +68,9 @@ def tree_blocks(body: etree._Element) -> list[Block]:
     """trafilatura's XML → blocks, in document order, then tidied for the ear.
 
     Headings, paragraphs and list items become blocks; text that trafilatura leaves loose
-    between them (an element's tail) becomes a paragraph of its own; a table is read row by
-    row, its cells joined with commas, so a listener hears standings and results line by line.
+    between them (an element's tail) becomes a paragraph of its own; a table of data is read
+    row by row, its cells joined with commas, so a listener hears standings and results line by
+    line (a table used for layout, holding paragraphs, is read as paragraphs).
     """
     blocks: list[Block] = []
 
@@ -89,7 +90,7 @@ def tree_blocks(body: etree._Element) -> list[Block]:
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag in _LEAVES:
             add(_LEAVES[tag], "".join(element.itertext()))
-        elif tag == "table":
+        elif tag == "table" and not any(True for _ in element.iter("p", "head", "list")):
             for row in element.iter("row"):
                 cells = (squash("".join(cell.itertext())) for cell in row.iter("cell"))
                 add("item", ", ".join(c for c in cells if c))

@@ -8,6 +8,7 @@ deep cannot exhaust Python's stack.
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 import lxml.html
 from lxml import etree
@@ -15,7 +16,7 @@ from lxml import etree
 from ..model import Block
 from .fields import squash
 
-__all__ = ["parse_html", "visible_text", "html_blocks", "BLOCK_TAGS"]
+__all__ = ["parse_html", "visible_text", "streamed_visible_text", "html_blocks", "BLOCK_TAGS"]
 
 BLOCK_TAGS = frozenset(
     "p div section article main header footer aside nav li ul ol h1 h2 h3 h4 h5 h6 blockquote pre table tr "
@@ -124,3 +125,39 @@ def html_blocks(root: etree._Element) -> list[Block]:
                 pending.append(element.tail)
     flush()
     return blocks
+
+
+class _TextStream(HTMLParser):
+    """Visible text from a token stream, with no tree: for pages too deep for a tree parser."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if self.skipping:
+            return
+        if tag in ("script", "style", "template", "noscript", "svg", "head"):
+            self.skipping = tag
+        elif tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skipping == tag:
+            self.skipping = None
+        elif not self.skipping and tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(_WHITESPACE.sub(" ", data))
+
+
+def streamed_visible_text(html: str) -> str:
+    """Like :func:`visible_text`, read as a stream: libxml2 drops what lies deeper than it will nest."""
+    stream = _TextStream()
+    stream.feed(html)
+    stream.close()
+    lines = (squash(line) for line in "".join(stream.parts).splitlines())
+    return "\n".join(line for line in lines if line)

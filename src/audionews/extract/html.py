@@ -14,7 +14,7 @@ from ..errors import ExtractionError
 from ..model import Article, Block, Page
 from .body import agreed_body, main_reading, readability_reading
 from .clutter import tidy_blocks
-from .dom import parse_html, visible_text
+from .dom import parse_html, streamed_visible_text, visible_text
 from .fields import guess_language, squash, words
 from .metadata import read_metadata
 from .text import extract_text
@@ -41,6 +41,9 @@ def extract_html(page: Page) -> Article:
     if _word_count(body) < MIN_BODY_WORDS and plain:
         body = list(plain.blocks)
     if _word_count(body) < MIN_BODY_WORDS:
+        plain = _streamed_reading(page) or plain  # nested deeper than the tree parser goes
+        body = list(plain.blocks) if plain else body
+    if _word_count(body) < MIN_BODY_WORDS:
         raise ExtractionError("no article text found", page.source)
     headline = meta.headline or (plain.headline if plain else None)
     if not headline:
@@ -56,6 +59,13 @@ def extract_html(page: Page) -> Article:
         language=meta.language or guess_language(" ".join(b.text for b in body)),
         blocks=tuple(body),
     )
+
+
+def _streamed_reading(page: Page) -> Article | None:
+    try:
+        return extract_text(Page(page.source, "text", streamed_visible_text(page.text), page.url))
+    except ExtractionError:
+        return None
 
 
 def _word_count(blocks: list[Block]) -> int:
