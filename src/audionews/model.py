@@ -57,6 +57,8 @@ class Article:
     published: dt.date | None = None
     language: str | None = None
     url: str | None = None
+    image: str | None = None
+    """The lead image's URL, when the page names one."""
 
     @property
     def body(self) -> tuple[str, ...]:

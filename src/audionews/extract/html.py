@@ -58,6 +58,7 @@ def extract_html(page: Page) -> Article:
         published=meta.published or (plain.published if plain else None),
         language=meta.language or guess_language(" ".join(b.text for b in body)),
         blocks=tuple(body),
+        image=meta.image,
     )
 
 

@@ -8,6 +8,7 @@ import json
 import re
 from dataclasses import dataclass
 from typing import Any, Iterator
+from urllib.parse import urljoin
 
 import htmldate
 from lxml import etree
@@ -30,6 +31,8 @@ class PageMeta:
     url: str | None
     article_body: str | None
     """JSON-LD ``articleBody``, for pages whose visible body is drawn by JavaScript."""
+    image: str | None = None
+    """The lead image's absolute URL."""
 
 
 def read_metadata(root: etree._Element, html: str, page_url: str | None) -> PageMeta:
@@ -57,7 +60,10 @@ def read_metadata(root: etree._Element, html: str, page_url: str | None) -> Page
                                      meta.get("content-language")))
     url = _first(_canonical(root), meta.get("og:url"), _text(ld.get("url")), page_url)
     body = ld.get("articleBody") if isinstance(ld.get("articleBody"), str) else None
-    return PageMeta(headline, byline, published, language, url, body)
+    image = _first(_ld_image(ld.get("image")), meta.get("og:image"), meta.get("twitter:image"))
+    if image and not image.startswith(("http://", "https://")):
+        image = urljoin(url, image) if url and url.startswith(("http://", "https://")) else None
+    return PageMeta(headline, byline, published, language, url, body, image)
 
 
 def _json_ld_article(root: etree._Element) -> dict[str, Any]:
@@ -97,6 +103,16 @@ def _ld_names(value: Any) -> list[str]:
     if isinstance(value, list):
         return [name for item in value for name in _ld_names(item)]
     return []
+
+
+def _ld_image(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return _text(value.get("url")) or _text(value.get("contentUrl"))
+    if isinstance(value, list) and value:
+        return _ld_image(value[0])
+    return None
 
 
 def _meta_tags(root: etree._Element) -> dict[str, str]:

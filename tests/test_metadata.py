@@ -1,0 +1,100 @@
+"""Table tests of page metadata: each field from inline HTML, extractors tried in turn."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from audionews.extract import extract
+from audionews.model import Page
+
+BODY = "".join(
+    f"<p>{text}</p>" for text in (
+        "The harbor board agreed on Monday to rebuild the old sea wall before the winter storms arrive.",
+        "Work starts next month and will close the promenade for six weeks, the board's chairwoman said.",
+        "Fishing families asked for the slipway to stay open, and the board agreed to keep one lane clear.",
+    )
+)
+
+
+def article(head: str = "", before_body: str = "", html_attrs: str = "", url: str | None = None):
+    html = f"<html {html_attrs}><head>{head}</head><body><article>{before_body}{BODY}</article></body></html>"
+    return extract(Page("test.html", "html", html, url))
+
+
+def ld(**fields) -> str:
+    return f'<script type="application/ld+json">{json.dumps({"@type": "NewsArticle", **fields})}</script>'
+
+
+@pytest.mark.parametrize("head, before, expected", [
+    (ld(headline="Sea wall to be rebuilt"), "", "Sea wall to be rebuilt"),
+    ('<meta property="og:title" content="Sea wall to be rebuilt">', "", "Sea wall to be rebuilt"),
+    ("<title>Sea wall to be rebuilt | Harbor Gazette</title>", "", "Sea wall to be rebuilt"),
+    ("<title>Sea wall to be rebuilt - Harbor Gazette</title><meta property='og:site_name' content='Harbor Gazette'>",
+     "", "Sea wall to be rebuilt"),
+    ("<title>Home</title>", "<h1>Sea wall to be rebuilt</h1>", "Sea wall to be rebuilt"),
+    (ld(headline="From JSON-LD") + '<meta property="og:title" content="From OpenGraph">', "", "From JSON-LD"),
+])
+def test_headline(head: str, before: str, expected: str) -> None:
+    assert article(head, before).headline == expected
+
+
+@pytest.mark.parametrize("head, before, expected", [
+    (ld(headline="H", author={"@type": "Person", "name": "Maria Okafor"}), "", "Maria Okafor"),
+    (ld(headline="H", author=[{"name": "Maria Okafor"}, {"name": "Tom Lindqvist"}, {"name": "Ruth Haskell"}]), "",
+     "Maria Okafor, Tom Lindqvist and Ruth Haskell"),
+    ('<title>H</title><meta name="author" content="By Maria Okafor, Staff Writer">', "", "Maria Okafor"),
+    ("<title>H</title>", '<p>By <a rel="author" href="/maria">Maria Okafor</a></p>', "Maria Okafor"),
+    ("<title>H</title>", "<h1>H</h1><p class='byline'>By Maria Okafor and Tom Lindqvist</p>",
+     "Maria Okafor and Tom Lindqvist"),
+    ("<title>H</title>", "", None),
+])
+def test_byline(head: str, before: str, expected: str | None) -> None:
+    assert article(head, before).byline == expected
+
+
+@pytest.mark.parametrize("head, before, expected", [
+    (ld(headline="H", datePublished="2025-03-04T08:15:00-05:00", dateModified="2025-03-09T10:00:00Z"), "",
+     dt.date(2025, 3, 4)),
+    ('<title>H</title><meta property="article:published_time" content="2024-11-02T06:00:00Z">'
+     '<meta property="article:modified_time" content="2024-11-05T06:00:00Z">', "", dt.date(2024, 11, 2)),
+    ("<title>H</title>", '<h1>H</h1><time datetime="2023-05-20T09:00:00+02:00">May 20, 2023</time>',
+     dt.date(2023, 5, 20)),
+    ("<title>H</title>", "<h1>H</h1><p>Published 9 October 2024</p>", dt.date(2024, 10, 9)),
+])
+def test_published_date_is_the_original_one(head: str, before: str, expected: dt.date) -> None:
+    assert article(head, before).published == expected
+
+
+@pytest.mark.parametrize("head, attrs, expected", [
+    ("<title>H</title>", 'lang="en-gb"', "en-GB"),
+    (ld(headline="H", inLanguage="fr-FR"), 'lang="en"', "fr-FR"),
+    ('<title>H</title><meta property="og:locale" content="de_DE">', "", "de-DE"),
+    ("<title>H</title>", "", "en"),  # guessed from the words
+])
+def test_language(head: str, attrs: str, expected: str) -> None:
+    assert article(head, html_attrs=attrs).language == expected
+
+
+@pytest.mark.parametrize("head, page_url, expected", [
+    ('<title>H</title><link rel="canonical" href="https://example.org/a/sea-wall">', "https://example.org/a/sea-wall?utm=x",
+     "https://example.org/a/sea-wall"),
+    ('<title>H</title><meta property="og:url" content="https://example.org/og">', None, "https://example.org/og"),
+    ("<title>H</title>", "https://example.org/fetched", "https://example.org/fetched"),
+    ("<title>H</title>", None, None),
+])
+def test_canonical_url(head: str, page_url: str | None, expected: str | None) -> None:
+    assert article(head, url=page_url).url == expected
+
+
+@pytest.mark.parametrize("head, page_url, expected", [
+    (ld(headline="H", image={"@type": "ImageObject", "url": "https://example.org/wall.jpg"}), None,
+     "https://example.org/wall.jpg"),
+    ('<title>H</title><meta property="og:image" content="/img/wall.jpg">', "https://example.org/a/1",
+     "https://example.org/img/wall.jpg"),
+    ("<title>H</title>", None, None),
+])
+def test_lead_image(head: str, page_url: str | None, expected: str | None) -> None:
+    assert article(head, url=page_url).image == expected
