@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import socket
 from pathlib import Path
 
@@ -149,6 +150,15 @@ def test_command_prints_the_subscribe_url_and_serves(published_feed: Path) -> No
         assert response.content == feed_xml
     # the fixture feed's base_url is another address, so podcast apps would fetch episodes there
     assert "Note: feed.xml sends podcast apps to http://127.0.0.1:9/" in served.stderr
+
+
+def test_ctrl_c_stops_it_cleanly(published_feed: Path) -> None:
+    with audionews_serve(published_feed) as served:
+        assert requests.head(served.url).status_code == 200  # serving, so uvicorn has its signal handlers
+        served.process.send_signal(signal.SIGINT)
+        assert served.process.wait(timeout=60) == 0
+    assert "Aborted" not in served.stderr
+    assert "Traceback" not in served.stderr
 
 
 def test_busy_port_is_one_line_error(published_feed: Path) -> None:

@@ -69,7 +69,7 @@ def local_url(host: str, port: int, path: str = "") -> str:
 
 def serve(public: Path, host: str = "127.0.0.1", port: int = 8000,
           on_start: Callable[[str], None] = lambda _: None) -> None:
-    """Serve ``public/`` until interrupted; ``on_start`` gets the feed's URL once the port is open.
+    """Serve ``public/`` until Ctrl+C or SIGTERM; ``on_start`` gets the feed's URL once the port is open.
 
     The socket is bound here rather than by uvicorn so that port 0 (any free port) works and
     the URL is announced only when connections are already accepted.
@@ -81,7 +81,10 @@ def serve(public: Path, host: str = "127.0.0.1", port: int = 8000,
     except OSError as exc:
         reason = os.strerror(exc.errno) if exc.errno else str(exc)
         raise ConfigError(f"cannot listen on {host} port {port} ({reason})") from exc
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
     with sock:
-        on_start(local_url(host, sock.getsockname()[1], FEED_FILE))
-        config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
-        uvicorn.Server(config).run(sockets=[sock])
+        try:
+            on_start(local_url(host, sock.getsockname()[1], FEED_FILE))
+            uvicorn.Server(config).run(sockets=[sock])
+        except KeyboardInterrupt:  # uvicorn re-raises Ctrl+C after a clean shutdown; it is how one stops
+            pass
