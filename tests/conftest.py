@@ -1,18 +1,27 @@
-"""Shared fixtures: real files, a real HTTP server on 127.0.0.1, real feeds published with piper."""
+"""Shared fixtures: real files, real HTTP servers on 127.0.0.1, real feeds published with piper."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import os
 import shutil
+import socket
+import subprocess
+import sys
 import threading
+import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 import pytest
+import uvicorn
 from click.testing import CliRunner
 
 from audionews.cli import cli
+from audionews.serve import build_app
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -62,6 +71,81 @@ def serve() -> Iterator:
     yield start
     for server in servers:
         server.close()
+
+
+class AppServer:
+    """The ``audionews serve`` app under a real uvicorn on 127.0.0.1, in a background thread.
+
+    The socket is bound to port 0 first and handed to uvicorn, so the port is free and known.
+    """
+
+    def __init__(self, public: Path) -> None:
+        self.socket = socket.create_server(("127.0.0.1", 0))
+        self.port = self.socket.getsockname()[1]
+        config = uvicorn.Config(build_app(public), log_level="warning", access_log=False, lifespan="off")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.socket]}, daemon=True)
+        self.thread.start()
+        for _ in range(3000):  # up to about 30 s, so a broken start fails instead of hanging
+            if self.server.started or not self.thread.is_alive():
+                break
+            time.sleep(0.01)
+        if not self.server.started:
+            self.close()
+            raise RuntimeError("uvicorn did not start")
+
+    def url(self, path: str = "") -> str:
+        return f"http://127.0.0.1:{self.port}/{path.lstrip('/')}"
+
+    def close(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=30)
+        self.socket.close()
+
+
+@pytest.fixture
+def serve_app() -> Iterator:
+    """Start the real ``serve`` app on a folder; every server started is shut down after the test."""
+    servers: list[AppServer] = []
+
+    def start(public: Path) -> AppServer:
+        servers.append(AppServer(public))
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.close()
+
+
+@dataclass
+class Served:
+    url: str
+    """The subscribe URL ``audionews serve`` printed."""
+    process: subprocess.Popen
+    stderr: str = ""
+    """What it wrote to stderr, known once it has stopped."""
+
+
+@contextlib.contextmanager
+def audionews_serve(feeds_dir: Path, *args: str) -> Iterator[Served]:
+    """``audionews serve --port 0`` in its own process, as a user runs it; stopped with SIGTERM after."""
+    paths = (str(ROOT / "src"), os.environ.get("PYTHONPATH"))
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}
+    process = subprocess.Popen([sys.executable, "-m", "audionews.cli", "--feeds-dir", str(feeds_dir), "serve",
+                                "--port", "0", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env=env)
+    served = Served("", process)
+    try:
+        line = process.stdout.readline()
+        if not line.startswith("Subscribe: "):
+            process.kill()
+            raise AssertionError(f"audionews serve printed {line!r}; stderr: {process.communicate()[1]}")
+        served.url = line.split(" ", 1)[1].strip()
+        yield served
+    finally:
+        if process.poll() is None:
+            process.terminate()
+        served.stderr = process.communicate(timeout=30)[1]
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""End to end with a real podcast client: gPodder's ``gpo`` subscribes, updates and downloads over HTTP.
+"""End to end with a real podcast client: gPodder's ``gpo`` subscribes, updates and downloads from
+``audionews serve`` (the real app under uvicorn).
 
 ``gpo`` exits 0 even when it fails, so the test reads its output and compares the files.
 """
@@ -27,9 +28,9 @@ def gpo(home: Path, *args: str) -> str:
 
 
 @pytest.mark.skipif(GPO is None, reason="gPodder's gpo is not installed (.ci/run installs the Debian package)")
-def test_gpo_downloads_byte_identical_episodes(feed_copy: Path, serve, tmp_path: Path) -> None:
+def test_gpo_downloads_byte_identical_episodes(feed_copy: Path, serve_app, tmp_path: Path) -> None:
     folder = feed_copy / "ledger"
-    server = serve(folder / "public")
+    server = serve_app(folder / "public")
     settings = folder / "feed.toml"
     settings.write_text(settings.read_text().replace("http://127.0.0.1:9/", server.url()))
     assert invoke(feed_copy, "build").exit_code == 0

@@ -18,6 +18,8 @@ import click
 from .publish import build as build_feed, clean as clean_source, publish as publish_sources, remove as remove_episode, speak_to_file
 from .catalog import Catalog
 from .errors import AudionewsError
+from .feed import FEED_FILE
+from .serve import serve as serve_public
 from .settings import FeedFolder, FeedSettings, create_feed, find_feed
 from .tts import Voice, available
 
@@ -211,6 +213,29 @@ def build(ctx: click.Context, feed_name: str | None) -> None:
     folder = _folder(ctx, feed_name)
     count = build_feed(folder)
     click.echo(f"built {folder.public / 'feed.xml'} ({count} episode{'s' if count != 1 else ''})")
+
+
+@cli.command()
+@_feed_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on; 0 picks a free one.")
+@click.pass_context
+@_fail_cleanly
+def serve(ctx: click.Context, feed_name: str | None, host: str, port: int) -> None:
+    """Serve a feed's public/ over HTTP for podcast apps and browsers, until Ctrl+C.
+
+    Example: audionews serve --feed harbor --port 8000
+    """
+    folder = _folder(ctx, feed_name)
+    settings = folder.settings()
+
+    def announce(url: str) -> None:
+        click.echo(f"Subscribe: {url}")
+        if settings.url(FEED_FILE) != url:
+            click.echo(f"Note: feed.xml sends podcast apps to {settings.base_url} (base_url in feed.toml)", err=True)
+
+    serve_public(folder.public, host, port, on_start=announce)
 
 
 def _clock(seconds: float) -> str:

@@ -1,0 +1,80 @@
+"""The episode page in real headless Chromium: axe-core finds nothing, and a keyboard reaches everything.
+
+``tests/browser/axe_check.mjs`` (playwright-core driving Debian's Chromium) loads the published
+feed's page from ``audionews serve`` and reports; these tests judge the report. A fresh clone
+without node, Chromium or ``npm ci`` skips them with the reason; CI installs all three, so
+there a missing part fails instead.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, audionews_serve
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+SCRIPT = ROOT / "tests" / "browser" / "axe_check.mjs"
+
+
+def _missing() -> str | None:
+    if shutil.which("node") is None:
+        return "node is not installed"
+    if not CHROMIUM.is_file():
+        return f"{CHROMIUM} is absent (apt-get install chromium)"
+    if not all((ROOT / "node_modules" / name / "package.json").is_file() for name in ("axe-core", "playwright-core")):
+        return "node_modules is absent (run npm ci at the repository root)"
+    return None
+
+
+@pytest.fixture(scope="module")
+def report(request: pytest.FixtureRequest) -> dict:
+    missing = _missing()
+    if missing and os.environ.get("CI"):
+        pytest.fail(f"CI must run the browser tests, but {missing}")
+    if missing:
+        pytest.skip(missing)
+    published_feed: Path = request.getfixturevalue("published_feed")  # only now: it takes a while to make
+    with audionews_serve(published_feed) as served:
+        page = served.url.removesuffix("feed.xml")
+        result = subprocess.run(["node", str(SCRIPT), page], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_page_is_served_as_utf8_html(report: dict) -> None:
+    assert report["status"] == 200
+    assert report["contentType"] == "text/html; charset=utf-8"
+
+
+def test_axe_finds_no_violations(report: dict) -> None:
+    assert "color-contrast" in report["passes"]  # contrast was checked, not skipped
+    assert report["violations"] == [], json.dumps(report["violations"], indent=1)
+
+
+def test_tab_reaches_every_player_and_link_in_order(report: dict) -> None:
+    reached = []
+    for state in report["focused"]:
+        if not reached or reached[-1] != state["element"]:  # a player's own buttons are several stops
+            reached.append(state["element"])
+    assert [e.split()[0] for e in report["expected"]].count("audio") == 2
+    assert reached == report["expected"]
+
+
+def test_focus_is_always_visible(report: dict) -> None:
+    assert report["focused"]
+    for state in report["focused"]:
+        assert state["outlineStyle"] not in ("none", "hidden"), state
+        assert float(state["outlineWidth"].removesuffix("px")) >= 2, state
+        assert state["outlineColor"] != state["background"], state
+        assert state["onScreen"], state
+
+
+def test_players_never_autoplay_or_preload(report: dict) -> None:
+    assert report["players"] == [{"autoplay": False, "paused": True, "preload": "none"}] * 2
+    assert report["audioRequests"] == []
