@@ -1,7 +1,7 @@
-"""Takes → Episode: segments joined with their pauses, encoded to MP3, tagged with ID3 and chapters.
+"""Takes → Episode: segments levelled and joined with their pauses, encoded to MP3, tagged with ID3
+and chapters, with one transcript cue per sentence.
 
 The MP3 is mono, 44.1 kHz, 64 kbit/s CBR (speech needs no more; every podcast app plays it).
-Chapter times are counted in samples while joining, so they match the audio exactly.
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ from mutagen.id3 import delete as delete_id3
 from .errors import AudioError
 from .ffmpeg import audio_segment_class
 from .files import atomic_path
-from .model import Chapter, Episode, Take
+from . import loudness
+from .model import Chapter, Cue, Episode, Take
+from .speak import SENTENCE_GAP
 
 __all__ = ["Tags", "assemble", "SAMPLE_RATE", "BITRATE"]
 
@@ -34,7 +36,11 @@ class Tags:
 
 
 def assemble(takes: tuple[Take, ...], path: Path, tags: Tags) -> Episode:
-    """Join ``takes`` with their pauses into a tagged MP3 at ``path`` (written atomically)."""
+    """Join ``takes`` with their pauses into a tagged MP3 at ``path`` (written atomically).
+
+    Each take is levelled on its own (see :mod:`.loudness`); chapter and cue times are counted
+    in samples while joining, so they match the audio exactly.
+    """
     if not takes:
         raise AudioError("nothing to assemble: the script has no segments")
     rate = takes[0].sample_rate
@@ -42,10 +48,15 @@ def assemble(takes: tuple[Take, ...], path: Path, tags: Tags) -> Episode:
         raise AudioError("takes have different sample rates")
     pcm = bytearray()
     chapters: list[tuple[str, int]] = []
+    cues: list[Cue] = []
     for take in takes:
+        start = len(pcm) // 2
         if take.segment.chapter:
-            chapters.append((take.segment.chapter, len(pcm) // 2))
-        pcm += take.pcm
+            chapters.append((take.segment.chapter, start))
+        measured = loudness.level(take.pcm, rate)
+        gain = 0.0 if measured is None else loudness.TARGET_LUFS - loudness.HEADROOM_DB - measured
+        pcm += loudness.adjust(take.pcm, gain)
+        cues.extend(_cues(take, start, rate))
         pcm += b"\x00\x00" * round(take.segment.pause_after * rate)
     total = len(pcm) // 2
     track = audio_segment_class()(data=bytes(pcm), sample_width=2, frame_rate=rate, channels=1)
@@ -54,13 +65,29 @@ def assemble(takes: tuple[Take, ...], path: Path, tags: Tags) -> Episode:
         for i, (title, start) in enumerate(chapters)
     )
     with atomic_path(path) as temp:
-        try:
-            track.export(str(temp), format="mp3", bitrate=BITRATE,
-                         parameters=["-ac", "1", "-ar", str(SAMPLE_RATE), "-write_xing", "1"])
-        except Exception as exc:  # noqa: BLE001 - pydub raises CouldntEncodeError and OSError
-            raise AudioError(f"MP3 encoding failed ({exc})") from exc
+
+        def encode(audio_filter: str) -> None:
+            try:
+                track.export(str(temp), format="mp3", bitrate=BITRATE,
+                             parameters=["-af", audio_filter, "-ac", "1", "-ar", str(SAMPLE_RATE)])
+            except Exception as exc:  # noqa: BLE001 - pydub raises CouldntEncodeError and OSError
+                raise AudioError(f"MP3 encoding failed ({exc})") from exc
+
+        loudness.encode_levelled(encode, str(temp))
         write_tags(temp, tags, timed)
-    return Episode(path=str(path), duration=total / rate, size=path.stat().st_size, chapters=timed)
+    return Episode(path=str(path), duration=total / rate, size=path.stat().st_size, chapters=timed,
+                   cues=tuple(cues))
+
+
+def _cues(take: Take, start: int, rate: int) -> list[Cue]:
+    """One cue per sentence: from where its speech starts to where it ends."""
+    cues = []
+    sentence_start = start
+    gap = round(SENTENCE_GAP * rate)
+    for sentence, end in zip(take.segment.sentences, take.sentence_ends):
+        cues.append(Cue(sentence_start / rate, (start + end) / rate, sentence.text))
+        sentence_start = start + end + gap
+    return cues
 
 
 def write_tags(path: Path, tags: Tags, chapters: tuple[Chapter, ...]) -> None:

@@ -41,9 +41,11 @@ def audio_segment_class():
     return AudioSegment
 
 
-def run_ffmpeg(args: list[str], data: bytes | None = None) -> bytes:
-    """Run ffmpeg quietly; its last error line becomes an :class:`AudioError`."""
-    command = [ffmpeg_path(), "-hide_banner", "-loglevel", "error", "-nostdin", *args]
+def run_ffmpeg(args: list[str], data: bytes | None = None, stderr: bool = False) -> bytes:
+    """Run ffmpeg quietly and return its output (or, with ``stderr``, what its filters reported);
+    its last error line becomes an :class:`AudioError`."""
+    level = "info" if stderr else "error"
+    command = [ffmpeg_path(), "-hide_banner", "-nostats", "-loglevel", level, "-nostdin", *args]
     try:
         result = subprocess.run(command, input=data, capture_output=True, check=False)
     except OSError as exc:
@@ -51,4 +53,4 @@ def run_ffmpeg(args: list[str], data: bytes | None = None) -> bytes:
     if result.returncode != 0:
         detail = result.stderr.decode("utf-8", "replace").strip().splitlines()
         raise AudioError(f"ffmpeg failed: {detail[-1] if detail else 'exit ' + str(result.returncode)}")
-    return result.stdout
+    return result.stderr if stderr else result.stdout

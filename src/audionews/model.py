@@ -15,10 +15,12 @@ __all__ = [
     "Page",
     "Block",
     "Article",
+    "Sentence",
     "Segment",
     "Script",
     "Take",
     "Chapter",
+    "Cue",
     "Episode",
 ]
 
@@ -78,18 +80,33 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Sentence:
+    """One sentence as written (for the transcript) and as it will be spoken."""
+
+    text: str
+    spoken: str
+
+
+@dataclass(frozen=True)
 class Segment:
-    """One piece of speech, synthesized on its own so its timing is known exactly."""
+    """One piece of speech, synthesized sentence by sentence so its timings are known exactly."""
 
     kind: SegmentKind
-    text: str
-    """The text as written, for transcripts and chapter titles."""
-    spoken: str
-    """The text exactly as the engine will say it (after normalization for speech)."""
+    sentences: tuple[Sentence, ...]
     pause_after: float
     """Seconds of silence after this segment."""
     chapter: str | None = None
     """Title of the chapter this segment starts, if it starts one."""
+
+    @property
+    def text(self) -> str:
+        """The segment as written, for transcripts."""
+        return " ".join(s.text for s in self.sentences)
+
+    @property
+    def spoken(self) -> str:
+        """The segment exactly as the engine says it (after normalization for speech)."""
+        return " ".join(s.spoken for s in self.sentences)
 
 
 @dataclass(frozen=True)
@@ -111,11 +128,13 @@ class Script:
 
 @dataclass(frozen=True)
 class Take:
-    """The audio of one segment: 16-bit mono PCM."""
+    """The audio of one segment: 16-bit mono PCM, and where each of its sentences ends."""
 
     segment: Segment
     pcm: bytes
     sample_rate: int
+    sentence_ends: tuple[int, ...] = ()
+    """Sample offset where each sentence's speech ends (the gap between sentences follows it)."""
 
     @property
     def duration(self) -> float:
@@ -130,6 +149,15 @@ class Chapter:
 
 
 @dataclass(frozen=True)
+class Cue:
+    """One sentence of the transcript and when it is heard, in seconds from the episode's start."""
+
+    start: float
+    end: float
+    text: str
+
+
+@dataclass(frozen=True)
 class Episode:
     """An encoded, tagged MP3 and what a feed needs to know about it."""
 
@@ -137,3 +165,4 @@ class Episode:
     duration: float
     size: int
     chapters: tuple[Chapter, ...] = field(default_factory=tuple)
+    cues: tuple[Cue, ...] = field(default_factory=tuple)

@@ -11,8 +11,9 @@ import dataclasses
 import datetime as dt
 import re
 
-from .model import Article, Script, Segment, SegmentKind
+from .model import Article, Script, Segment, SegmentKind, Sentence
 from .normalize import for_speech
+from .sentences import split_sentences
 
 __all__ = ["make_script", "spoken_date", "PAUSES"]
 
@@ -32,8 +33,8 @@ def make_script(article: Article, default_language: str = "en") -> Script:
     language = article.language or default_language
 
     def segment(kind: SegmentKind, text: str, chapter: str | None = None) -> Segment:
-        written = _sentence(text)
-        return Segment(kind, written, for_speech(written, language), PAUSES[kind], chapter=chapter)
+        sentences = tuple(Sentence(s, for_speech(s, language)) for s in split_sentences(_sentence(text)))
+        return Segment(kind, sentences, PAUSES[kind], chapter=chapter)
 
     segments: list[Segment] = [segment("headline", article.headline, chapter=article.headline)]
     credit = " ".join(

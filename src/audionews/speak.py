@@ -1,22 +1,41 @@
-"""Script → Takes: every segment synthesized on its own, so its duration is exact."""
+"""Script → Takes: every sentence synthesized on its own, so every timing is exact."""
 
 from __future__ import annotations
 
 from typing import Callable
 
-from .model import Script, Take
+from .errors import SynthesisError
+from .model import Script, Segment, Take
 from .tts import Engine
 
 __all__ = ["speak"]
 
 
+SENTENCE_GAP = 0.25
+"""Seconds of silence between the sentences of a segment: a breath, and room for cue boundaries."""
+
+
 def speak(script: Script, engine: Engine, progress: Callable[[int, int], None] | None = None) -> tuple[Take, ...]:
     """Synthesize each segment; ``progress(n, total)`` is called before segment n (from 1)."""
-    takes = []
-    total = len(script.segments)
-    for number, segment in enumerate(script.segments, start=1):
-        if progress:
-            progress(number, total)
-        speech = engine.synthesize(segment.spoken)
-        takes.append(Take(segment=segment, pcm=speech.pcm, sample_rate=speech.sample_rate))
-    return tuple(takes)
+    return tuple(
+        _take(segment, engine, lambda: progress(number, len(script.segments)) if progress else None)
+        for number, segment in enumerate(script.segments, start=1)
+    )
+
+
+def _take(segment: Segment, engine: Engine, announce: Callable[[], None]) -> Take:
+    """One segment, sentence by sentence, so each sentence's end is known to the sample."""
+    announce()
+    pcm = bytearray()
+    ends: list[int] = []
+    rate = 0
+    for index, sentence in enumerate(segment.sentences):
+        speech = engine.synthesize(sentence.spoken)
+        if rate and speech.sample_rate != rate:
+            raise SynthesisError(f"{engine.name} changed sample rate within a segment")
+        rate = speech.sample_rate
+        if index:
+            pcm += b"\x00\x00" * round(SENTENCE_GAP * rate)
+        pcm += speech.pcm
+        ends.append(len(pcm) // 2)
+    return Take(segment=segment, pcm=bytes(pcm), sample_rate=rate, sentence_ends=tuple(ends))

@@ -10,8 +10,8 @@ from .base import Speech, Voice, register
 
 __all__ = ["PiperEngine"]
 
-SENTENCE_GAP = 0.12
-"""Seconds of silence between the sentences piper speaks one by one."""
+CHUNK_GAP = 0.12
+"""Seconds of silence between the chunks piper splits one sentence into (it splits at its own clause marks)."""
 
 
 @functools.lru_cache(maxsize=4)
@@ -54,7 +54,7 @@ class PiperEngine:
         piper_voice = _load(self.model)
         config = SynthesisConfig(length_scale=1.0 / self.speed)
         rate = piper_voice.config.sample_rate
-        gap = b"\x00\x00" * round(SENTENCE_GAP * rate)
+        gap = b"\x00\x00" * round(CHUNK_GAP * rate)
         try:
             chunks = [chunk.audio_int16_bytes for chunk in piper_voice.synthesize(text, config)]
         except Exception as exc:  # noqa: BLE001 - piper raises plain errors from onnxruntime
