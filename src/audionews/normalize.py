@@ -113,15 +113,19 @@ def letters(word: str) -> str:
     return " ".join(word)
 
 
-def _stop(match: re.Match) -> str:
-    """The full stop a match swallowed, given back when it also ended the sentence ("in the U.S.")."""
+def _stop(match: re.Match, before_any_capital: bool = False) -> str:
+    """The full stop a match swallowed, given back when it also ended the sentence ("in the U.S.").
+
+    Before a capitalized word that usually starts a sentence ("The", "Police") it is given back;
+    with ``before_any_capital``, before any capitalized word ("Springfield, Ill. Mayor Lee said").
+    """
     if not match.group(0).endswith("."):
         return ""
     rest = match.string[match.end():]
     if not rest.strip(" \"')]"):
         return "."
     following = re.match(r"\s+[\"'(]?([A-Z][a-z]*)", rest)
-    return "." if following and following.group(1) in data.SENTENCE_STARTERS else ""
+    return "." if following and (before_any_capital or following.group(1) in data.SENTENCE_STARTERS) else ""
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -260,7 +264,7 @@ def _party_tags(text: str, locale: Locale) -> str:
 
     def say(m: re.Match) -> str:
         said = f"{data.PARTIES[m['party']]} of {_STATE_BY_WRITING[m['state']]}"
-        return f", {said}," if m["open"] else said + _stop(m)
+        return f", {said}," if m["open"] else said + _stop(m, before_any_capital=True)
 
     return _PARTY_TAG.sub(say, text)
 
@@ -280,7 +284,7 @@ def _city_states(text: str, locale: Locale) -> str:
         state = m["state"]
         if m["city"] in data.NOT_A_CITY or (state in _AMBIGUOUS_POSTAL and not re.match(r"\s\d{5}", m.string[m.end():])):
             return m.group(0)
-        return f"{m['city']}, {_STATE_BY_WRITING[state]}{_stop(m)}"
+        return f"{m['city']}, {_STATE_BY_WRITING[state]}{_stop(m, before_any_capital=True)}"
 
     return _CITY_STATE.sub(say, text)
 
@@ -600,10 +604,20 @@ def _amount(written: str, name: str, locale: Locale) -> str:
     return " and ".join(parts)
 
 
+_FUNCTION_WORDS = frozenset("of in for to and or from that is was were per a an the each on at by with".split())
+
+
+def _attributive(m: re.Match) -> bool:
+    """"a $5 fee", "a 10 lb turkey": before a noun the unit is singular ("a five dollar fee")."""
+    before = re.search(r"\b[Aa]n?\s$", m.string[: m.start()])
+    after = re.match(r"\s([a-z]+)", m.string[m.end():])
+    return bool(before and after and after.group(1) not in _FUNCTION_WORDS)
+
+
 def _money_words(m: re.Match, name: str, locale: Locale) -> str:
     sign = "minus " if m.groupdict().get("sign") else ""
     magnitude = data.MAGNITUDES[m["mag"].strip()] if m["mag"] else ""
-    many = _currency_words(name)[1]
+    many = name if _attributive(m) else _currency_words(name)[1]
     if magnitude:
         span = number(m["a"], locale) + (f" to {number(m['b'], locale)}" if m["b"] else "")
         return f"{sign}{span} {magnitude} {many}"
@@ -611,6 +625,8 @@ def _money_words(m: re.Match, name: str, locale: Locale) -> str:
         if "." in m["a"] + m["b"]:
             return f"{sign}{_amount(m['a'], name, locale)} to {_amount(m['b'], name, locale)}"
         return f"{sign}{number(m['a'], locale)} to {number(m['b'], locale)} {many}"
+    if _attributive(m) and "." not in m["a"]:
+        return f"{sign}{number(m['a'], locale)} {name}"
     return sign + _amount(m["a"], name, locale)
 
 
@@ -634,7 +650,7 @@ def _units(text: str, locale: Locale) -> str:
         one, many = data.UNITS[m["unit"]]
         if m["join"] == "-":
             return f"{m['n']}-{one.replace(' ', '-')}"
-        return f"{m['n']} {one if m['n'] in ('1', '-1') else many}"
+        return f"{m['n']} {one if m['n'] in ('1', '-1') or _attributive(m) else many}"
 
     return _UNIT.sub(say, text)
 
@@ -663,15 +679,29 @@ def caps_reading(word: str, shouted: bool = False) -> tuple[str, bool]:
         return " and ".join(letters(part) for part in word.split("&")), True
     if word in data.ACRONYM_WORDS:
         return word.capitalize(), True
-    if word in data.INITIALISMS:
-        return letters(word), True
     if len(word) == 2 and word in data.CAPS_WORDS:
         return word, True
+    if shouted and word in data.WORDS_IN_CAPITALS:
+        return word, True
+    if word in data.INITIALISMS:
+        return letters(word), True
     if shouted or len(word) > 5:
         return word, False
     if len(word) == 2 or not _sayable(word):
         return letters(word), False
     return word, False
+
+
+def code_number(run: str, locale: Locale) -> str:
+    """The number in a code, said as people say model numbers: "150" in "F-150" is "one fifty", "370" "three seventy"."""
+    if run.startswith("0") and len(run) > 1 or len(run) > 4:
+        return digits(run)
+    if len(run) <= 2 or run.endswith("00") and len(run) == 3:
+        return cardinal(int(run), locale)
+    if len(run) == 4:
+        return year(int(run), locale)
+    tail = int(run[1:])
+    return f"{cardinal(int(run[0]), locale)} {'oh ' + cardinal(tail, locale) if tail < 10 else cardinal(tail, locale)}"
 
 
 _ALPHANUMERIC = re.compile(r"(?<![\w.-])(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*\d)[A-Z0-9]+(?:-[A-Z0-9]+)*(?![\w-])")
@@ -684,7 +714,7 @@ def _alphanumerics(text: str, locale: Locale) -> str:
         parts = []
         for run in re.findall(r"[A-Z]+|\d+", m.group(0)):
             if run.isdigit():
-                parts.append(digits(run) if run.startswith("0") and len(run) > 1 else cardinal(int(run), locale))
+                parts.append(code_number(run, locale))
             else:
                 parts.append(caps_reading(run)[0] if len(run) > 1 else run)
         return " ".join(parts)
@@ -702,7 +732,7 @@ def is_shouted(text: str) -> bool:
     return len(words) >= 3 and sum(w.isupper() for w in words) >= 0.6 * len(words)
 
 
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+_SENTENCE = re.compile(r"[^.!?]*[.!?]*")
 
 
 def _initialisms(text: str, locale: Locale) -> str:
@@ -734,6 +764,9 @@ def _sentence_initialisms(text: str) -> str:
 _RANGE = re.compile(r"(?<![\w.,/-])(?P<a>" + NUMBER + r")\s?[-–]\s?(?P<b>" + NUMBER + r")(?![\d/-]|[.,]\d)")
 
 
+_RATIO = re.compile(r"(?<![\w:])(\d{1,2}):(\d)(?![\d:])")
+
+
 def _is_year(written: str) -> bool:
     return bool(re.fullmatch(r"1[1-9]\d\d|20\d\d", written))
 
@@ -752,8 +785,10 @@ def _ranges(text: str, locale: Locale) -> str:
             else:
                 end_said = year(int(b), locale)
             return f"{year(start, locale)} to {end_said}"
-        return f"{a} to {b}"
+        joiner = "and" if re.search(r"\b[Bb]etween\s$", m.string[: m.start()]) else "to"
+        return f"{a} {joiner} {b}"
 
+    text = _RATIO.sub(r"\1 to \2", text)
     return _RANGE.sub(say, text)
 
 
@@ -762,7 +797,7 @@ def _percents(text: str, locale: Locale) -> str:
     return re.sub(r"(?<=\d)\s?(?:%|pct\b)", " percent", text)
 
 
-_YEAR = re.compile(r"(?<![\w$€£¥.,#-])(1[1-9]\d\d|20\d\d)(?![\w%°-]|[.,]\d)")
+_YEAR = re.compile(r"(?<![\w$€£¥.,#-])(1\d{3}|20\d\d)(?![\w%°-]|[.,]\d)")
 _UNIT_WORDS = frozenset(w for pair in data.UNITS.values() for w in pair)
 
 
@@ -872,7 +907,7 @@ _PAUSES = (
 _TIDY = (
     (re.compile(r"\s+"), " "),
     (re.compile(r"\s+([,.;:!?])"), r"\1"),
-    (re.compile(r",+(?=[,.;:!?\"'])"), ""),
+    (re.compile(r",+(?=[,.;:!?])"), ""),
     (re.compile(r"([.;:!?]),"), r"\1"),
     (re.compile(r"^[,\s]+"), ""),
     (re.compile(r",(?=\w)"), ", "),

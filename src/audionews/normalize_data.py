@@ -7,7 +7,7 @@ Every table is plain data; normalize.py builds its patterns from them.
 from __future__ import annotations
 
 __all__ = [
-    "ACRONYM_WORDS", "INITIALISMS", "CAPS_WORDS", "PRONOUN_US_BEFORE",
+    "ACRONYM_WORDS", "INITIALISMS", "CAPS_WORDS", "WORDS_IN_CAPITALS", "PRONOUN_US_BEFORE",
     "TITLES", "HONORIFICS", "AFTER_NAME", "STREET_SUFFIXES", "PLACE_OR_PERSON", "ABBREVIATIONS",
     "BEFORE_NUMBER", "SPECIAL_FORMS",
     "MONTHS", "MONTH_ABBREVIATIONS", "WEEKDAYS",
@@ -42,6 +42,9 @@ CAPS_WORDS = frozenset("""
 A I AM AN AS AT BE BY DO GO HE IF IN IS ME MY NO OF OH ON OR SO TO UP WE
 """.split())
 """Two-letter English words left alone in capitals (emphasis, shouted headlines)."""
+
+WORDS_IN_CAPITALS = frozenset("WHO IT US DOT DOE SAT UPS LED ID AM IS OR".split())
+"""Initialisms that are also English words: in a headline set in capitals they are the words."""
 
 PRONOUN_US_BEFORE = frozenset(
     "let tell join follow contact about help give show call email write send ask among".split()
@@ -89,7 +92,8 @@ ABBREVIATIONS = {
     "vs.": "versus", "vs": "versus", "v.": "versus", "etc.": "et cetera", "e.g.": "for example",
     "i.e.": "that is", "approx.": "approximately", "a.k.a.": "also known as", "aka": "also known as",
     "Ph.D.": "P H D", "w/o": "without", "w/": "with", "Gov't": "government", "gov't": "government",
-    "Natl.": "National", "Intl.": "International", "OK": "okay",
+    "Natl.": "National", "Intl.": "International", "OK": "okay", "WWII": "World War Two",
+    "WWI": "World War One",
 }
 """Read the same wherever they stand."""
 
@@ -213,7 +217,7 @@ UNITS = {
     "ml": ("milliliter", "milliliters"), "GW": ("gigawatt", "gigawatts"), "MW": ("megawatt", "megawatts"),
     "kW": ("kilowatt", "kilowatts"), "kWh": ("kilowatt hour", "kilowatt hours"),
     "MWh": ("megawatt hour", "megawatt hours"), "GB": ("gigabyte", "gigabytes"), "MB": ("megabyte", "megabytes"),
-    "TB": ("terabyte", "terabytes"), "GHz": ("gigahertz", "gigahertz"), "MHz": ("megahertz", "megahertz"),
+    "TB": ("terabyte", "terabytes"), "bn": ("billion", "billion"), "tn": ("trillion", "trillion"), "GHz": ("gigahertz", "gigahertz"), "MHz": ("megahertz", "megahertz"),
 }
 """Units after a number; singular after exactly one."""
 
