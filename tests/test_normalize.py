@@ -94,11 +94,14 @@ def test_other_languages_are_left_nearly_untouched() -> None:
 
 
 def test_doubts_name_words_no_table_knows() -> None:
-    found = {d.word: d for d in doubts(["The XKQ and the ZORB met NATO and the FBI in 1500 and 6/13."], "en")}
+    found = {d.word: d for d in doubts(["The XKQ and the ZORB met NATO and the FBI (D-CA) at 9 a.m. ET on 6/13.",
+                                        "A 1500 plan, in 1990 and on June 13, 2025; 1/2 of them."], "en")}
     assert found["XKQ"].spoken == "X K Q"
     assert found["XKQ"].reason.startswith("capitals in no list")
     assert found["ZORB"].spoken == "ZORB"
     assert "NATO" not in found and "FBI" not in found
     assert found["1500"].reason.startswith("four-digit number")
+    assert found["1500"].spoken == "fifteen hundred"
     assert "6/13" in found
+    assert set(found) == {"XKQ", "ZORB", "1500", "6/13"}
     assert doubts(["Der XKQ kommt."], "de") == []

@@ -365,12 +365,14 @@ _ABBREVIATION = re.compile(
 )
 _VERSUS = re.compile(r"(?<=[A-Za-z])\s+v\.\s+(?=[A-Z])")
 _AND_OR = re.compile(r"\band/or\b")
+_WORD_OR_WORD = re.compile(r"\b([a-z]{2,})/([a-z]{2,})\b")
 
 
 def _abbreviations(text: str, locale: Locale) -> str:
-    """"vs." → "versus", "Roe v. Wade" → "Roe versus Wade", "e.g." → "for example", "etc." → "et cetera"."""
+    """"vs." → "versus", "Roe v. Wade" → "Roe versus Wade", "e.g." → "for example", "his/her" → "his or her"."""
     text = _VERSUS.sub(" versus ", text)
     text = _AND_OR.sub("and or", text)
+    text = _WORD_OR_WORD.sub(r"\1 or \2", text)
     return _ABBREVIATION.sub(lambda m: data.ABBREVIATIONS[m[1]] + _stop(m), text)
 
 
@@ -884,13 +886,13 @@ _SYMBOLS = (
     (re.compile(r"~\s?"), "about "),
     (re.compile(r"(?<![\w])@(?=\w)"), "at "),
     (re.compile(r"(?<![\w&])#(?=[A-Za-z])"), "hashtag "),
-    (re.compile(r"(?<=[a-z])/(?=[a-z])"), " or "),
+    (re.compile(r"(?<=\w)/(?=\w)"), " slash "),
     (re.compile(r"[*_]+"), " "),
 )
 
 
 def _symbols(text: str, locale: Locale) -> str:
-    """"&" → "and", "+" → "plus", "@" → "at", "%" → "percent", "his/her" → "his or her"."""
+    """"&" → "and", "+" → "plus", "@" → "at", "%" → "percent"; a slash left between words → "slash"."""
     for pattern, words in _SYMBOLS:
         text = pattern.sub(words, text)
     return text
@@ -986,31 +988,44 @@ class Doubt:
         return {"word": self.word, "spoken": self.spoken, "reason": self.reason}
 
 
-_CHECK_CAPS = re.compile(r"(?<![\w&.])[A-Z]{2,}(?![\w&])")
-_CHECK_SLASH = re.compile(r"(?<![\w/])\d{1,2}/\d{1,2}(?![\w/])")
+_CHECK_CAPS = re.compile(r"(?<![\w&.'-])[A-Z]{2,}(?![\w&])")
+_CHECK_SLASH = re.compile(r"(?<![\w/])(\d{1,2})/(\d{1,2})(?![\w/])")
+_STRONG_YEAR = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Dd]uring|[Cc]irca|year)\s$")
+
+
+def _run(rules: Iterable[Rule], text: str, locale: Locale) -> str:
+    for rule in rules:
+        text = rule(text, locale)
+    return text
 
 
 def doubts(texts: Iterable[str], language: str = "en") -> list[Doubt]:
-    """Words likely to be misread: capitals in no table, four-digit numbers read by context, bare slashed numbers."""
+    """Words the rules had to guess at: capitals in no table, four-digit numbers read by context, "6/13".
+
+    Each text goes through the rules up to the one that guesses, so only what is left to guess is named.
+    """
     locale = locale_of(language)
     if not locale.language.startswith("en"):
         return []
+    names = [rule.__name__ for rule in ENGLISH_RULES]
+    to_capitals, to_years = names.index("_initialisms"), names.index("_years")
     found: dict[str, Doubt] = {}
     for text in texts:
-        text = _urls(_emails(text, locale), locale)
-        shouted = is_shouted(text)
-        for m in _CHECK_CAPS.finditer(text):
-            word = m.group(0)
-            said, known = caps_reading(word, shouted)
-            if not known and word not in data.TIME_ZONES and roman_value(word) is None:
-                how = "spelled out" if said != word else "said as a word"
-                found.setdefault(word, Doubt(word, said, f"capitals in no list, {how}"))
+        text = _run(ENGLISH_RULES[:to_capitals], text, locale)
+        for sentence in _SENTENCE.finditer(text):
+            shouted = is_shouted(sentence.group(0))
+            for m in _CHECK_CAPS.finditer(sentence.group(0)):
+                said, known = caps_reading(m.group(0), shouted)
+                if not known:
+                    how = "spelled out" if said != m.group(0) else "said as a word"
+                    found.setdefault(m.group(0), Doubt(m.group(0), said, f"capitals in no list, {how}"))
+        text = _run(ENGLISH_RULES[to_capitals:to_years], text, locale)
         for m in _YEAR.finditer(text):
-            if not re.search(r"\b(?:in|since|by|from|until|of|before|after|during)\s$", m.string[: m.start()]):
+            if not _STRONG_YEAR.search(m.string[: m.start()]):
                 said = year(int(m[1]), locale) if year_context(m) else cardinal(int(m[1]), locale)
                 found.setdefault(m[1], Doubt(m[1], said, "four-digit number, read as a year or a quantity by context"))
         for m in _CHECK_SLASH.finditer(text):
-            if m.group(0) not in data.SPECIAL_FORMS:
-                found.setdefault(m.group(0), Doubt(m.group(0), for_speech(m.group(0), language),
-                                                   "numbers with a slash: a date, a score or a fraction?"))
+            if _fraction_words(None, int(m[1]), int(m[2]), locale) is None:
+                found.setdefault(m.group(0), Doubt(m.group(0), _run(ENGLISH_RULES, m.group(0), locale),
+                                                   "numbers with a slash: a date without a year, a score?"))
     return list(found.values())

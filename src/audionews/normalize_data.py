@@ -105,7 +105,7 @@ BEFORE_NUMBER = {
 }
 """Read in full only before a number ("No. 5" is "number 5"; "No." elsewhere is "No")."""
 
-SPECIAL_FORMS = {"9/11": "nine eleven", "24/7": "twenty-four seven", "50/50": "fifty-fifty", "7/7": "seven seven"}
+SPECIAL_FORMS = {"9/11": "nine eleven", "24/7": "twenty-four seven", "50/50": "fifty-fifty", "20/20": "twenty-twenty", "7/7": "seven seven"}
 """Numerals with a reading of their own."""
 
 # --- Dates and times -------------------------------------------------------------------------
