@@ -105,3 +105,14 @@ def test_doubts_name_words_no_table_knows() -> None:
     assert "6/13" in found
     assert set(found) == {"XKQ", "ZORB", "1500", "6/13"}
     assert doubts(["Der XKQ kommt."], "de") == []
+
+
+@pytest.mark.parametrize("spoken, said_as_letter", [("the A P report", True), ("N A S A", True), ("the U A W strike", True),
+                                              ("A U S official said", False), ("A B C", False)])
+def test_piper_says_a_spelled_letter_a_as_ay(spoken: str, said_as_letter: bool) -> None:
+    """espeak reads "A" before another letter as the article; the piper engine joins a spelled A to the next letter."""
+    from audionews.tts.piper_engine import _load, _model_path, for_espeak
+
+    voice = _load(_model_path(""))
+    phonemes = "".join(sum(voice.phonemize(for_espeak(spoken)), []))
+    assert ("eɪ" in phonemes.split(" ")[spoken.split(" ").index("A")]) is said_as_letter, phonemes

@@ -297,11 +297,11 @@ def _titles(text: str, locale: Locale) -> str:
     return _TITLE.sub(lambda m: data.TITLES[m[1]] + " ", text)
 
 
-_HONORIFIC = re.compile(r"(?<![\w.])(" + _alternation(data.HONORIFICS) + r")\.?\s+(?=[A-Z])")
+_HONORIFIC = re.compile(r"(?<![\w.])(" + _alternation(data.HONORIFICS) + r")(?:\.\s+|\s+(?=[A-Z]))")
 
 
 def _honorifics(text: str, locale: Locale) -> str:
-    """"Mr. Lee", "Ms Okafor" → "Mister Lee", "Miz Okafor"."""
+    """"Mr. Lee", "Ms Okafor" → "Mister Lee", "Miz Okafor"; "Mr. and Mrs. Lee" too."""
     return _HONORIFIC.sub(lambda m: data.HONORIFICS[m[1]] + " ", text)
 
 
@@ -574,7 +574,7 @@ def _title_case(words: str) -> str:
 
 _CURRENCY = _alternation(data.CURRENCY_SYMBOLS)
 _CODE = "|".join(data.CURRENCY_CODES)
-_MAGNITUDE = (r"(?P<mag>\s?(?:thousand|million|billion|trillion)\b|(?:mln|bln|mn|bn|tn|MM|k|K|m|M|b|B|t|T)(?!\w))?")
+_MAGNITUDE = (r"(?P<mag>[\s-]?(?:thousand|million|billion|trillion)\b|(?:mln|bln|mn|bn|tn|MM|k|K|m|M|b|B|t|T)(?!\w))?")
 _MONEY = re.compile(
     r"(?<![\w$])(?P<sign>-)?(?:(?P<symbol>" + _CURRENCY + r")|(?P<code>" + _CODE + r")\s?)"
     r"(?P<a>" + NUMBER + r")(?:\s?(?:-|–|to)\s?(?:" + _CURRENCY + r")?(?P<b>" + NUMBER + r"))?" + _MAGNITUDE
@@ -618,7 +618,7 @@ def _attributive(m: re.Match) -> bool:
 
 def _money_words(m: re.Match, name: str, locale: Locale) -> str:
     sign = "minus " if m.groupdict().get("sign") else ""
-    magnitude = data.MAGNITUDES[m["mag"].strip()] if m["mag"] else ""
+    magnitude = data.MAGNITUDES[m["mag"].strip(" -")] if m["mag"] else ""
     many = name if _attributive(m) else _currency_words(name)[1]
     if magnitude:
         span = number(m["a"], locale) + (f" to {number(m['b'], locale)}" if m["b"] else "")
@@ -645,8 +645,11 @@ _UNIT = re.compile(
 )
 
 
+_HEIGHT = re.compile(r"(?<![\w'])(\d)'\s?(\d{1,2})(?:\"|'')")
+
+
 def _units(text: str, locale: Locale) -> str:
-    """"75°F" → "75 degrees Fahrenheit", "a 5-km race" → "a 5-kilometer race", "1 kg" → "1 kilogram"."""
+    """"75°F" → "75 degrees Fahrenheit", "a 5-km race" → "a 5-kilometer race", "1 kg" → "1 kilogram", 5'10"."""
 
     def say(m: re.Match) -> str:
         one, many = data.UNITS[m["unit"]]
@@ -654,7 +657,7 @@ def _units(text: str, locale: Locale) -> str:
             return f"{m['n']}-{one.replace(' ', '-')}"
         return f"{m['n']} {one if m['n'] in ('1', '-1') or _attributive(m) else many}"
 
-    return _UNIT.sub(say, text)
+    return _UNIT.sub(say, _HEIGHT.sub(r"\1 feet \2", text))
 
 
 # --- Capitals: initialisms, acronyms and codes -------------------------------------------------
@@ -763,7 +766,7 @@ def _sentence_initialisms(text: str) -> str:
 
 # --- Numbers ---------------------------------------------------------------------------------
 
-_RANGE = re.compile(r"(?<![\w.,/-])(?P<a>" + NUMBER + r")\s?[-–]\s?(?P<b>" + NUMBER + r")(?![\d/-]|[.,]\d)")
+_RANGE = re.compile(r"(?<![\w.,/-])(?P<a>" + NUMBER + r")%?\s?[-–]\s?(?P<b>" + NUMBER + r")(?![\d/-]|[.,]\d)")
 
 
 _RATIO = re.compile(r"(?<![\w:])(\d{1,2}):(\d)(?![\d:])")
