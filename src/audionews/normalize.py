@@ -23,7 +23,8 @@ from num2words import num2words
 
 from . import normalize_data as data
 
-__all__ = ["for_speech", "doubts", "Doubt", "Locale", "locale_of", "ENGLISH_RULES", "NEUTRAL_RULES"]
+__all__ = ["for_speech", "doubts", "Doubt", "Locale", "locale_of", "ENGLISH_RULES", "NEUTRAL_RULES",
+           "cardinal", "ordinal", "year", "number", "caps_reading"]
 
 
 @dataclass(frozen=True)
@@ -541,26 +542,30 @@ def roman_value(numeral: str) -> int | None:
     return total
 
 
+def _roman_reading(before: str, word: str, numeral: str, locale: Locale) -> str | None:
+    """How ``numeral`` after ``word`` is said, or None where it is no numeral ("I", "Malcolm X", "Vitamin D")."""
+    value = roman_value(numeral)
+    if value is None:
+        return None
+    if word.rstrip(".").title() in data.ROMAN_CARDINAL_AFTER:  # World War II, Super Bowl LVIII, Title IX
+        return None if numeral in ("L", "C", "D", "M") else _title_case(cardinal(value, locale))
+    if not set(numeral) <= set("IVX") or value > 40:
+        return None
+    if word in data.REGNAL_NAMES:  # Henry VIII, Elizabeth I
+        return "the " + _title_case(ordinal(value, locale))
+    if len(numeral) == 1:  # the pronoun I, Malcolm X, Model X
+        return None
+    if before and before not in data.SENTENCE_STARTERS and value <= 4:  # Thurston Howell III
+        return "the " + _title_case(ordinal(value, locale))
+    return _title_case(cardinal(value, locale))  # Gladiator II
+
+
 def _roman_numerals(text: str, locale: Locale) -> str:
     """"World War II" → "World War Two", "Henry VIII" → "Henry the Eighth"; never the pronoun "I" or "a MIX"."""
 
     def say(m: re.Match) -> str:
-        word, numeral, before = m["word"], m["numeral"], m["before"].strip()
-        value = roman_value(numeral)
-        keyword = word.rstrip(".").title() in data.ROMAN_CARDINAL_AFTER
-        regnal = word in data.REGNAL_NAMES
-        simple = set(numeral) <= set("IVX")
-        if value is None or (len(numeral) == 1 and not (keyword or regnal)) or (len(numeral) == 1 and numeral not in "IVX"):
-            return m.group(0)
-        poss = m["poss"] or ""
-        if keyword:
-            return f"{m['before']}{word} {_title_case(cardinal(value, locale))}{poss}"
-        if not simple or value > 40:
-            return m.group(0)
-        full_name = bool(before) and before[0].isupper() and before not in data.SENTENCE_STARTERS and value <= 4
-        if regnal or full_name:
-            return f"{m['before']}{word} the {_title_case(ordinal(value, locale))}{poss}"
-        return f"{m['before']}{word} {_title_case(cardinal(value, locale))}{poss}"
+        said = _roman_reading(m["before"].strip(), m["word"], m["numeral"], locale)
+        return m.group(0) if said is None else f"{m['before']}{m['word']} {said}{m['poss'] or ''}"
 
     return _ROMAN_AFTER_WORD.sub(say, text)
 
@@ -617,7 +622,7 @@ def _attributive(m: re.Match) -> bool:
 
 
 def _money_words(m: re.Match, name: str, locale: Locale) -> str:
-    sign = "minus " if m.groupdict().get("sign") else ""
+    sign = "minus " if m.groupdict().get("sign") else ""  # the pattern with the code after has no sign
     magnitude = data.MAGNITUDES[m["mag"].strip(" -")] if m["mag"] else ""
     many = name if _attributive(m) else _currency_words(name)[1]
     if magnitude:

@@ -93,7 +93,7 @@ ABBREVIATIONS = {
     "i.e.": "that is", "approx.": "approximately", "a.k.a.": "also known as", "aka": "also known as",
     "Ph.D.": "P H D", "w/o": "without", "w/": "with", "Gov't": "government", "gov't": "government",
     "Natl.": "National", "Intl.": "International", "OK": "okay", "WWII": "World War Two",
-    "WWI": "World War One",
+    "WWI": "World War One", "USA TODAY": "U S A Today",
 }
 """Read the same wherever they stand."""
 
