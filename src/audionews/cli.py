@@ -20,6 +20,8 @@ from .catalog import Catalog
 from .errors import AudionewsError
 from .feed import FEED_FILE
 from .serve import serve as serve_public
+from .normalize import doubts
+from .script import make_script
 from .settings import FeedFolder, FeedSettings, create_feed, find_feed
 from .tts import Voice, available
 
@@ -145,6 +147,44 @@ def clean(ctx: click.Context, sources: tuple[str, ...], as_json: bool) -> None:
             click.echo("")
     if failed:
         ctx.exit(1)
+
+
+@cli.command("script")
+@click.argument("source")
+@click.option("--language", default="en", show_default=True, help="Used when the article does not say.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line per segment.")
+@_fail_cleanly
+def script_command(source: str, language: str, as_json: bool) -> None:
+    """Print the segments exactly as they will be spoken, each with its kind.
+
+    Example: audionews script examples/harbor-wind-farm.html
+    """
+    script = make_script(clean_source(source), default_language=language)
+    for number, segment in enumerate(script.segments):
+        if as_json:
+            click.echo(json.dumps({"kind": segment.kind, "text": segment.text, "spoken": segment.spoken,
+                                   "pause_after": segment.pause_after, "chapter": segment.chapter},
+                                  ensure_ascii=False))
+        else:
+            click.echo(("\n" if number else "") + f"{segment.kind}: {segment.spoken}")
+
+
+@cli.command("check")
+@click.argument("source")
+@click.option("--language", default="en", show_default=True, help="Used when the article does not say.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line per word.")
+@_fail_cleanly
+def check_command(source: str, language: str, as_json: bool) -> None:
+    """List words likely to be misread: capitals in no list, numbers read by guess.
+
+    Example: audionews check --json examples/library-late-fees.txt
+    """
+    script = make_script(clean_source(source), default_language=language)
+    for doubt in doubts([segment.text for segment in script.segments], script.language):
+        if as_json:
+            click.echo(json.dumps(doubt.to_json(), ensure_ascii=False))
+        else:
+            click.echo(f'{doubt.word}: said "{doubt.spoken}" ({doubt.reason})')
 
 
 @cli.command("speak")

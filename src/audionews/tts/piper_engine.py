@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 from ..errors import ConfigError, SynthesisError
@@ -12,6 +13,15 @@ __all__ = ["PiperEngine"]
 
 CHUNK_GAP = 0.12
 """Seconds of silence between the chunks piper splits one sentence into (it splits at its own clause marks)."""
+
+_LETTER_A = re.compile(r"(?:(?<=\b[A-Z] )|(?<=\b[Tt]he )|(?<=\ban ))A (?=[A-Z]\b)")
+"""A spelled letter A inside an initialism ("the A P report", "N A S A")."""
+
+
+def for_espeak(text: str) -> str:
+    """piper's phonemizer (espeak-ng) reads a lone "A" before another letter as the article "uh";
+    joined to the next letter by a hyphen it says "ay". Only where the A cannot be the article."""
+    return _LETTER_A.sub("A-", text)
 
 
 @functools.lru_cache(maxsize=4)
@@ -56,7 +66,7 @@ class PiperEngine:
         rate = piper_voice.config.sample_rate
         gap = b"\x00\x00" * round(CHUNK_GAP * rate)
         try:
-            chunks = [chunk.audio_int16_bytes for chunk in piper_voice.synthesize(text, config)]
+            chunks = [chunk.audio_int16_bytes for chunk in piper_voice.synthesize(for_espeak(text), config)]
         except Exception as exc:  # noqa: BLE001 - piper raises plain errors from onnxruntime
             raise SynthesisError(f"piper could not speak {text[:40]!r} ({exc})") from exc
         return Speech(pcm=gap.join(chunks), sample_rate=rate)
