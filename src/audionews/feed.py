@@ -8,14 +8,16 @@ now want true/false, and it knows nothing of Podcasting 2.0; a small registered 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 
-from feedgen.ext.base import BaseExtension
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from .catalog import EpisodeRecord
 from .settings import FeedSettings
+from .transcript import COMPANIONS
 
 __all__ = ["build_feed_xml", "FEED_FILE", "COVER_FILE", "podcast_guid"]
 
@@ -52,12 +54,36 @@ class ChannelExtras(BaseExtension):
         return feed
 
 
+class EpisodeExtras(BaseEntryExtension):
+    """Per episode: podcast:transcript (WebVTT as captions, JSON, plain text), podcast:chapters,
+    podcast:person for the byline."""
+
+    def __init__(self) -> None:
+        self.transcripts: list[tuple[str, str]] = []
+        self.chapters = ""
+        self.people: list[str] = []
+
+    def extend_ns(self) -> dict[str, str]:
+        return {"podcast": PODCAST_NS}
+
+    def extend_rss(self, item: etree._Element) -> etree._Element:
+        for url, kind in self.transcripts:
+            transcript = etree.SubElement(item, f"{{{PODCAST_NS}}}transcript", url=url, type=kind)
+            if kind == "text/vtt":
+                transcript.set("rel", "captions")
+        if self.chapters:
+            etree.SubElement(item, f"{{{PODCAST_NS}}}chapters", url=self.chapters, type="application/json+chapters")
+        for name in self.people:
+            etree.SubElement(item, f"{{{PODCAST_NS}}}person", role="author", group="writing").text = name
+        return item
+
+
 def build_feed_xml(settings: FeedSettings, episodes: list[EpisodeRecord], cover: str = COVER_FILE) -> bytes:
     """The whole RSS document for ``episodes`` (newest first)."""
     feed_url = settings.url(FEED_FILE)
     fg = FeedGenerator()
     fg.load_extension("podcast")
-    fg.register_extension("audionews", ChannelExtras, None)
+    fg.register_extension("audionews", ChannelExtras, EpisodeExtras)
     fg.audionews.explicit = settings.explicit
     fg.audionews.feed_url = feed_url
     fg.title(settings.title)
@@ -88,7 +114,19 @@ def build_feed_xml(settings: FeedSettings, episodes: list[EpisodeRecord], cover:
             entry.podcast.itunes_author(episode.byline)
         entry.podcast.itunes_duration(_duration(episode.duration))
         entry.podcast.itunes_episode_type("full")
+        stem = episode.audio.removesuffix(".mp3")
+        entry.audionews.transcripts = [(settings.url(stem + suffix), kind) for suffix, kind in COMPANIONS.items()
+                                       if suffix != ".chapters.json"]
+        entry.audionews.chapters = settings.url(stem + ".chapters.json")
+        entry.audionews.people = _people(episode.byline)
     return fg.rss_str(pretty=True, xml_declaration=True, encoding="UTF-8")
+
+
+def _people(byline: str | None) -> list[str]:
+    """"A, B and C" → ["A", "B", "C"]."""
+    if not byline:
+        return []
+    return [name.strip() for name in re.split(r",\s*|\s+and\s+", byline) if name.strip()]
 
 
 def _duration(seconds: float) -> str:

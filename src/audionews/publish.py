@@ -32,6 +32,7 @@ from .script import make_script
 from .settings import FeedFolder, FeedSettings
 from .site import INDEX_FILE, build_index_html
 from .speak import speak
+from .transcript import COMPANIONS, chapters_json, json_transcript, text_transcript, webvtt
 from .tts import Engine, Voice, get_engine
 
 __all__ = ["Published", "Failure", "PublishReport", "publish", "clean", "speak_to_file", "build", "remove",
@@ -104,12 +105,13 @@ def _publish_one(folder: FeedFolder, settings: FeedSettings, engine: Engine, sou
         episode = assemble(takes, folder.public / audio, Tags(
             title=article.headline, artist=article.byline, album=settings.title, date=article.published,
             language=script.language))
+        _write_companions(folder.public / audio, episode, script)
         now = _now()
         catalog.save(_record(guid, identity, source, article, script, fingerprint, audio, episode,
                              added=existing.added if existing else now, updated=now))
         _build(folder, settings, catalog)
         if existing and existing.audio != audio:
-            (folder.public / existing.audio).unlink(missing_ok=True)
+            _delete_episode_files(folder.public / existing.audio)
     return Published(source, guid, article.headline, episode.duration, episode.path,
                      "updated" if existing else "added")
 
@@ -142,8 +144,30 @@ def remove(folder: FeedFolder, guid: str) -> EpisodeRecord:
             raise FeedError(f"no episode with guid {guid!r}", folder.name)
         catalog.remove(guid)
         _build(folder, settings, catalog)
-        (folder.public / record.audio).unlink(missing_ok=True)
+        _delete_episode_files(folder.public / record.audio)
     return record
+
+
+def _companion(audio: Path, suffix: str) -> Path:
+    return audio.with_name(audio.name.removesuffix(".mp3") + suffix)
+
+
+def _write_companions(audio: Path, episode: Episode, script: Script) -> None:
+    """Captions, transcripts and chapters beside the MP3, from the episode's real timings."""
+    contents = {
+        ".vtt": webvtt(episode.cues),
+        ".json": json_transcript(episode.cues),
+        ".txt": text_transcript(script),
+        ".chapters.json": chapters_json(episode.chapters, script.title),
+    }
+    for suffix in COMPANIONS:
+        write_atomic(_companion(audio, suffix), contents[suffix].encode("utf-8"))
+
+
+def _delete_episode_files(audio: Path) -> None:
+    audio.unlink(missing_ok=True)
+    for suffix in COMPANIONS:
+        _companion(audio, suffix).unlink(missing_ok=True)
 
 
 def _prefixed(progress: Progress, prefix: str) -> Progress:
@@ -155,6 +179,10 @@ def _build(folder: FeedFolder, settings: FeedSettings, catalog: Catalog) -> int:
     folder.episodes.mkdir(parents=True, exist_ok=True)
     for leftover in folder.public.rglob(f"{TEMP_PREFIX}*"):
         leftover.unlink(missing_ok=True)  # from a run that was killed mid-write
+    kept = {Path(e.audio).name.removesuffix(".mp3") for e in episodes}
+    for path in folder.episodes.iterdir():
+        if path.name.split(".", 1)[0] not in kept:
+            path.unlink(missing_ok=True)  # written by a run killed before its catalog commit
     cover = _cover(folder, settings)
     write_atomic(folder.public / FEED_FILE, build_feed_xml(settings, episodes, cover))
     write_atomic(folder.public / INDEX_FILE, build_index_html(settings, episodes))

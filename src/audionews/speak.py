@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Callable
 
+import numpy as np
+
 from .errors import SynthesisError
 from .model import Script, Segment, Take
 from .tts import Engine
@@ -23,6 +25,26 @@ def speak(script: Script, engine: Engine, progress: Callable[[int, int], None] |
     )
 
 
+TRIM_BELOW_DB = 40.0
+"""A 10 ms frame this far below the sentence's loudest frame counts as silence."""
+
+
+def trim_silence(pcm: bytes, rate: int, margin: float = 0.02) -> bytes:
+    """Speech without the engine's own leading and trailing silence, so a cue starts and ends with
+    the voice; ``margin`` seconds are kept so no consonant is cut."""
+    samples = np.frombuffer(pcm, dtype="<i2")
+    size = max(1, rate // 100)
+    frames = samples[: len(samples) // size * size].astype(np.float64).reshape(-1, size)
+    if not len(frames):
+        return pcm
+    level = 20 * np.log10(np.maximum(np.sqrt(np.mean(frames**2, axis=1)), 1e-9))
+    voiced = np.flatnonzero(level > level.max() - TRIM_BELOW_DB)
+    keep = round(margin * rate)
+    start = max(0, voiced[0] * size - keep)
+    end = min(len(samples), (voiced[-1] + 1) * size + keep)
+    return samples[start:end].tobytes()
+
+
 def _take(segment: Segment, engine: Engine, announce: Callable[[], None]) -> Take:
     """One segment, sentence by sentence, so each sentence's end is known to the sample."""
     announce()
@@ -36,6 +58,6 @@ def _take(segment: Segment, engine: Engine, announce: Callable[[], None]) -> Tak
         rate = speech.sample_rate
         if index:
             pcm += b"\x00\x00" * round(SENTENCE_GAP * rate)
-        pcm += speech.pcm
+        pcm += trim_silence(speech.pcm, rate)
         ends.append(len(pcm) // 2)
     return Take(segment=segment, pcm=bytes(pcm), sample_rate=rate, sentence_ends=tuple(ends))

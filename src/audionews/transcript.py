@@ -1,0 +1,55 @@
+"""An episode's companions, made from its real timings: WebVTT captions (one cue per sentence),
+a JSON transcript, a plain-text transcript and Podcasting 2.0 chapters.
+
+Formats: WebVTT (W3C); the Podcast Index JSON transcript ("version" 1.0.0, "segments" with
+startTime, endTime and body); the Podcast Index chapters format ("version" 1.2.0, "chapters"
+with startTime and title).
+"""
+
+from __future__ import annotations
+
+import json
+
+from .model import Chapter, Cue, Script
+
+__all__ = ["webvtt", "json_transcript", "text_transcript", "chapters_json", "COMPANIONS"]
+
+COMPANIONS = {
+    ".vtt": "text/vtt",
+    ".json": "application/json",
+    ".txt": "text/plain",
+    ".chapters.json": "application/json+chapters",
+}
+"""Suffix of each companion file beside the MP3, and its media type."""
+
+
+def _clock(seconds: float) -> str:
+    millis = round(seconds * 1000)
+    hours, rest = divmod(millis, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    secs, millis = divmod(rest, 1000)
+    return f"{hours:02d}:{minutes:02d}:{secs:02d}.{millis:03d}"
+
+
+def webvtt(cues: tuple[Cue, ...]) -> str:
+    """Captions: one cue per sentence. "-->" inside text is impossible in WebVTT and replaced."""
+    lines = ["WEBVTT", ""]
+    for number, cue in enumerate(cues, start=1):
+        text = cue.text.replace("-->", "→").replace("\n", " ")
+        lines += [str(number), f"{_clock(cue.start)} --> {_clock(cue.end)}", text, ""]
+    return "\n".join(lines)
+
+
+def json_transcript(cues: tuple[Cue, ...]) -> str:
+    segments = [{"startTime": round(c.start, 3), "endTime": round(c.end, 3), "body": c.text} for c in cues]
+    return json.dumps({"version": "1.0.0", "segments": segments}, ensure_ascii=False, indent=1)
+
+
+def text_transcript(script: Script) -> str:
+    """The article as heard, paragraph by paragraph, for reading and for search."""
+    return "\n\n".join(segment.text for segment in script.segments) + "\n"
+
+
+def chapters_json(chapters: tuple[Chapter, ...], title: str) -> str:
+    entries = [{"startTime": round(c.start, 3), "endTime": round(c.end, 3), "title": c.title} for c in chapters]
+    return json.dumps({"version": "1.2.0", "title": title, "chapters": entries}, ensure_ascii=False, indent=1)
