@@ -20,6 +20,7 @@ from typing import Callable
 from filelock import FileLock
 
 from .audio import Tags, assemble
+from .cache import SpeechCache
 from .catalog import Catalog, EpisodeRecord
 from .cover import make_cover
 from .errors import AudionewsError, ConfigError, FeedError
@@ -97,7 +98,8 @@ def _publish_one(folder: FeedFolder, settings: FeedSettings, engine: Engine, sou
     if existing and existing.fingerprint == fingerprint and (folder.public / existing.audio).is_file():
         return Published(source, existing.guid, existing.title, existing.duration,
                          str(folder.public / existing.audio), "unchanged")
-    takes = speak(script, engine, lambda n, total: progress(f"speaking segment {n} of {total}"))
+    cache = SpeechCache(folder.cache, settings.cache_mb * 1024 * 1024)
+    takes = speak(script, engine, lambda n, total: progress(f"speaking segment {n} of {total}"), cache)
     progress("encoding")
     audio = f"episodes/{_slug(article.headline)}-{fingerprint[:8]}.mp3"
     with _lock(folder), Catalog(folder.catalog_path) as catalog:
@@ -112,6 +114,7 @@ def _publish_one(folder: FeedFolder, settings: FeedSettings, engine: Engine, sou
         _build(folder, settings, catalog)
         if existing and existing.audio != audio:
             _delete_episode_files(folder.public / existing.audio)
+    cache.trim()
     return Published(source, guid, article.headline, episode.duration, episode.path,
                      "updated" if existing else "added")
 

@@ -48,6 +48,8 @@ class FeedSettings:
     engine: str = "piper"
     voice: str = ""
     speed: float = 1.0
+    cache_mb: int = 500
+    """Size limit of the feed's cache of synthesized sentences; least recently used go first."""
 
     def __post_init__(self) -> None:
         for name in ("title", "author", "email", "base_url"):

@@ -8,7 +8,8 @@ import numpy as np
 
 from .errors import SynthesisError
 from .model import Script, Segment, Take
-from .tts import Engine
+from .cache import SpeechCache
+from .tts import Engine, Speech
 
 __all__ = ["speak"]
 
@@ -17,10 +18,23 @@ SENTENCE_GAP = 0.25
 """Seconds of silence between the sentences of a segment: a breath, and room for cue boundaries."""
 
 
-def speak(script: Script, engine: Engine, progress: Callable[[int, int], None] | None = None) -> tuple[Take, ...]:
-    """Synthesize each segment; ``progress(n, total)`` is called before segment n (from 1)."""
+def speak(script: Script, engine: Engine, progress: Callable[[int, int], None] | None = None,
+          cache: SpeechCache | None = None) -> tuple[Take, ...]:
+    """Synthesize each segment; ``progress(n, total)`` is called before segment n (from 1).
+
+    With a ``cache``, a sentence already spoken with the same engine settings is reused.
+    """
+    def say(text: str) -> Speech:
+        found = cache.get(engine.identity, text) if cache else None
+        if found is None:
+            speech = engine.synthesize(text)
+            found = Speech(trim_silence(speech.pcm, speech.sample_rate), speech.sample_rate)
+            if cache:
+                cache.put(engine.identity, text, found)
+        return found
+
     return tuple(
-        _take(segment, engine, lambda: progress(number, len(script.segments)) if progress else None)
+        _take(segment, say, lambda: progress(number, len(script.segments)) if progress else None)
         for number, segment in enumerate(script.segments, start=1)
     )
 
@@ -45,19 +59,19 @@ def trim_silence(pcm: bytes, rate: int, margin: float = 0.02) -> bytes:
     return samples[start:end].tobytes()
 
 
-def _take(segment: Segment, engine: Engine, announce: Callable[[], None]) -> Take:
+def _take(segment: Segment, say: Callable[[str], Speech], announce: Callable[[], None]) -> Take:
     """One segment, sentence by sentence, so each sentence's end is known to the sample."""
     announce()
     pcm = bytearray()
     ends: list[int] = []
     rate = 0
     for index, sentence in enumerate(segment.sentences):
-        speech = engine.synthesize(sentence.spoken)
+        speech = say(sentence.spoken)
         if rate and speech.sample_rate != rate:
-            raise SynthesisError(f"{engine.name} changed sample rate within a segment")
+            raise SynthesisError("the engine changed sample rate within a segment")
         rate = speech.sample_rate
         if index:
             pcm += b"\x00\x00" * round(SENTENCE_GAP * rate)
-        pcm += trim_silence(speech.pcm, rate)
+        pcm += speech.pcm
         ends.append(len(pcm) // 2)
     return Take(segment=segment, pcm=bytes(pcm), sample_rate=rate, sentence_ends=tuple(ends))

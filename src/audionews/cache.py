@@ -1,0 +1,70 @@
+"""A content-addressed cache of synthesized sentences, in a feed's ``cache/`` folder.
+
+The key is a hash of everything that decides the sound — the engine's identity (engine,
+voice, speed) and the exact text it speaks (after normalization and the lexicon) — so a
+corrected paragraph re-synthesizes only the sentences that changed. Entries are written under
+a temporary name and renamed, so two publishes can share the cache; a hit refreshes the
+entry's time, and :meth:`SpeechCache.trim` evicts the least recently used entries beyond the
+size limit. Deleting the folder is always safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from .files import TEMP_PREFIX, write_atomic
+from .tts import Speech
+
+__all__ = ["SpeechCache"]
+
+
+class SpeechCache:
+    def __init__(self, root: Path, max_bytes: int) -> None:
+        self.root = root
+        self.max_bytes = max_bytes
+
+    def _path(self, engine_identity: str, text: str) -> Path:
+        key = hashlib.sha256(f"{engine_identity}\0{text}".encode("utf-8")).hexdigest()
+        return self.root / key[:2] / f"{key}.s16"
+
+    def get(self, engine_identity: str, text: str) -> Speech | None:
+        path = self._path(engine_identity, text)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        if len(data) < 4:
+            return None
+        try:
+            os.utime(path)  # recently used
+        except OSError:
+            pass
+        return Speech(pcm=data[4:], sample_rate=int.from_bytes(data[:4], "little"))
+
+    def put(self, engine_identity: str, text: str, speech: Speech) -> None:
+        write_atomic(self._path(engine_identity, text), speech.sample_rate.to_bytes(4, "little") + speech.pcm)
+
+    def trim(self) -> int:
+        """Evict least recently used entries until the cache fits; returns how many were removed."""
+        if not self.root.is_dir():
+            return 0
+        entries = []
+        for path in self.root.glob("*/*"):
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            if path.name.startswith(TEMP_PREFIX):
+                continue
+            entries.append((stat.st_mtime, stat.st_size, path))
+        total = sum(size for _, size, _ in entries)
+        removed = 0
+        for _, size, path in sorted(entries):
+            if total <= self.max_bytes:
+                break
+            path.unlink(missing_ok=True)
+            total -= size
+            removed += 1
+        return removed
