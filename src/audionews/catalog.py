@@ -107,21 +107,25 @@ class Catalog:
         return _record(row) if row else None
 
     def save(self, record: EpisodeRecord) -> None:
-        """Insert or replace one episode, in one transaction."""
+        """Insert or replace one episode (in its own transaction unless inside :meth:`transaction`)."""
         values = [getattr(record, name) for name in _COLUMNS]
         values[_COLUMNS.index("chapters")] = json.dumps([asdict(c) for c in record.chapters])
-        with self._transaction():
+        with self.transaction():
             self._db.execute(
                 f"INSERT OR REPLACE INTO episodes ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
                 values,
             )
 
     def remove(self, guid: str) -> bool:
-        with self._transaction():
+        with self.transaction():
             return self._db.execute("DELETE FROM episodes WHERE guid = ?", (guid,)).rowcount > 0
 
     @contextlib.contextmanager
-    def _transaction(self) -> Iterator[None]:
+    def transaction(self) -> Iterator[None]:
+        """All changes inside commit together or not at all; nested uses join the outer one."""
+        if self._db.in_transaction:
+            yield
+            return
         self._db.execute("BEGIN IMMEDIATE")
         try:
             yield

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterator
 
-__all__ = ["atomic_path", "write_atomic", "TEMP_PREFIX"]
+__all__ = ["atomic_path", "write_atomic", "write_synced", "TEMP_PREFIX"]
 
 TEMP_PREFIX = ".tmp-"
 """Temporary files start with this; a crashed run's leftovers are recognised and removed."""
@@ -29,6 +29,14 @@ def atomic_path(path: Path) -> Iterator[Path]:
         os.replace(temp_path, path)
     finally:
         temp_path.unlink(missing_ok=True)
+
+
+def write_synced(path: Path, data: bytes) -> None:
+    """Write ``data`` and make sure it is on disk before returning."""
+    with open(path, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -10,6 +10,7 @@ transaction, so a failure at any step leaves what is already published intact.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import unicodedata
 import uuid
@@ -27,7 +28,7 @@ from .errors import AudionewsError, ConfigError, FeedError
 from .extract import extract
 from .feed import COVER_FILE, FEED_FILE, build_feed_xml
 from .fetch import fetch
-from .files import TEMP_PREFIX, write_atomic
+from .files import TEMP_PREFIX, atomic_path, write_atomic, write_synced
 from .model import Article, Episode, Script
 from .script import make_script
 from .settings import FeedFolder, FeedSettings
@@ -94,6 +95,7 @@ def _publish_one(folder: FeedFolder, settings: FeedSettings, engine: Engine, sou
     guid = guid_for(identity)
     fingerprint = script.fingerprint(engine.identity)
     with _lock(folder), Catalog(folder.catalog_path) as catalog:
+        _recover(folder, settings, catalog)
         existing = catalog.by_identity(identity)
     if existing and existing.fingerprint == fingerprint and (folder.public / existing.audio).is_file():
         return Published(source, existing.guid, existing.title, existing.duration,
@@ -109,9 +111,9 @@ def _publish_one(folder: FeedFolder, settings: FeedSettings, engine: Engine, sou
             language=script.language))
         _write_companions(folder.public / audio, episode, script)
         now = _now()
-        catalog.save(_record(guid, identity, source, article, script, fingerprint, audio, episode,
-                             added=existing.added if existing else now, updated=now))
-        _build(folder, settings, catalog)
+        record = _record(guid, identity, source, article, script, fingerprint, audio, episode,
+                         added=existing.added if existing else now, updated=now)
+        _commit(folder, settings, catalog, lambda: catalog.save(record))
         if existing and existing.audio != audio:
             _delete_episode_files(folder.public / existing.audio)
     cache.trim()
@@ -145,8 +147,7 @@ def remove(folder: FeedFolder, guid: str) -> EpisodeRecord:
         record = catalog.by_guid(guid)
         if record is None:
             raise FeedError(f"no episode with guid {guid!r}", folder.name)
-        catalog.remove(guid)
-        _build(folder, settings, catalog)
+        _commit(folder, settings, catalog, lambda: catalog.remove(guid))
         _delete_episode_files(folder.public / record.audio)
     return record
 
@@ -178,18 +179,41 @@ def _prefixed(progress: Progress, prefix: str) -> Progress:
 
 
 def _build(folder: FeedFolder, settings: FeedSettings, catalog: Catalog) -> int:
-    episodes = catalog.all()
+    """Rewrite public/ from the catalog as it stands."""
+    return len(_commit(folder, settings, catalog, lambda: None))
+
+
+def _commit(folder: FeedFolder, settings: FeedSettings, catalog: Catalog, change: Callable[[], object]) -> list:
+    """Change the catalog and publish the feed that matches it.
+
+    The new feed.xml is written in full (under a temporary name) inside the catalog's
+    transaction and renamed into place the moment it commits: a kill before the commit leaves
+    the old feed and the old catalog, a kill after it at worst a feed one commit behind, which
+    :func:`_recover` notices and rebuilds. Files no episode owns (from killed runs) are removed.
+    """
     folder.episodes.mkdir(parents=True, exist_ok=True)
     for leftover in folder.public.rglob(f"{TEMP_PREFIX}*"):
         leftover.unlink(missing_ok=True)  # from a run that was killed mid-write
+    cover = _cover(folder, settings)
+    with atomic_path(folder.public / FEED_FILE) as staged:
+        with catalog.transaction():
+            change()
+            episodes = catalog.all()
+            write_synced(staged, build_feed_xml(settings, episodes, cover))
+    os.utime(folder.public / FEED_FILE)  # newer than the commit: see _recover
+    write_atomic(folder.public / INDEX_FILE, build_index_html(settings, episodes))
     kept = {Path(e.audio).name.removesuffix(".mp3") for e in episodes}
     for path in folder.episodes.iterdir():
         if path.name.split(".", 1)[0] not in kept:
-            path.unlink(missing_ok=True)  # written by a run killed before its catalog commit
-    cover = _cover(folder, settings)
-    write_atomic(folder.public / FEED_FILE, build_feed_xml(settings, episodes, cover))
-    write_atomic(folder.public / INDEX_FILE, build_index_html(settings, episodes))
-    return len(episodes)
+            path.unlink(missing_ok=True)
+    return episodes
+
+
+def _recover(folder: FeedFolder, settings: FeedSettings, catalog: Catalog) -> None:
+    """Rebuild public/ when a killed run left the feed behind the catalog (or no feed at all)."""
+    feed = folder.public / FEED_FILE
+    if not feed.exists() or feed.stat().st_mtime < folder.catalog_path.stat().st_mtime:
+        _build(folder, settings, catalog)
 
 
 def _cover(folder: FeedFolder, settings: FeedSettings) -> str:
