@@ -74,7 +74,7 @@ def clean(source: str) -> Article:
 
 
 def publish(folder: FeedFolder, sources: list[str], progress: Progress = lambda _: None,
-            read: Reader = lambda source: clean(source)) -> PublishReport:
+            read: Reader = clean) -> PublishReport:
     """Publish each source, in order, as an episode; a failed source is reported and the rest go on."""
     settings = folder.settings()
     engine = get_engine(settings.voice_settings())
