@@ -84,6 +84,20 @@ def test_every_command_has_help_an_example_and_a_readme_mention(command: str) ->
     assert f"audionews {command}" in (ROOT / "README.md").read_text()
 
 
+@pytest.mark.parametrize("command", sorted(cli.commands))
+def test_every_option_is_in_the_readme(command: str) -> None:
+    readme = (ROOT / "README.md").read_text()
+    options = [o for p in cli.commands[command].params for o in p.opts if o.startswith("--") and o != "--help"]
+    assert [o for o in options if o not in readme] == []
+
+
+def test_publish_help_shows_from_feed() -> None:
+    result = invoke(Path("feeds"), "publish", "--help")
+    assert "Example: audionews publish --from-feed" in result.stdout
+    for option in ("--from-feed URL|FILE", "--limit N", "--dry-run"):
+        assert option in result.stdout
+
+
 def test_publish_from_stdin(tmp_path: Path) -> None:
     feeds = tmp_path / "feeds"
     text = (EXAMPLES / "library-late-fees.txt").read_bytes()

@@ -36,7 +36,8 @@ CREATE TABLE IF NOT EXISTS episodes (
     duration REAL NOT NULL,
     chapters TEXT NOT NULL,
     added TEXT NOT NULL,
-    updated TEXT NOT NULL
+    updated TEXT NOT NULL,
+    image TEXT
 );
 CREATE INDEX IF NOT EXISTS episodes_added ON episodes (added);
 """
@@ -62,6 +63,8 @@ class EpisodeRecord:
     chapters: tuple[Chapter, ...]
     added: str
     updated: str
+    image: str | None = None
+    """The article's lead image URL, shown as the episode's artwork."""
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -70,17 +73,32 @@ class EpisodeRecord:
 
 
 _COLUMNS = [f.name for f in fields(EpisodeRecord)]
+_ADDED_COLUMNS = {"image": "TEXT"}
+"""Columns added since the first schema: a catalog without them gets them when opened."""
 
 
 class Catalog:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, read_only: bool = False) -> None:
+        """Open (and create or migrate) the catalog; ``read_only`` opens an existing one as it is."""
         self.path = path
         try:
+            if read_only:
+                self._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+                return
             self._db = sqlite3.connect(path, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=DELETE")
             self._db.executescript(_SCHEMA)
+            self._migrate()
         except sqlite3.DatabaseError as exc:
             raise FeedError(f"catalog is unreadable ({exc})", str(path)) from exc
+
+    def _migrate(self) -> None:
+        present = {row[1] for row in self._db.execute("PRAGMA table_info(episodes)")}
+        missing = [name for name in _ADDED_COLUMNS if name not in present]
+        if missing:
+            with self.transaction():
+                for name in missing:
+                    self._db.execute(f"ALTER TABLE episodes ADD COLUMN {name} {_ADDED_COLUMNS[name]}")
 
     def close(self) -> None:
         self._db.close()
@@ -101,6 +119,15 @@ class Catalog:
 
     def by_guid(self, guid: str) -> EpisodeRecord | None:
         return self._one("guid", guid)
+
+    def knows(self, identity: str, link: str) -> bool:
+        """Whether an article with this identity, or first read from this link, is already an episode."""
+        row = self._db.execute("SELECT 1 FROM episodes WHERE identity = ? OR source = ? OR url = ? LIMIT 1",
+                               (identity, link, link)).fetchone()
+        return row is not None
+
+    def latest_added(self) -> str | None:
+        return self._db.execute("SELECT max(added) FROM episodes").fetchone()[0]
 
     def _one(self, column: str, value: str) -> EpisodeRecord | None:
         row = self._db.execute(f"SELECT {', '.join(_COLUMNS)} FROM episodes WHERE {column} = ?", (value,)).fetchone()

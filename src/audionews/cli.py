@@ -19,6 +19,7 @@ from .publish import build as build_feed, clean as clean_source, publish as publ
 from .catalog import Catalog
 from .errors import AudionewsError
 from .feed import FEED_FILE
+from .from_feed import plan as plan_from_feed, publish_from_feed
 from .serve import serve as serve_public
 from .normalize import doubts
 from .script import make_script
@@ -89,20 +90,41 @@ def init(ctx: click.Context, name: str, **settings: Any) -> None:
 
 
 @cli.command("publish")
-@click.argument("sources", nargs=-1, required=True)
+@click.argument("sources", nargs=-1)
 @_feed_option
+@click.option("--from-feed", "feed_source", metavar="URL|FILE",
+              help="Publish the new articles of this RSS or Atom feed instead of SOURCEs, oldest first.")
+@click.option("--limit", type=click.IntRange(min=1), metavar="N", help="With --from-feed: only the newest N entries.")
+@click.option("--dry-run", is_flag=True, help="With --from-feed: list what would be published, change nothing.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per episode.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress lines on stderr.")
 @click.pass_context
 @_fail_cleanly
-def publish_command(ctx: click.Context, sources: tuple[str, ...], feed_name: str | None, as_json: bool,
-                    quiet: bool) -> None:
+def publish_command(ctx: click.Context, sources: tuple[str, ...], feed_name: str | None, feed_source: str | None,
+                    limit: int | None, dry_run: bool, as_json: bool, quiet: bool) -> None:
     """Add articles to a feed as episodes (SOURCE: URL, HTML or text file, or - for stdin).
 
     Example: audionews publish examples/harbor-wind-farm.html
+
+    Example: audionews publish --from-feed https://example.org/news/rss.xml --limit 5 --dry-run
     """
-    folder = _folder(ctx, feed_name, create_default=True)
-    report = publish_sources(folder, list(sources), _progress(quiet))
+    if bool(sources) == bool(feed_source):
+        raise click.UsageError("give one or more SOURCEs, or --from-feed URL|FILE")
+    if not feed_source and (limit or dry_run):
+        raise click.UsageError("--limit and --dry-run go with --from-feed")
+    folder = _folder(ctx, feed_name, create_default=not dry_run)
+    if feed_source:
+        items = plan_from_feed(folder, feed_source, limit)
+        for item in items:
+            if dry_run or item.known:
+                status = "already published" if item.known else "would publish"
+                click.echo(json.dumps({"source": item.source, "title": item.title, "status": status},
+                                      ensure_ascii=False) if as_json else f"{status}: {item.title} ({item.source})")
+        if dry_run:
+            return
+        report = publish_from_feed(folder, items, _progress(quiet))
+    else:
+        report = publish_sources(folder, list(sources), _progress(quiet))
     for item in report.published:
         if as_json:
             click.echo(json.dumps({"source": item.source, "guid": item.guid, "title": item.title,

@@ -16,6 +16,7 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from .catalog import EpisodeRecord
+from .categories import check_category
 from .settings import FeedSettings
 from .transcript import COMPANIONS
 
@@ -55,18 +56,22 @@ class ChannelExtras(BaseExtension):
 
 
 class EpisodeExtras(BaseEntryExtension):
-    """Per episode: podcast:transcript (WebVTT as captions, JSON, plain text), podcast:chapters,
+    """Per episode: itunes:image (the article's lead image; feedgen's accepts only URLs ending in
+    .jpg or .png), podcast:transcript (WebVTT as captions, JSON, plain text), podcast:chapters,
     podcast:person for the byline."""
 
     def __init__(self) -> None:
+        self.image = ""
         self.transcripts: list[tuple[str, str]] = []
         self.chapters = ""
         self.people: list[str] = []
 
     def extend_ns(self) -> dict[str, str]:
-        return {"podcast": PODCAST_NS}
+        return {"itunes": ITUNES_NS, "podcast": PODCAST_NS}
 
     def extend_rss(self, item: etree._Element) -> etree._Element:
+        if self.image:
+            etree.SubElement(item, f"{{{ITUNES_NS}}}image", href=self.image)
         for url, kind in self.transcripts:
             transcript = etree.SubElement(item, f"{{{PODCAST_NS}}}transcript", url=url, type=kind)
             if kind == "text/vtt":
@@ -93,13 +98,15 @@ def build_feed_xml(settings: FeedSettings, episodes: list[EpisodeRecord], cover:
     fg.language(settings.language)
     fg.author({"name": settings.author, "email": settings.email})
     fg.generator("audionews")
-    if episodes:  # the feed changes only when its episodes do, so a rebuild is byte-identical
-        fg.lastBuildDate(max(dt.datetime.fromisoformat(e.updated) for e in episodes))
+    # The feed changes only when its episodes do, so a rebuild is byte-identical.
+    newest = max((dt.datetime.fromisoformat(e.updated) for e in episodes), default=None)
+    if newest:
+        fg.lastBuildDate(newest)
+    fg.copyright(settings.copyright_notice((newest or dt.datetime.now(dt.timezone.utc)).year))
     fg.podcast.itunes_author(settings.author)
     fg.podcast.itunes_owner(name=settings.author, email=settings.email)
     fg.podcast.itunes_image(settings.url(cover))
-    category, _, sub = settings.category.partition("/")
-    fg.podcast.itunes_category(category.strip(), sub.strip() or None)
+    fg.podcast.itunes_category(*check_category(settings.category))
     fg.podcast.itunes_summary(settings.description or settings.title)
     for episode in episodes:
         entry = fg.add_entry(order="append")
@@ -119,6 +126,8 @@ def build_feed_xml(settings: FeedSettings, episodes: list[EpisodeRecord], cover:
                                        if suffix != ".chapters.json"]
         entry.audionews.chapters = settings.url(stem + ".chapters.json")
         entry.audionews.people = _people(episode.byline)
+        if episode.image and episode.image.startswith(("http://", "https://")):
+            entry.audionews.image = episode.image
     return fg.rss_str(pretty=True, xml_declaration=True, encoding="UTF-8")
 
 

@@ -20,7 +20,7 @@ import requests
 from .errors import FetchError
 from .model import Page
 
-__all__ = ["fetch", "decode", "MAX_BYTES"]
+__all__ = ["fetch", "fetch_bytes", "decode", "MAX_BYTES"]
 
 MAX_BYTES = 20 * 1024 * 1024
 """Largest source we read; news pages are well under 5 MB, anything bigger is not an article."""
@@ -77,21 +77,54 @@ def _read_capped(handle: BinaryIO, source: str) -> bytes:
     return data
 
 
+def fetch_bytes(source: str, accept: str) -> tuple[bytes, str | None]:
+    """A URL's or file's raw bytes, with the same limits and errors as :func:`fetch` (for feeds,
+    which are XML, not pages); also the URL after redirects, None for a file."""
+    if re.match(r"^https?://", source, re.I):
+        data, url, _, _ = _download(source, accept)
+        if not data.strip():
+            raise FetchError("empty", source)
+        return data, url
+    path = Path(source)
+    if not path.is_file():
+        raise FetchError("no such file", source)
+    try:
+        with path.open("rb") as handle:
+            data = _read_capped(handle, source)
+    except OSError as exc:
+        raise FetchError(f"cannot read file ({exc.strerror or exc})", source) from exc
+    if not data.strip():
+        raise FetchError("empty", source)
+    return data, None
+
+
 def _fetch_url(url: str) -> Page:
+    data, final_url, ctype, charset = _download(url, "text/html,application/xhtml+xml,text/plain;q=0.9",
+                                                 _check_page_type)
+    hint = "html" if ctype in _HTML_TYPES else "text" if ctype in _TEXT_TYPES else None
+    return _page(url, data, final_url, hint, charset)
+
+
+def _check_page_type(ctype: str, url: str) -> None:
+    if ctype and not ctype.startswith("text/") and ctype not in _HTML_TYPES:
+        raise FetchError(f"content type {ctype} is not a web page or text", url)
+
+
+def _download(url: str, accept: str, check_type=lambda ctype, url: None) -> tuple[bytes, str, str, str | None]:
+    """GET with timeouts, a size cap and a redirect limit: body, final URL, content type, declared charset."""
     session = requests.Session()
     session.max_redirects = MAX_REDIRECTS
     try:
         with session.get(
             url,
-            headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9"},
+            headers={"User-Agent": USER_AGENT, "Accept": accept},
             timeout=(CONNECT_TIMEOUT, READ_TIMEOUT),
             stream=True,
         ) as response:
             if response.status_code >= 400:
                 raise FetchError(f"HTTP {response.status_code} {response.reason or ''}".strip(), url)
             ctype = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
-            if ctype and not ctype.startswith("text/") and ctype not in _HTML_TYPES:
-                raise FetchError(f"content type {ctype} is not a web page or text", url)
+            check_type(ctype, url)
             declared = int(response.headers.get("Content-Length") or 0)
             if declared > MAX_BYTES:
                 raise FetchError(f"larger than {MAX_BYTES // (1024 * 1024)} MB, not an article", url)
@@ -101,9 +134,8 @@ def _fetch_url(url: str) -> Page:
                 if size > MAX_BYTES:
                     raise FetchError(f"larger than {MAX_BYTES // (1024 * 1024)} MB, not an article", url)
                 chunks.append(chunk)
-            hint = "html" if ctype in _HTML_TYPES else "text" if ctype in _TEXT_TYPES else None
-            return _page(url, b"".join(chunks), response.url, hint, response.encoding if "charset" in
-                         response.headers.get("Content-Type", "").lower() else None)
+            charset = response.encoding if "charset" in response.headers.get("Content-Type", "").lower() else None
+            return b"".join(chunks), response.url, ctype, charset
     except requests.TooManyRedirects as exc:
         raise FetchError(f"more than {MAX_REDIRECTS} redirects", url) from exc
     except requests.Timeout as exc:

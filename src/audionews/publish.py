@@ -20,11 +20,12 @@ from typing import Callable
 
 from filelock import FileLock
 
+from .artwork import check_artwork
 from .audio import Tags, assemble
 from .cache import SpeechCache
 from .catalog import Catalog, EpisodeRecord
 from .cover import make_cover
-from .errors import AudionewsError, ConfigError, FeedError
+from .errors import AudionewsError, FeedError
 from .extract import extract
 from .feed import COVER_FILE, FEED_FILE, build_feed_xml
 from .fetch import fetch
@@ -41,6 +42,8 @@ __all__ = ["Published", "Failure", "PublishReport", "publish", "clean", "speak_t
            "identity_of", "guid_for"]
 
 Progress = Callable[[str], None]
+Reader = Callable[[str], Article]
+"""Source → article; :func:`clean` unless the caller already holds the article's content."""
 LOCK_TIMEOUT = 600
 
 
@@ -72,24 +75,25 @@ def clean(source: str) -> Article:
     return extract(fetch(source))
 
 
-def publish(folder: FeedFolder, sources: list[str], progress: Progress = lambda _: None) -> PublishReport:
-    """Publish each source as an episode; a failed source is reported and the rest go on."""
+def publish(folder: FeedFolder, sources: list[str], progress: Progress = lambda _: None,
+            read: Reader = clean) -> PublishReport:
+    """Publish each source, in order, as an episode; a failed source is reported and the rest go on."""
     settings = folder.settings()
     engine = get_engine(settings.voice_settings())
     published, failures = [], []
     for number, source in enumerate(sources, start=1):
         prefix = f"{number}/{len(sources)} {source}" if len(sources) > 1 else source
         try:
-            published.append(_publish_one(folder, settings, engine, source, _prefixed(progress, prefix)))
+            published.append(_publish_one(folder, settings, engine, source, _prefixed(progress, prefix), read))
         except AudionewsError as exc:
             failures.append(Failure(source, exc.reason if exc.source in (None, source) else str(exc)))
     return PublishReport(tuple(published), tuple(failures))
 
 
 def _publish_one(folder: FeedFolder, settings: FeedSettings, engine: Engine, source: str,
-                 progress: Progress) -> Published:
+                 progress: Progress, read: Reader) -> Published:
     progress("reading")
-    article = clean(source)
+    article = read(source)
     script = make_script(article, settings.language)
     identity = identity_of(article)
     guid = guid_for(identity)
@@ -110,7 +114,7 @@ def _publish_one(folder: FeedFolder, settings: FeedSettings, engine: Engine, sou
             title=article.headline, artist=article.byline, album=settings.title, date=article.published,
             language=script.language))
         _write_companions(folder.public / audio, episode, script)
-        now = _now()
+        now = _after(catalog.latest_added())
         record = _record(guid, identity, source, article, script, fingerprint, audio, episode,
                          added=existing.added if existing else now, updated=now)
         _commit(folder, settings, catalog, lambda: catalog.save(record))
@@ -220,9 +224,7 @@ def _cover(folder: FeedFolder, settings: FeedSettings) -> str:
     """The cover's path in ``public/``: the editor's artwork, or one generated from the title."""
     if settings.artwork:
         given = folder.root / settings.artwork
-        if not given.is_file():
-            raise ConfigError(f"artwork {settings.artwork!r} not found", str(folder.settings_path))
-        name = "cover" + given.suffix.lower()
+        name = "cover" + check_artwork(given, settings.artwork, str(folder.settings_path))
         target = folder.public / name
         if not target.exists() or target.stat().st_mtime < given.stat().st_mtime:
             write_atomic(target, given.read_bytes())
@@ -257,6 +259,7 @@ def _record(guid: str, identity: str, source: str, article: Article, script: Scr
         byline=article.byline, published=article.published.isoformat() if article.published else None,
         description=_description(article), language=script.language, fingerprint=fingerprint, audio=audio,
         size=episode.size, duration=episode.duration, chapters=episode.chapters, added=added, updated=updated,
+        image=article.image,
     )
 
 
@@ -280,3 +283,12 @@ def _slug(text: str, limit: int = 60) -> str:
 
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _after(latest: str | None) -> str:
+    """Now, or a second after the newest episode if that is later: episodes published one after
+    another keep their order in the feed (pubDate has whole seconds)."""
+    now = _now()
+    if latest is None or now > latest:
+        return now
+    return (dt.datetime.fromisoformat(latest) + dt.timedelta(seconds=1)).isoformat(timespec="seconds")

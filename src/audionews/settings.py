@@ -16,6 +16,8 @@ from pathlib import Path
 
 import tomli_w
 
+from .artwork import check_artwork
+from .categories import check_category
 from .errors import ConfigError, FeedError
 from .files import write_atomic
 from .tts import Voice
@@ -44,7 +46,9 @@ class FeedSettings:
     category: str = "News"
     explicit: bool = False
     artwork: str = ""
-    """A square PNG or JPEG in the feed folder; empty to generate ``public/cover.png``."""
+    """A square RGB PNG or JPEG, 1400–3000 px, in the feed folder; empty to generate ``public/cover.png``."""
+    copyright: str = ""
+    """The channel's ``<copyright>``; empty for "© <year> <author>" (the year of the newest episode)."""
     engine: str = "piper"
     voice: str = ""
     speed: float = 1.0
@@ -61,7 +65,11 @@ class FeedSettings:
             raise ConfigError(f"email {self.email!r} is not an e-mail address")
         if not re.match(r"^[a-zA-Z]{2,3}(-[a-zA-Z]{2})?$", self.language):
             raise ConfigError(f"language {self.language!r} must be a code such as en or en-US")
+        check_category(self.category)
         self.voice_settings()  # validates engine speed range
+
+    def copyright_notice(self, year: int) -> str:
+        return self.copyright.strip() or f"© {year} {self.author}"
 
     def voice_settings(self) -> Voice:
         return Voice(engine=self.engine, voice=self.voice, speed=float(self.speed), language=self.language)
@@ -128,7 +136,10 @@ class FeedFolder:
             text = self.settings_path.read_text(encoding="utf-8")
         except FileNotFoundError:
             raise FeedError("no feed.toml (create the feed with 'audionews init')", str(self.root)) from None
-        return FeedSettings.from_toml(text, str(self.settings_path))
+        settings = FeedSettings.from_toml(text, str(self.settings_path))
+        if settings.artwork:
+            check_artwork(self.root / settings.artwork, settings.artwork, str(self.settings_path))
+        return settings
 
 
 def create_feed(feeds_dir: Path, name: str, settings: FeedSettings, overwrite: bool = False) -> FeedFolder:

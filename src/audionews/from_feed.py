@@ -1,0 +1,142 @@
+"""``publish --from-feed``: the new articles of a site's RSS or Atom feed, as episodes.
+
+    feed ─fetch_bytes→ feedparser → FeedItem… (oldest first) ─not in the catalog→ publish()
+
+Each entry is its linked page, fetched through :mod:`.fetch` like any source; or, when the feed
+carries the full text (``content:encoded`` or Atom content longer than :data:`FULL_TEXT_WORDS`),
+that HTML, with the entry's title, author, date and link as the article's metadata. An entry is
+new unless the catalog holds its article (same identity as :func:`.publish.identity_of` gives,
+or first read from the same link).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass, replace
+
+import feedparser
+import lxml.html
+
+from .catalog import Catalog
+from .errors import ExtractionError, FetchError
+from .extract import extract
+from .fetch import fetch_bytes
+from .model import Article, Page
+from .publish import Progress, PublishReport, clean, identity_of, publish
+from .settings import FeedFolder
+
+__all__ = ["FeedItem", "read_feed", "plan", "publish_from_feed", "FULL_TEXT_WORDS"]
+
+FULL_TEXT_WORDS = 150
+"""Entry content longer than this is the article itself, not a teaser."""
+_ACCEPT = "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5"
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """One entry of a feed, as much as publishing needs."""
+
+    source: str
+    """The entry's link; its id or position in the feed when it has none."""
+    title: str
+    link: str | None
+    author: str | None
+    published: dt.datetime | None
+    language: str | None
+    html: str | None = None
+    """The article's full HTML when the feed carries it."""
+    image: str | None = None
+    known: bool = False
+    """Already an episode of the feed."""
+
+    @property
+    def identity(self) -> str:
+        return identity_of(Article(self.source, self.title, (), byline=self.author, url=self.link))
+
+
+def read_feed(feed_source: str) -> list[FeedItem]:
+    """The entries of an RSS or Atom feed (URL or file), oldest first; undated ones first, in feed order
+    reversed (feeds list the newest first)."""
+    data, final_url = fetch_bytes(feed_source, _ACCEPT)
+    headers = {"content-location": final_url} if final_url else {}
+    parsed = feedparser.parse(data, response_headers=headers)
+    if not parsed.entries and (parsed.bozo or not parsed.version):
+        raise FetchError("not an RSS or Atom feed", feed_source)
+    language = parsed.feed.get("language") or None
+    items = [_item(entry, number, feed_source, language) for number, entry in enumerate(parsed.entries)]
+    epoch = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
+    ordered = sorted(enumerate(items), key=lambda pair: (pair[1].published or epoch, -pair[0]))
+    return [item for _, item in ordered]
+
+
+def plan(folder: FeedFolder, feed_source: str, limit: int | None = None) -> list[FeedItem]:
+    """The newest ``limit`` entries (all when None), oldest first, each marked known or not."""
+    items = read_feed(feed_source)
+    if limit is not None:
+        items = items[len(items) - limit:] if limit < len(items) else items
+    if not folder.catalog_path.exists():
+        return items
+    with Catalog(folder.catalog_path, read_only=True) as catalog:  # a dry run changes nothing
+        return [replace(item, known=catalog.knows(item.identity, item.link or item.source)) for item in items]
+
+
+def publish_from_feed(folder: FeedFolder, items: list[FeedItem], progress: Progress = lambda _: None) -> PublishReport:
+    """Publish the entries not yet known, in the order given (oldest first, so the newest ends on top)."""
+    new = {item.source: item for item in items if not item.known}
+    return publish(folder, list(new), progress, read=lambda source: _article(new[source]))
+
+
+def _article(item: FeedItem) -> Article:
+    if item.html:
+        article = extract(Page(item.source, "html", _document(item), url=item.link))
+        return replace(article, headline=item.title, byline=item.author or article.byline,
+                       published=item.published.date() if item.published else article.published,
+                       url=item.link, image=item.image or article.image)
+    if item.link:
+        article = clean(item.link)  # the page's own metadata first, the entry's where it has none
+        return replace(article, byline=article.byline or item.author, image=article.image or item.image,
+                       published=article.published or (item.published.date() if item.published else None))
+    raise ExtractionError("the feed entry has no link and no full text", item.source)
+
+
+def _document(item: FeedItem) -> str:
+    """The entry's content as a page of its own, so extraction sees what it sees on the web."""
+    title = html.escape(item.title)
+    lang = f' lang="{html.escape(item.language)}"' if item.language else ""
+    return (f"<!DOCTYPE html><html{lang}><head><meta charset=\"utf-8\"><title>{title}</title></head>"
+            f"<body><article><h1>{title}</h1>{item.html}</article></body></html>")
+
+
+def _item(entry: feedparser.FeedParserDict, number: int, feed_source: str, language: str | None) -> FeedItem:
+    link = entry.get("link") or None
+    title = re.sub(r"\s+", " ", entry.get("title") or "").strip() or (link or "untitled entry")
+    author = (entry.get("author_detail") or {}).get("name") or entry.get("author") or None
+    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    published = dt.datetime.fromtimestamp(calendar.timegm(stamp), dt.timezone.utc) if stamp else None
+    return FeedItem(
+        source=link or entry.get("id") or f"{feed_source}#entry-{number + 1}",
+        title=title, link=link, author=author, published=published, language=language,
+        html=_full_text(entry), image=_image(entry),
+    )
+
+
+def _full_text(entry: feedparser.FeedParserDict) -> str | None:
+    """The longest HTML content of the entry, if it is long enough to be the whole article."""
+    contents = [c.get("value", "") for c in entry.get("content", []) if "html" in c.get("type", "text/html")]
+    best = max(contents, key=len, default="")
+    if not best.strip():
+        return None
+    text = lxml.html.fromstring(f"<div>{best}</div>").text_content()
+    return best if len(text.split()) > FULL_TEXT_WORDS else None
+
+
+def _image(entry: feedparser.FeedParserDict) -> str | None:
+    """A lead image the feed names: media:thumbnail, media:content or an image enclosure."""
+    candidates = [m.get("url") for m in entry.get("media_thumbnail", [])]
+    candidates += [m.get("url") for m in entry.get("media_content", []) if m.get("medium") == "image"
+                   or str(m.get("type", "")).startswith("image/")]
+    candidates += [e.get("href") for e in entry.get("enclosures", []) if str(e.get("type", "")).startswith("image/")]
+    return next((url for url in candidates if url and url.startswith(("http://", "https://"))), None)
