@@ -52,7 +52,7 @@ def test_find_date(text, expected) -> None:
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Leo Cruz", True), ("Ana María Pérez", True), ("Ludwig van Beethoven", True), ("Latest Posts", False),
+    ("Leo Cruz", True), ("Ana María Pérez", True), ("June Carter", True), ("Jun Park", True), ("Ludwig van Beethoven", True), ("Latest Posts", False),
     ("Top Stories", False), ("Don't Miss", False), ("June 13, 2025", False), ("The IRS is under fire.", False),
 ])
 def test_looks_like_name(text, expected) -> None:

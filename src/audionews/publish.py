@@ -15,6 +15,7 @@ import re
 import unicodedata
 import uuid
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Callable
 
@@ -205,12 +206,19 @@ def _commit(folder: FeedFolder, settings: FeedSettings, catalog: Catalog, change
             episodes = catalog.all()
             write_synced(staged, build_feed_xml(settings, episodes, cover))
     os.utime(folder.public / FEED_FILE)  # newer than the commit: see _recover
-    write_atomic(folder.public / INDEX_FILE, build_index_html(settings, episodes))
+    write_atomic(folder.public / INDEX_FILE, build_index_html(settings, episodes, partial(_transcript_of, folder)))
     kept = {Path(e.audio).name.removesuffix(".mp3") for e in episodes}
     for path in folder.episodes.iterdir():
         if path.name.split(".", 1)[0] not in kept:
             path.unlink(missing_ok=True)
     return episodes
+
+
+def _transcript_of(folder: FeedFolder, episode: EpisodeRecord) -> str | None:
+    try:
+        return _companion(folder.public / episode.audio, ".txt").read_text(encoding="utf-8")
+    except OSError:
+        return None
 
 
 def _recover(folder: FeedFolder, settings: FeedSettings, catalog: Catalog) -> None:

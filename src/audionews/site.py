@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from html import escape
+from typing import Callable
 
 from .catalog import EpisodeRecord
 from .feed import FEED_FILE
@@ -25,7 +26,8 @@ INDEX_FILE = "index.html"
 _STYLE = """
 body{font:1.125rem/1.6 system-ui,sans-serif;max-width:48rem;margin:0 auto;padding:1rem;color:#111;background:#fff}
 a{color:#0645ad}
-a:focus,audio:focus,audio:focus-within{outline:3px solid #b35900;outline-offset:2px}
+a:focus,audio:focus,audio:focus-within,summary:focus{outline:3px solid #b35900;outline-offset:2px}
+summary{cursor:pointer;color:#0645ad}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
 .feed-url{overflow-wrap:anywhere}
 .hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
@@ -46,10 +48,17 @@ def spoken_duration(seconds: float) -> str:
     return " ".join(parts)
 
 
-def build_index_html(settings: FeedSettings, episodes: list[EpisodeRecord]) -> bytes:
+PAGE_EPISODES = 100
+"""The page shows the newest episodes with their full transcripts; the feed lists them all."""
+
+
+def build_index_html(settings: FeedSettings, episodes: list[EpisodeRecord],
+                     transcript: Callable[[EpisodeRecord], str | None] = lambda _: None) -> bytes:
+    """The page; ``transcript(episode)`` gives an episode's text transcript, shown in full (WCAG 1.2.1)."""
     feed_url = escape(settings.url(FEED_FILE))
     title = escape(settings.title)
-    items = "\n".join(_episode(n, e, settings.language) for n, e in enumerate(episodes, start=1))
+    items = "\n".join(_episode(n, e, settings.language, transcript(e))
+                      for n, e in enumerate(episodes[:PAGE_EPISODES], start=1))
     count = f"{len(episodes)} episode{'s' if len(episodes) != 1 else ''}, newest first." if episodes else \
         "No episodes yet."
     page = f"""<!DOCTYPE html>
@@ -80,7 +89,7 @@ def build_index_html(settings: FeedSettings, episodes: list[EpisodeRecord]) -> b
     return page.encode("utf-8")
 
 
-def _episode(number: int, episode: EpisodeRecord, page_language: str) -> str:
+def _episode(number: int, episode: EpisodeRecord, page_language: str, transcript: str | None) -> str:
     heading = f"episode-{number}"
     title = escape(episode.title)
     lang = f' lang="{escape(episode.language)}"' if episode.language != page_language else ""
@@ -89,6 +98,7 @@ def _episode(number: int, episode: EpisodeRecord, page_language: str) -> str:
     duration = f'<time datetime="PT{round(episode.duration)}S">{spoken_duration(episode.duration)}</time>'
     date = f'<time datetime="{added.isoformat()}">{added:%B} {added.day}, {added.year}</time>'
     audio = escape(episode.audio)
+    stem = episode.audio.removesuffix(".mp3")
     chapters = "\n".join(f'<li><span dir="auto">{escape(c.title)}</span> '
                          f'<time datetime="PT{int(c.start)}S">({_clock(c.start)})</time></li>'
                          for c in episode.chapters)
@@ -100,11 +110,26 @@ def _episode(number: int, episode: EpisodeRecord, page_language: str) -> str:
 <h3 id="{heading}" dir="auto">{title}</h3>
 <p class="meta">{byline}{duration}. Published {date}.</p>
 <audio controls preload="none" src="{audio}" aria-labelledby="{heading}">
+<track kind="captions" src="{escape(stem)}.vtt" srclang="{escape(episode.language)}" label="Captions">
 Your browser cannot play this audio here; download it below.
 </audio>
 <p><a href="{audio}" download>Download the MP3 ({_megabytes(episode.size)})<span class="hidden">: <bdi>{title}</bdi></span></a></p>
 {chapter_list}
+{_transcript(heading, title, stem, transcript)}
 </article>"""
+
+
+def _transcript(heading: str, title: str, stem: str, text: str | None) -> str:
+    """The full text of the episode, folded so the page stays short, plus the caption file."""
+    if not text:
+        return ""
+    paragraphs = "\n".join(f'<p dir="auto">{escape(p)}</p>' for p in text.strip().split("\n\n") if p.strip())
+    return f"""<details>
+<summary>Transcript<span class="hidden">: <bdi>{title}</bdi></span></summary>
+{paragraphs}
+<p><a href="{escape(stem)}.txt">Transcript as text<span class="hidden">: <bdi>{title}</bdi></span></a>,
+<a href="{escape(stem)}.vtt">captions (WebVTT)<span class="hidden">: <bdi>{title}</bdi></span></a></p>
+</details>"""
 
 
 def _megabytes(size: int) -> str:

@@ -41,8 +41,11 @@ try {
     };
   });
 
-  const describe = `el => el.tagName.toLowerCase() + " " + (el.getAttribute("href") || el.getAttribute("src") || "")`;
-  const expected = await page.evaluate(`[...document.querySelectorAll("a[href], audio[controls]")].map(${describe})`);
+  const describe = `el => el.tagName.toLowerCase() + " " + (el.getAttribute("href") || el.getAttribute("src") || el.textContent.trim())`;
+  // every link, player and transcript toggle a sighted keyboard user can see (links inside a closed
+  // transcript are reached once it is opened)
+  const expected = await page.evaluate(`[...document.querySelectorAll("a[href], audio[controls], summary")]
+    .filter(el => el.checkVisibility()).map(${describe})`);
   const players = await page.evaluate(`[...document.querySelectorAll("audio")].map(a => ({
     autoplay: a.autoplay, paused: a.paused, preload: a.getAttribute("preload") }))`);
 

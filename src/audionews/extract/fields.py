@@ -147,7 +147,7 @@ def looks_like_name(text: str) -> bool:
         low = token.lower().strip(".")
         if low in _PARTICLES:
             continue
-        if not _NAME_TOKEN.match(token) or low in NOT_NAME_WORDS or low in MONTHS:
+        if not _NAME_TOKEN.match(token) or low in NOT_NAME_WORDS:
             return False
         if any(low in stops for stops in STOPWORDS.values()):
             return False
