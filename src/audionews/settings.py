@@ -2,6 +2,7 @@
 
     feeds/<name>/
       feed.toml        the settings below
+      lexicon.toml     how to say names and words (optional; see lexicon.py)
       catalog.sqlite3  episodes (the source of truth for the feed)
       public/          what a web server serves: feed.xml, index.html, cover.png, episodes/
       cache/           safe to delete
@@ -18,6 +19,7 @@ import tomli_w
 
 from .errors import ConfigError, FeedError
 from .files import write_atomic
+from .lexicon import LEXICON_FILE, Lexicon, load_lexicon
 from .tts import Voice
 
 if sys.version_info >= (3, 11):
@@ -48,6 +50,8 @@ class FeedSettings:
     engine: str = "piper"
     voice: str = ""
     speed: float = 1.0
+    lexicon: str = ""
+    """A pronunciation lexicon, relative to the feed folder; empty for ``lexicon.toml`` if it exists."""
 
     def __post_init__(self) -> None:
         for name in ("title", "author", "email", "base_url"):
@@ -127,6 +131,11 @@ class FeedFolder:
         except FileNotFoundError:
             raise FeedError("no feed.toml (create the feed with 'audionews init')", str(self.root)) from None
         return FeedSettings.from_toml(text, str(self.settings_path))
+
+    def lexicon(self, settings: FeedSettings | None = None) -> Lexicon:
+        """The feed's lexicon: the file ``feed.toml`` names (which must exist), else ``lexicon.toml`` if present."""
+        named = (settings or self.settings()).lexicon
+        return load_lexicon(self.root / (named or LEXICON_FILE), required=bool(named))
 
 
 def create_feed(feeds_dir: Path, name: str, settings: FeedSettings, overwrite: bool = False) -> FeedFolder:
