@@ -29,6 +29,8 @@ UNRWA = "un-rah"
 "the New York Times" = "the times"
 York = "yorck"
 "Louis XIV" = "loo-ee the fourteenth"
+"O'Brien" = "oh bryen"
+"AT&T" = "at and tee"
 """
 
 
@@ -55,6 +57,7 @@ CASES = [
     ("Nguyen's team, (Nguyen) and “Nguyen”.", "win's team, win, and \"win\"."),
     ("Nguyen-Smith said: Nguyen!", "win-Smith said: win!"),
     ("US-led talks.", "you ess-led talks."),
+    ("O’Brien and O'Brien's AT&T deal.", "oh bryen and oh bryen's at and tee deal."),
     # a plain name applies after normalization, so the rules still see it as written
     ("Dr. Nguyen, 42, won $5m on Jan. 3.", "Doctor win, forty-two, won five million dollars on January third."),
     ("Nguyen 3, Smith 1.", "win three, Smith one."),
@@ -117,6 +120,17 @@ def test_invalid_lexicon_fails_in_one_line_via_the_cli(tmp_path: Path, command: 
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
     assert lines[0].startswith(f"Error: {path}: {reason}")
+
+
+def test_publish_refuses_a_bad_feed_lexicon_before_speaking(tmp_path: Path) -> None:
+    feeds = tmp_path / "feeds"
+    init_feed(feeds, "news", "http://127.0.0.1:9/")
+    lexicon = feeds / "news" / "lexicon.toml"
+    lexicon.write_text('Nguyen = 42\n', encoding="utf-8")
+    result = invoke(feeds, "publish", "-q", str(_article(tmp_path)))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"Error: {lexicon}: entry 'Nguyen': the respelling must be a string, not an integer"
+    assert not (feeds / "news" / "catalog.sqlite3").exists()
 
 
 def test_speak_refuses_a_missing_lexicon_before_speaking(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ Case rules:
   "(Nguyen)", never "Nguyenville"; letters, digits and ``_`` make a word, so an apostrophe,
   hyphen or any punctuation mark ends one; spaces inside a phrase match any run of spaces;
 - at any point the longest key wins (``Xi Jinping`` before ``Xi``), and matching goes left to right
-  without overlaps; a respelling is never looked up again.
+  without overlaps; within a pass (below) a respelling is not looked up again.
 
 When each entry applies — every sentence goes: pre-entries → :func:`~audionews.normalize.for_speech`
 → post-entries. An entry whose key normalization leaves as it is ("Nguyen", "Xi Jinping") applies
