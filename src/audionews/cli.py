@@ -21,7 +21,7 @@ from .errors import AudionewsError
 from .feed import FEED_FILE
 from .from_feed import plan as plan_from_feed, publish_from_feed
 from .serve import serve as serve_public
-from .normalize import doubts
+from .lexicon import Lexicon, load_lexicon
 from .script import make_script
 from .settings import FeedFolder, FeedSettings, create_feed, find_feed
 from .tts import Voice, available
@@ -50,6 +50,18 @@ def _feed_option(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--feed", "feed_name", metavar="NAME", help="Feed to act on (optional when there is one).")(
         command
     )
+
+
+def _lexicon_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--lexicon", "lexicon_path", type=click.Path(dir_okay=False, path_type=Path), metavar="PATH",
+                        help="Pronunciation lexicon, a TOML file of word = \"respelling\".")(command)
+
+
+def _lexicon(ctx: click.Context, path: Path | None, feed_name: str | None = None) -> Lexicon:
+    """The --lexicon file, else the --feed's lexicon, else none."""
+    if path:
+        return load_lexicon(path)
+    return _folder(ctx, feed_name).lexicon() if feed_name else Lexicon()
 
 
 def _folder(ctx: click.Context, name: str | None, create_default: bool = False) -> FeedFolder:
@@ -175,13 +187,18 @@ def clean(ctx: click.Context, sources: tuple[str, ...], as_json: bool) -> None:
 @click.argument("source")
 @click.option("--language", default="en", show_default=True, help="Used when the article does not say.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line per segment.")
+@_lexicon_option
+@_feed_option
+@click.pass_context
 @_fail_cleanly
-def script_command(source: str, language: str, as_json: bool) -> None:
+def script_command(ctx: click.Context, source: str, language: str, as_json: bool, lexicon_path: Path | None,
+                   feed_name: str | None) -> None:
     """Print the segments exactly as they will be spoken, each with its kind.
 
-    Example: audionews script examples/harbor-wind-farm.html
+    Example: audionews script --lexicon feeds/harbor/lexicon.toml examples/harbor-wind-farm.html
     """
-    script = make_script(clean_source(source), default_language=language)
+    lexicon = _lexicon(ctx, lexicon_path, feed_name)
+    script = make_script(clean_source(source), default_language=language, lexicon=lexicon)
     for number, segment in enumerate(script.segments):
         if as_json:
             click.echo(json.dumps({"kind": segment.kind, "text": segment.text, "spoken": segment.spoken,
@@ -195,14 +212,21 @@ def script_command(source: str, language: str, as_json: bool) -> None:
 @click.argument("source")
 @click.option("--language", default="en", show_default=True, help="Used when the article does not say.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line per word.")
+@_lexicon_option
+@_feed_option
+@click.pass_context
 @_fail_cleanly
-def check_command(source: str, language: str, as_json: bool) -> None:
+def check_command(ctx: click.Context, source: str, language: str, as_json: bool, lexicon_path: Path | None,
+                  feed_name: str | None) -> None:
     """List words likely to be misread: capitals in no list, numbers read by guess.
+
+    Words the lexicon (--lexicon, or the --feed's) says how to say are not listed.
 
     Example: audionews check --json examples/library-late-fees.txt
     """
+    lexicon = _lexicon(ctx, lexicon_path, feed_name)
     script = make_script(clean_source(source), default_language=language)
-    for doubt in doubts([segment.text for segment in script.segments], script.language):
+    for doubt in lexicon.doubts([segment.text for segment in script.segments], script.language):
         if as_json:
             click.echo(json.dumps(doubt.to_json(), ensure_ascii=False))
         else:
@@ -218,14 +242,17 @@ def check_command(source: str, language: str, as_json: bool) -> None:
 @click.option("--speed", type=float, default=1.0, show_default=True, help="0.5 to 3.0, pitch kept.")
 @click.option("--language", default="en", show_default=True)
 @click.option("--quiet", "-q", is_flag=True)
+@_lexicon_option
+@click.pass_context
 @_fail_cleanly
-def speak_command(source: str, output: Path, engine: str, voice: str, speed: float, language: str,
-                  quiet: bool) -> None:
+def speak_command(ctx: click.Context, source: str, output: Path, engine: str, voice: str, speed: float,
+                  language: str, quiet: bool, lexicon_path: Path | None) -> None:
     """Read one article into one MP3 now, without a feed.
 
     Example: audionews speak examples/harbor-wind-farm.html -o harbor.mp3
     """
-    episode = speak_to_file(source, output, Voice(engine, voice, speed, language), _progress(quiet))
+    episode = speak_to_file(source, output, Voice(engine, voice, speed, language), _progress(quiet),
+                            lexicon=_lexicon(ctx, lexicon_path))
     click.echo(f"{output} ({_clock(episode.duration)})")
 
 

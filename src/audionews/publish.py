@@ -31,6 +31,7 @@ from .extract import extract
 from .feed import COVER_FILE, FEED_FILE, build_feed_xml
 from .fetch import fetch
 from .files import TEMP_PREFIX, atomic_path, write_atomic, write_synced
+from .lexicon import Lexicon
 from .model import Article, Episode, Script
 from .script import make_script
 from .settings import FeedFolder, FeedSettings
@@ -80,22 +81,24 @@ def publish(folder: FeedFolder, sources: list[str], progress: Progress = lambda 
             read: Reader = clean) -> PublishReport:
     """Publish each source, in order, as an episode; a failed source is reported and the rest go on."""
     settings = folder.settings()
+    lexicon = folder.lexicon(settings)
     engine = get_engine(settings.voice_settings())
     published, failures = [], []
     for number, source in enumerate(sources, start=1):
         prefix = f"{number}/{len(sources)} {source}" if len(sources) > 1 else source
         try:
-            published.append(_publish_one(folder, settings, engine, source, _prefixed(progress, prefix), read))
+            published.append(_publish_one(folder, settings, lexicon, engine, source, _prefixed(progress, prefix),
+                                          read))
         except AudionewsError as exc:
             failures.append(Failure(source, exc.reason if exc.source in (None, source) else str(exc)))
     return PublishReport(tuple(published), tuple(failures))
 
 
-def _publish_one(folder: FeedFolder, settings: FeedSettings, engine: Engine, source: str,
+def _publish_one(folder: FeedFolder, settings: FeedSettings, lexicon: Lexicon, engine: Engine, source: str,
                  progress: Progress, read: Reader) -> Published:
     progress("reading")
     article = read(source)
-    script = make_script(article, settings.language)
+    script = make_script(article, settings.language, lexicon)
     identity = identity_of(article)
     guid = guid_for(identity)
     fingerprint = script.fingerprint(engine.identity)
@@ -126,12 +129,13 @@ def _publish_one(folder: FeedFolder, settings: FeedSettings, engine: Engine, sou
                      "updated" if existing else "added")
 
 
-def speak_to_file(source: str, out: Path, voice: Voice, progress: Progress = lambda _: None) -> Episode:
+def speak_to_file(source: str, out: Path, voice: Voice, progress: Progress = lambda _: None,
+                  lexicon: Lexicon = Lexicon()) -> Episode:
     """One article straight to one MP3, no feed."""
     progress = _prefixed(progress, source)
     progress("reading")
     article = clean(source)
-    script = make_script(article, voice.language)
+    script = make_script(article, voice.language, lexicon)
     takes = speak(script, get_engine(voice), lambda n, total: progress(f"speaking segment {n} of {total}"))
     progress("encoding")
     return assemble(takes, out, Tags(title=article.headline, artist=article.byline, album="audionews",

@@ -3,6 +3,9 @@
 headline → byline and date ("By Leo Cruz. Friday, June 13, 2025.") → body paragraph by
 paragraph, section headings as their own segments. Each segment is synthesized on its own, so
 its start time in the episode is known exactly and chapters come for free.
+
+Each sentence keeps its written text (for transcripts) and gets its spoken text from the feed's
+lexicon and the normalization rules together (:meth:`Lexicon.for_speech`), for every engine alike.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import datetime as dt
 import re
 
 from .model import Article, Script, Segment, SegmentKind, Sentence
-from .normalize import for_speech
+from .lexicon import Lexicon
 from .sentences import split_sentences
 
 __all__ = ["make_script", "spoken_date", "PAUSES"]
@@ -29,11 +32,11 @@ PAUSES = {
 # "end" is the silence after the last segment, so players do not clip the final word.
 
 
-def make_script(article: Article, default_language: str = "en") -> Script:
+def make_script(article: Article, default_language: str = "en", lexicon: Lexicon = Lexicon()) -> Script:
     language = article.language or default_language
 
     def segment(kind: SegmentKind, text: str, chapter: str | None = None) -> Segment:
-        sentences = tuple(Sentence(s, for_speech(s, language)) for s in split_sentences(_sentence(text)))
+        sentences = tuple(Sentence(s, lexicon.for_speech(s, language)) for s in split_sentences(_sentence(text)))
         return Segment(kind, sentences, PAUSES[kind], chapter=chapter)
 
     segments: list[Segment] = [segment("headline", article.headline, chapter=article.headline)]

@@ -2,6 +2,7 @@
 
     feeds/<name>/
       feed.toml        the settings below
+      lexicon.toml     how to say names and words (optional; see lexicon.py)
       catalog.sqlite3  episodes (the source of truth for the feed)
       public/          what a web server serves: feed.xml, index.html, cover.png, episodes/
       cache/           safe to delete
@@ -20,6 +21,7 @@ from .artwork import check_artwork
 from .categories import check_category
 from .errors import ConfigError, FeedError
 from .files import write_atomic
+from .lexicon import LEXICON_FILE, Lexicon, load_lexicon
 from .tts import Voice
 
 if sys.version_info >= (3, 11):
@@ -54,6 +56,8 @@ class FeedSettings:
     speed: float = 1.0
     cache_mb: int = 500
     """Size limit of the feed's cache of synthesized sentences; least recently used go first."""
+    lexicon: str = ""
+    """A pronunciation lexicon, relative to the feed folder; empty for ``lexicon.toml`` if it exists."""
 
     def __post_init__(self) -> None:
         for name in ("title", "author", "email", "base_url"):
@@ -140,6 +144,11 @@ class FeedFolder:
         if settings.artwork:
             check_artwork(self.root / settings.artwork, settings.artwork, str(self.settings_path))
         return settings
+
+    def lexicon(self, settings: FeedSettings | None = None) -> Lexicon:
+        """The feed's lexicon: the file ``feed.toml`` names (which must exist), else ``lexicon.toml`` if present."""
+        named = (settings or self.settings()).lexicon
+        return load_lexicon(self.root / (named or LEXICON_FILE), required=bool(named))
 
 
 def create_feed(feeds_dir: Path, name: str, settings: FeedSettings, overwrite: bool = False) -> FeedFolder:

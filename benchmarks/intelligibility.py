@@ -1,0 +1,168 @@
+"""Intelligibility benchmark: does our normalization make piper easier to understand, at 1×, 1.5× and 2×?
+
+Each article in ``benchmarks/intelligibility_articles/`` (written for this benchmark, dense with
+money, dates, initialisms, Roman numerals, party–state tags, URLs and times) is spoken twice with
+the real piper voice, through the real pipeline (``make_script`` → ``speak`` → ``assemble``):
+
+- **audionews**: the script as published, each sentence normalized for speech;
+- **raw piper**: the same segments, sentences and pauses, but each sentence's written text sent to
+  piper as is — the engine's own reading of "$5.2M", "(D-CA)" or "World War II".
+
+Each MP3 is decoded with our ffmpeg to 16 kHz mono 16-bit PCM and transcribed by the offline
+recognizer of the ``pocketsphinx`` package (its bundled US English model).
+
+The metric is **word recall**: of the words a listener should hear, the share the recognizer also
+heard. Words are lower-case runs of letters and apostrophes (hyphens split "twenty-five"; letters
+spelled one by one count as one word, so "F B I" and the recognizer's "fbi" agree); the
+reference and the transcript are compared as bags of words (clipped counts, order ignored), so
+recall = Σ min(count in reference, count in transcript) / number of reference words. Recall, not
+accuracy, because the question is whether the words got through; an engine that reads "$5.2M" as
+"dollar five point two m" scores for "five" and "two" and loses "million" and "dollars".
+
+Two references, each scored for both systems:
+
+- **spoken**: the normalized text (what a newsreader would say) — the words a listener should hear;
+- **written**: only the plain words of the written text (tokens of letters alone, so "$5.2M",
+  "9:30" and "D-CA" drop out) — words both systems should get right, so normalization should not
+  lower this figure.
+
+A recognizer's recall is only a proxy for a listener's understanding, and pocketsphinx's small
+model mishears clean speech too, so compare the two systems' figures and their ratio, not the
+absolute values.
+
+Run (not part of the test suite; a few minutes on two cores):
+
+    python3 -m pip install -e '.[bench]'
+    python3 benchmarks/intelligibility.py [--speeds 1.0 1.5 2.0] [--articles DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import re
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from audionews.audio import Tags, assemble
+from audionews.ffmpeg import ffmpeg_path
+from audionews.model import Script
+from audionews.publish import clean
+from audionews.script import make_script
+from audionews.speak import speak
+from audionews.tts import Voice, get_engine
+
+ARTICLES = Path(__file__).resolve().parent / "intelligibility_articles"
+SPEEDS = (1.0, 1.5, 2.0)
+RATE = 16_000
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)*")
+_PLAIN = re.compile(r"^[A-Za-z]+(?:'[A-Za-z]+)*$")
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words: letters and inner apostrophes; hyphens and punctuation split; a run of two or
+    more single letters is one word ("f b i" and "fbi" are both "fbi", "a m" is "am")."""
+    joined: list[str] = []
+    run: list[str] = []
+    for word in _WORD.findall(text.lower().replace("’", "'")) + [""]:
+        if len(word) == 1:
+            run.append(word)
+            continue
+        joined.extend(["".join(run)] if len(run) > 1 else run)
+        run = []
+        if word:
+            joined.append(word)
+    return joined
+
+
+def plain_words(text: str) -> list[str]:
+    """The written words made of letters alone ("$5.2M", "9:30", "D-CA" and "2024" are left out)."""
+    tokens = (t.strip(".,;:!?\"“”()'’") for t in text.split())
+    return [t.lower() for t in tokens if _PLAIN.match(t)]
+
+
+def recall(reference: list[str], heard: list[str]) -> tuple[int, int]:
+    """(words of ``reference`` heard, words in ``reference``), as bags of words with clipped counts."""
+    return sum((Counter(reference) & Counter(heard)).values()), len(reference)
+
+
+def raw(script: Script) -> Script:
+    """The same script with each sentence's written text as its spoken text: the engine alone."""
+    return dataclasses.replace(script, segments=tuple(
+        dataclasses.replace(seg, sentences=tuple(dataclasses.replace(s, spoken=s.text) for s in seg.sentences))
+        for seg in script.segments))
+
+
+def pcm16k(mp3: Path) -> bytes:
+    """The MP3 as 16 kHz mono signed 16-bit little-endian PCM, decoded by our ffmpeg."""
+    done = subprocess.run([ffmpeg_path(), "-v", "error", "-i", str(mp3), "-ac", "1", "-ar", str(RATE),
+                           "-f", "s16le", "-"], capture_output=True, check=True)
+    return done.stdout
+
+
+def transcribe(pcm: bytes) -> str:
+    from pocketsphinx import Decoder  # optional: the bench extra
+
+    decoder = Decoder(samprate=RATE, loglevel="FATAL")
+    decoder.start_utt()
+    decoder.process_raw(pcm, full_utt=True)
+    decoder.end_utt()
+    hypothesis = decoder.hyp()
+    return hypothesis.hypstr if hypothesis else ""
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=Path, default=ARTICLES, help="Folder of .txt articles.")
+    parser.add_argument("--speeds", type=float, nargs="+", default=list(SPEEDS))
+    parser.add_argument("--keep", type=Path, help="Keep the MP3s and transcripts in this folder.")
+    args = parser.parse_args()
+
+    sources = sorted(args.articles.glob("*.txt"))
+    if not sources:
+        sys.exit(f"no .txt articles in {args.articles}")
+    scripts = {path.stem: make_script(clean(str(path))) for path in sources}
+    total_words = sum(len(words(" ".join(seg.spoken for seg in s.segments))) for s in scripts.values())
+    print(f"{len(scripts)} articles, {total_words} spoken words; piper {', '.join(map(str, args.speeds))}×; "
+          "recognizer: pocketsphinx (en-us)\n", file=sys.stderr)
+
+    out = args.keep or Path(tempfile.mkdtemp(prefix="intelligibility-"))
+    out.mkdir(parents=True, exist_ok=True)
+    results: dict[tuple[float, str], dict[str, list[int]]] = {}
+    for speed in args.speeds:
+        engine = get_engine(Voice(speed=speed))
+        for system in ("audionews", "raw piper"):
+            totals = {"spoken": [0, 0], "written": [0, 0]}
+            for name, script in scripts.items():
+                said = script if system == "audionews" else raw(script)
+                mp3 = out / f"{name}-{speed}-{system.replace(' ', '-')}.mp3"
+                assemble(speak(said, engine), mp3, Tags(title=script.title))
+                heard = words(transcribe(pcm16k(mp3)))
+                mp3.with_suffix(".txt").write_text(" ".join(heard) + "\n", encoding="utf-8")
+                spoken_ref = words(" ".join(seg.spoken for seg in script.segments))
+                written_ref = plain_words(" ".join(seg.text for seg in script.segments))
+                for key, reference in (("spoken", spoken_ref), ("written", written_ref)):
+                    hit, count = recall(reference, heard)
+                    totals[key][0] += hit
+                    totals[key][1] += count
+                print(f"  {speed}× {system:<9} {name}: {recall(spoken_ref, heard)[0]}/{len(spoken_ref)}",
+                      file=sys.stderr)
+            results[(speed, system)] = totals
+
+    print(f"{'speed':>5}  {'system':<10} {'recall, spoken words':>21} {'recall, written words':>22}")
+    for speed in args.speeds:
+        for system in ("audionews", "raw piper"):
+            spoken, written = results[(speed, system)]["spoken"], results[(speed, system)]["written"]
+            print(f"{speed:>4}×  {system:<10} {spoken[0] / spoken[1]:>21.3f} {written[0] / written[1]:>22.3f}")
+        ours, theirs = results[(speed, "audionews")], results[(speed, "raw piper")]
+        ratios = [(ours[k][0] / ours[k][1]) / max(theirs[k][0] / theirs[k][1], 1e-9) for k in ("spoken", "written")]
+        print(f"{'':>5}  {'ratio':<10} {ratios[0]:>20.2f}× {ratios[1]:>21.2f}×")
+    print(f"\nMP3s and transcripts: {out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
