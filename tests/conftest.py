@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
+EXAMPLE_ARTICLES = ("harbor-wind-farm.html", "library-late-fees.txt", "night-market.html")
 
 
 @pytest.fixture(scope="session")
@@ -170,11 +171,10 @@ def init_feed(feeds_dir: Path, name: str, base_url: str) -> None:
 
 @pytest.fixture(scope="session")
 def published_feed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A feed with both example articles published for real (piper, ffmpeg, SQLite), made once."""
+    """A feed of the three example articles, published for real (piper, ffmpeg, SQLite), made once."""
     feeds = tmp_path_factory.mktemp("published") / "feeds"
     init_feed(feeds, "ledger", "http://127.0.0.1:9/")
-    result = invoke(feeds, "publish", "-q", str(EXAMPLES / "harbor-wind-farm.html"),
-                    str(EXAMPLES / "library-late-fees.txt"))
+    result = invoke(feeds, "publish", "-q", *(str(EXAMPLES / name) for name in EXAMPLE_ARTICLES))
     assert result.exit_code == 0, result.output
     return feeds
 

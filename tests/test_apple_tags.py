@@ -160,7 +160,13 @@ def test_channel_and_episode_tags(published_feed: Path) -> None:
         assert item.findtext("link") == rec.url
         assert item.findtext("description") == rec.description
         assert item.findtext(f"{ITUNES}episodeType") == "full"
-        assert item.find(f"{ITUNES}image") is None  # neither example names a lead image
+        image = item.find(f"{ITUNES}image")
+        if rec.image:  # the night market example names a lead image; the others do not
+            assert image.get("href") == rec.image
+        else:
+            assert image is None
+    assert [r.image for r in records if r.image] == [
+        "https://eastside.example.net/wp-content/uploads/2024/05/market.jpg"]
 
 
 def test_copyright_setting_and_episode_image() -> None:

@@ -51,10 +51,10 @@ def test_several_feeds_need_a_name(tmp_path: Path) -> None:
 def test_publish_prints_one_plain_line_per_episode(published_feed: Path) -> None:
     result = invoke(published_feed, "episodes")
     lines = result.stdout.splitlines()
-    assert len(lines) == 2
+    assert len(lines) == 3
     assert all(re.match(r"^urn:uuid:[0-9a-f-]{36}  .+ \(\d+:\d\d\)$", line) for line in lines)
     records = [json.loads(line) for line in invoke(published_feed, "episodes", "--json").stdout.splitlines()]
-    assert {r["byline"] for r in records} == {"Maria Okafor and Tom Lindqvist", "Priya Raman and Daniel Osei"}
+    assert {r["byline"] for r in records} == {"Maria Okafor and Tom Lindqvist", "Priya Raman and Daniel Osei", "Jun Park"}
 
 
 def test_speak_writes_one_mp3_without_a_feed(tmp_path: Path) -> None:

@@ -32,7 +32,7 @@ def test_podcastparser_reads_every_episode(published_feed: Path) -> None:
         parsed = podcastparser.parse("http://127.0.0.1:9/feed.xml", handle)
     assert parsed["title"] == "Test Ledger & Co <read aloud>"
     assert parsed["cover_url"] == "http://127.0.0.1:9/cover.png"
-    assert len(parsed["episodes"]) == 2
+    assert len(parsed["episodes"]) == 3
     for episode in parsed["episodes"]:
         enclosure = episode["enclosures"][0]
         assert enclosure["mime_type"] == "audio/mpeg"
@@ -42,7 +42,8 @@ def test_podcastparser_reads_every_episode(published_feed: Path) -> None:
         assert episode["total_time"] > 30
     titles = {e["title"] for e in parsed["episodes"]}
     assert titles == {"Harbor Town Votes to Build Its First Offshore Wind Farm",
-                      "Library ends late fees and finds its missing books coming home"}
+                      "Library ends late fees and finds its missing books coming home",
+                      "The night market is back, and it has moved to the old tram depot"}
 
 
 def test_feedparser_sees_a_wellformed_podcast(published_feed: Path) -> None:
@@ -73,7 +74,7 @@ def test_apple_required_tags_are_present(published_feed: Path) -> None:
     assert channel.findtext(f"{ITUNES}author") == "Test Ledger"
     assert channel.findtext(f"{ITUNES}owner/{ITUNES}email") == "editor@example.org"
     items = channel.findall("item")
-    assert [i.findtext("title") for i in items][0] == "Library ends late fees and finds its missing books coming home"
+    assert [i.findtext("title") for i in items][0] == "The night market is back, and it has moved to the old tram depot"
     for item in items:
         assert item.find("guid").get("isPermaLink") == "false"
         assert item.findtext("pubDate")
@@ -95,7 +96,7 @@ def test_republishing_unchanged_changes_nothing(feed_copy: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("unchanged: Harbor Town Votes")
     assert (feed_xml.read_bytes(), (feed_copy / "ledger" / "catalog.sqlite3").read_bytes()) == before
-    assert len(episodes_json(feed_copy)) == 2
+    assert len(episodes_json(feed_copy)) == 3
 
 
 def test_changed_article_keeps_its_guid_and_replaces_its_audio(feed_copy: Path, tmp_path: Path) -> None:
@@ -106,7 +107,7 @@ def test_changed_article_keeps_its_guid_and_replaces_its_audio(feed_copy: Path, 
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("updated: Harbor Town Votes")
     after = episodes_json(feed_copy)
-    assert len(after) == 2
+    assert len(after) == 3
     updated = {e["title"]: e for e in after}["Harbor Town Votes to Build Its First Offshore Wind Farm"]
     assert updated["guid"] == original["guid"]
     assert updated["added"] == original["added"]
@@ -126,7 +127,7 @@ def test_remove_and_build(feed_copy: Path) -> None:
     (public(feed_copy) / "feed.xml").unlink()
     result = invoke(feed_copy, "build")
     assert result.exit_code == 0
-    assert result.stdout.strip().endswith("(1 episode)")
+    assert result.stdout.strip().endswith("(2 episodes)")
     assert (public(feed_copy) / "feed.xml").read_bytes() == feed_xml  # rebuilt byte for byte from the catalog
     result = invoke(feed_copy, "remove", victim["guid"])
     assert result.exit_code == 1
@@ -136,7 +137,7 @@ def test_remove_and_build(feed_copy: Path) -> None:
 def test_catalog_matches_the_files(published_feed: Path) -> None:
     with Catalog(published_feed / "ledger" / "catalog.sqlite3") as catalog:
         records = catalog.all()
-    assert len(records) == 2
+    assert len(records) == 3
     for record in records:
         audio = public(published_feed) / record.audio
         assert audio.stat().st_size == record.size
@@ -146,7 +147,7 @@ def test_catalog_matches_the_files(published_feed: Path) -> None:
 def test_index_page_lists_every_episode_with_a_player(published_feed: Path) -> None:
     page = (public(published_feed) / "index.html").read_text()
     assert '<html lang="en">' in page
-    assert page.count('<audio controls preload="none"') == 2
+    assert page.count('<audio controls preload="none"') == 3
     assert "autoplay" not in page
     assert "Test Ledger &amp; Co &lt;read aloud&gt;" in page
     assert 'href="#episodes"' in page

@@ -12,8 +12,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import requests
+from lxml import etree
 
 from audionews.catalog import Catalog
+from audionews.feed import PODCAST_NS
 
 from conftest import invoke
 
@@ -41,14 +44,24 @@ def test_gpo_downloads_byte_identical_episodes(feed_copy: Path, serve_app, tmp_p
     out = gpo(home, "subscribe", server.url("feed.xml"))
     assert "Successfully added" in out, out
     out = gpo(home, "update")
-    assert "2 new episodes" in out, out
+    assert "3 new episodes" in out, out
     out = gpo(home, "download")
-    assert "2 episodes downloaded" in out, out
+    assert "3 episodes downloaded" in out, out
 
     with Catalog(folder / "catalog.sqlite3") as catalog:
         records = catalog.all()
     downloaded = {p.name: p for p in (home / "downloads").rglob("*.mp3")}
-    assert len(downloaded) == 2
+    assert len(downloaded) == 3
     for record in records:
         original = folder / "public" / record.audio
         assert downloaded[original.name].read_bytes() == original.read_bytes()
+
+    # every transcript and chapters file the feed names resolves, with its media type
+    feed = etree.parse(str(folder / "public" / "feed.xml"))
+    linked = [(e.get("url"), e.get("type")) for e in feed.iter(f"{{{PODCAST_NS}}}transcript", f"{{{PODCAST_NS}}}chapters")]
+    assert len(linked) == 4 * len(records)
+    for url, kind in linked:
+        response = requests.get(url, timeout=30)
+        assert response.status_code == 200, url
+        assert response.headers["content-type"].split(";")[0] == kind
+        assert response.content.strip()

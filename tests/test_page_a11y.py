@@ -62,7 +62,7 @@ def test_tab_reaches_every_player_and_link_in_order(report: dict) -> None:
     for state in report["focused"]:
         if not reached or reached[-1] != state["element"]:  # a player's own buttons are several stops
             reached.append(state["element"])
-    assert [e.split()[0] for e in report["expected"]].count("audio") == 2
+    assert [e.split()[0] for e in report["expected"]].count("audio") == 3
     assert reached == report["expected"]
 
 
@@ -76,5 +76,5 @@ def test_focus_is_always_visible(report: dict) -> None:
 
 
 def test_players_never_autoplay_or_preload(report: dict) -> None:
-    assert report["players"] == [{"autoplay": False, "paused": True, "preload": "none"}] * 2
+    assert report["players"] == [{"autoplay": False, "paused": True, "preload": "none"}] * 3
     assert report["audioRequests"] == []
