@@ -73,7 +73,7 @@ def assemble(takes: tuple[Take, ...], path: Path, tags: Tags) -> Episode:
             except Exception as exc:  # noqa: BLE001 - pydub raises CouldntEncodeError and OSError
                 raise AudioError(f"MP3 encoding failed ({exc})") from exc
 
-        loudness.encode_levelled(encode, str(temp))
+        loudness.encode_levelled(bytes(pcm), rate, encode, str(temp))
         write_tags(temp, tags, timed)
     return Episode(path=str(path), duration=total / rate, size=path.stat().st_size, chapters=timed,
                    cues=tuple(cues))

@@ -24,7 +24,9 @@ HEADROOM_DB = 6.0
 ``HEADROOM_DB`` is added in floating point at encoding, in front of the limiter."""
 LIMIT = 0.7
 """First limiter ceiling as a linear sample level (−3.1 dBFS), leaving room for MP3's overshoot."""
-OVERSAMPLED_RATE = 176_400
+OUTPUT_RATE = 44_100
+MP3_LOSS_DB = 0.3
+"""Speech measures about this much quieter once encoded at 64 kbit/s (its top octave is cut)."""
 PEAK_CEILING = -1.2
 """dBTP the decoded episode must stay under (Apple asks for −1)."""
 MAX_GAIN_DB = 24.0
@@ -43,8 +45,7 @@ def level(pcm: bytes, sample_rate: int) -> float | None:
 def encoder_filter(makeup_db: float = 0.0, limit: float = LIMIT) -> str:
     """The ffmpeg audio filter that restores the headroom (plus ``makeup_db``) and limits peaks."""
     gain = HEADROOM_DB + makeup_db
-    # limited at four times the output rate, so peaks between samples are caught too (true peak)
-    return (f"aresample={OVERSAMPLED_RATE},volume={gain:.2f}dB:precision=float,"
+    return (f"aresample={OUTPUT_RATE},volume={gain:.2f}dB:precision=float,"
             f"alimiter=limit={limit:.3f}:attack=5:release=50:level=disabled")
 
 
@@ -56,37 +57,61 @@ class Measured:
     """dBTP"""
 
 
-def measure(path: str) -> Measured:
-    """Integrated loudness and true peak of an audio file as a player decodes it (ffmpeg's BS.1770 meter)."""
-    report = run_ffmpeg(["-i", path, "-af", "ebur128=peak=true:framelog=quiet", "-f", "null", "-"],
-                        stderr=True).decode("utf-8", "replace")
-    summary = report[report.rfind("Summary:"):]
+def _summary(report: bytes) -> Measured:
+    text = report.decode("utf-8", "replace")
+    summary = text[text.rfind("Summary:"):]
     integrated = re.search(r"I:\s+(-?[\d.]+|-inf) LUFS", summary)
     peak = re.search(r"Peak:\s+(-?[\d.]+|-inf) dBFS", summary)
     return Measured(float(integrated.group(1)) if integrated else float("-inf"),
                     float(peak.group(1)) if peak else float("-inf"))
 
 
-def encode_levelled(encode: Callable[[str], None], path: str) -> Measured:
-    """Encode with ``encode(filter)`` until the file measures TARGET_LUFS ±0.5 with true peak ≤ −1.2 dBTP.
+def measure(path: str) -> Measured:
+    """Integrated loudness and true peak of an audio file as a player decodes it (ffmpeg's BS.1770 meter)."""
+    return _summary(run_ffmpeg(["-i", path, "-af", "ebur128=peak=true:framelog=quiet", "-f", "null", "-"],
+                               stderr=True))
 
-    The limiter and the MP3 encoder each move loudness and peaks a little, so the result is
-    measured and the gain and ceiling corrected, at most a few times.
+
+def _shaped_loudness(pcm: bytes, rate: int, makeup: float, limit: float) -> float:
+    """Loudness of ``pcm`` as the encoder filter will shape it, without encoding."""
+    chain = f"{encoder_filter(makeup, limit)},ebur128=framelog=quiet"
+    report = run_ffmpeg(["-f", "s16le", "-ar", str(rate), "-ac", "1", "-i", "pipe:0", "-af", chain,
+                         "-f", "null", "-"], pcm, stderr=True)
+    return _summary(report).integrated
+
+
+def encode_levelled(pcm: bytes, rate: int, encode: Callable[[str], None], path: str) -> Measured:
+    """Encode ``pcm`` with ``encode(filter)`` so the file measures TARGET_LUFS with true peak ≤ PEAK_CEILING.
+
+    The limiter takes back part of any gain, so the makeup gain is found on the PCM first (a
+    secant search, each step a quick pass through the filter and the meter, no MP3), then the
+    file is encoded once and measured; only if the MP3's peaks overshoot is it encoded again,
+    with a lower ceiling.
     """
-    makeup, limit = 0.0, LIMIT
-    for attempt in range(5):
+    limit = LIMIT
+    points: list[tuple[float, float]] = []
+    makeup = 0.0
+    for _ in range(4):
+        level_now = _shaped_loudness(pcm, rate, makeup, limit)
+        if not level_now > -70:
+            break  # silence: nothing to level
+        points.append((makeup, level_now))
+        target = TARGET_LUFS + MP3_LOSS_DB
+        if abs(level_now - target) <= 0.25:
+            break
+        if len(points) >= 2 and points[-1][1] != points[-2][1]:
+            (m0, l0), (m1, l1) = points[-2], points[-1]
+            makeup = m1 + (target - l1) * (m1 - m0) / (l1 - l0)
+        else:
+            makeup += (target - level_now) * 1.3  # limiting gives back less than the gain
+        makeup = max(-12.0, min(18.0, makeup))
+    for _ in range(3):
         encode(encoder_filter(makeup, limit))
         result = measure(path)
-        if not (result.integrated > -70):
-            return result  # silence: nothing to level
-        peak_ok = result.true_peak <= PEAK_CEILING
-        if peak_ok and (abs(result.integrated - TARGET_LUFS) <= 0.5 or attempt == 4):
+        if result.true_peak <= PEAK_CEILING or not result.integrated > -70:
             return result
-        makeup += max(-12.0, min(12.0, TARGET_LUFS - result.integrated))
-        if not peak_ok:
-            limit *= 10 ** ((PEAK_CEILING - 0.5 - result.true_peak) / 20)
-    encode(encoder_filter(makeup - 1.0, limit * 0.8))  # last resort: safely under the ceiling, a little quieter
-    return measure(path)
+        limit *= 10 ** ((PEAK_CEILING - 0.3 - result.true_peak) / 20)
+    return result
 
 
 def adjust(pcm: bytes, gain_db: float) -> bytes:
