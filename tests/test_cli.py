@@ -12,7 +12,7 @@ from mutagen.mp3 import MP3
 from audionews.cli import cli
 from audionews.settings import tomllib
 
-from conftest import EXAMPLES, ROOT, invoke
+from conftest import EXAMPLES, FIXTURES, ROOT, invoke
 
 
 def test_init_writes_feed_toml(tmp_path: Path) -> None:
@@ -123,3 +123,15 @@ def test_pydub_finds_ffmpeg_without_a_warning(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert "imageio_ffmpeg" in result.stdout
+
+
+def test_speed_option_shortens_the_episode_and_keeps_the_voice(tmp_path: Path) -> None:
+    source = str(FIXTURES / "text" / "author-box-first.txt")
+    lengths = {}
+    for speed in ("1.0", "2.0"):
+        out = tmp_path / f"speed-{speed}.mp3"
+        result = invoke(tmp_path / "feeds", "speak", "-q", source, "-o", str(out), "--speed", speed)
+        assert result.exit_code == 0, result.stderr
+        lengths[speed] = MP3(out).info.length
+    # speech twice as fast; the pauses between segments and sentences keep their length
+    assert 0.45 < lengths["2.0"] / lengths["1.0"] < 0.75
