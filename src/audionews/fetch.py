@@ -11,11 +11,13 @@ import codecs
 import json
 import re
 import sys
+import time
 from pathlib import Path
 from typing import BinaryIO
 
 import charset_normalizer
 import requests
+import urllib3
 
 from .errors import FetchError
 from .model import Page
@@ -24,8 +26,12 @@ __all__ = ["fetch", "fetch_bytes", "decode", "MAX_BYTES"]
 
 MAX_BYTES = 20 * 1024 * 1024
 """Largest source we read; news pages are well under 5 MB, anything bigger is not an article."""
+# Module attributes, read at each call, so tests (and embedders) can shorten them.
 CONNECT_TIMEOUT = 10
 READ_TIMEOUT = 30
+"""Seconds of silence allowed between two packets."""
+TOTAL_TIMEOUT = 60
+"""Seconds one download may take in all: a server dripping a byte a second must not keep us for hours."""
 MAX_REDIRECTS = 10
 USER_AGENT = "audionews/0.1 (+text-to-speech of articles)"
 
@@ -129,13 +135,25 @@ def _download(url: str, accept: str, check_type=lambda ctype, url: None) -> tupl
             if declared > MAX_BYTES:
                 raise FetchError(f"larger than {MAX_BYTES // (1024 * 1024)} MB, not an article", url)
             chunks, size = [], 0
-            for chunk in response.iter_content(64 * 1024):
+            deadline = time.monotonic() + TOTAL_TIMEOUT
+            while True:
+                if time.monotonic() > deadline:
+                    raise FetchError(f"took longer than {TOTAL_TIMEOUT} s to download, gave up", url)
+                # read1 returns what one read gives (iter_content waits for a full chunk, so a slow drip
+                # would never reach the deadline check); it also bounds how much one read decompresses.
+                chunk = response.raw.read1(64 * 1024, decode_content=True)
+                if not chunk:
+                    break
                 size += len(chunk)
                 if size > MAX_BYTES:
                     raise FetchError(f"larger than {MAX_BYTES // (1024 * 1024)} MB, not an article", url)
                 chunks.append(chunk)
             charset = response.encoding if "charset" in response.headers.get("Content-Type", "").lower() else None
             return b"".join(chunks), response.url, ctype, charset
+    except urllib3.exceptions.ReadTimeoutError as exc:  # raw reads raise urllib3's errors, not requests'
+        raise FetchError("timed out", url) from exc
+    except urllib3.exceptions.HTTPError as exc:
+        raise FetchError(f"request failed ({type(exc).__name__})", url) from exc
     except requests.TooManyRedirects as exc:
         raise FetchError(f"more than {MAX_REDIRECTS} redirects", url) from exc
     except requests.Timeout as exc:
