@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import re
 import sys
 import time
@@ -67,13 +68,23 @@ def fetch(source: str) -> Page:
     if path.is_dir():
         raise FetchError("is a folder, not a file", source)
     try:
-        with path.open("rb") as handle:
+        with _open(path) as handle:
             data = _read_capped(handle, source)
     except OSError as exc:
         raise FetchError(f"cannot read file ({exc.strerror or exc})", source) from exc
     suffix = path.suffix.lower()
     hint = "html" if suffix in (".html", ".htm", ".xhtml") else "text" if suffix in (".txt", ".text") else None
     return _page(source, data, None, hint)
+
+
+def _open(path: Path) -> BinaryIO:
+    """Open a file for reading; a named pipe without a writer would block open() forever, so pipes
+    are opened non-blocking (then switched back): with no writer they read as empty."""
+    if not path.is_fifo():
+        return path.open("rb")
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
 
 
 def _read_capped(handle: BinaryIO, source: str) -> bytes:
