@@ -280,7 +280,7 @@ CASES = [
     file_case("SVG file", "no article text found"),
     file_case("XML sitemap file", "no article text found"),
     file_case("../ in the path", None),
-    file_case("UTF-16 without BOM", None),
+    file_case("UTF-16 without BOM", "binary data, not an article"),
     Case("empty stdin", lambda tmp, _: "-", "empty"),
     url_case("hop/1", "more than 10 redirects"),
     url_case("silent", "timed out"),
