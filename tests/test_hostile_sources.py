@@ -110,6 +110,13 @@ class Hostile(http.server.BaseHTTPRequestHandler):
                     break
                 self.wfile.write(bytes([byte]))
                 self.wfile.flush()
+        elif path == "header-drip":  # the status line, then a header that never ends, a byte at a time
+            self.wfile.write(b"HTTP/1.0 200 OK\r\nX-Drip: ")
+            for _ in range(2000):
+                if STOP.wait(0.05):
+                    break
+                self.wfile.write(b"x")
+                self.wfile.flush()
         elif path == "wrong-type":
             self.answer(200, {"Content-Type": "image/png"}, ARTICLE)
         elif path == "png-as-html":
@@ -241,11 +248,6 @@ FILES: dict[str, Callable[[Path], str]] = {
     "UTF-16 without BOM": lambda tmp: write(tmp, "wide.txt", "\n\n".join(STORY).encode("utf-16-le")),
 }
 
-URLS = ["hop/1", "silent", "500", "404-article", "endless", "drip", "wrong-type", "png-as-html", "empty", "204",
-        "length-short", "length-long", "length-huge", "bomb-encoded", "bomb-typed", "bomb-plain", "not-gzip",
-        "json-feed", "svg", "sitemap"]
-
-
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -288,6 +290,7 @@ CASES = [
     url_case("404-article", "HTTP 404"),
     url_case("endless", "larger than 20 MB, not an article"),
     url_case("drip", "took longer than 2 s to download, gave up"),
+    url_case("header-drip", "took longer than 2 s to answer, gave up"),
     url_case("wrong-type", "content type image/png is not a web page or text"),
     url_case("png-as-html", "a PNG image, not an article"),
     url_case("empty", "empty"),

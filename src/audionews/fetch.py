@@ -12,6 +12,7 @@ import json
 import os
 import re
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import BinaryIO
@@ -131,13 +132,10 @@ def _download(url: str, accept: str, check_type=lambda ctype, url: None) -> tupl
     """GET with timeouts, a size cap and a redirect limit: body, final URL, content type, declared charset."""
     session = requests.Session()
     session.max_redirects = MAX_REDIRECTS
+    deadline = time.monotonic() + TOTAL_TIMEOUT
     try:
-        with session.get(
-            url,
-            headers={"User-Agent": USER_AGENT, "Accept": accept},
-            timeout=(CONNECT_TIMEOUT, READ_TIMEOUT),
-            stream=True,
-        ) as response:
+        with _get_before(deadline, session, url, headers={"User-Agent": USER_AGENT, "Accept": accept},
+                         timeout=(CONNECT_TIMEOUT, READ_TIMEOUT), stream=True) as response:
             if response.status_code >= 400:
                 raise FetchError(f"HTTP {response.status_code} {response.reason or ''}".strip(), url)
             ctype = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
@@ -146,7 +144,6 @@ def _download(url: str, accept: str, check_type=lambda ctype, url: None) -> tupl
             if declared > MAX_BYTES:
                 raise FetchError(f"larger than {MAX_BYTES // (1024 * 1024)} MB, not an article", url)
             chunks, size = [], 0
-            deadline = time.monotonic() + TOTAL_TIMEOUT
             while True:
                 if time.monotonic() > deadline:
                     raise FetchError(f"took longer than {TOTAL_TIMEOUT} s to download, gave up", url)
@@ -173,6 +170,27 @@ def _download(url: str, accept: str, check_type=lambda ctype, url: None) -> tupl
         raise FetchError("cannot connect (host unreachable or offline)", url) from exc
     except requests.RequestException as exc:
         raise FetchError(f"request failed ({type(exc).__name__})", url) from exc
+
+
+def _get_before(deadline: float, session: requests.Session, url: str, **kwargs) -> requests.Response:
+    """session.get, given up at the deadline: headers dripped a byte at a time never trip the read
+    timeout, so the request runs in a daemon thread that is left to the server if it is too slow."""
+    result: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            result["response"] = session.get(url, **kwargs)
+        except BaseException as exc:  # handed to the caller's thread below
+            result["error"] = exc
+
+    worker = threading.Thread(target=run, name="audionews-fetch", daemon=True)
+    worker.start()
+    worker.join(max(0.0, deadline - time.monotonic()))
+    if worker.is_alive():
+        raise FetchError(f"took longer than {TOTAL_TIMEOUT} s to answer, gave up", url)
+    if "error" in result:
+        raise result["error"]  # type: ignore[misc]
+    return result["response"]  # type: ignore[return-value]
 
 
 def _page(source: str, data: bytes, url: str | None, hint: str | None, charset: str | None = None) -> Page:
