@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import re
 import sys
+import threading
+import time
 from pathlib import Path
 from typing import BinaryIO
 
 import charset_normalizer
 import requests
+import urllib3
 
 from .errors import FetchError
 from .model import Page
@@ -24,8 +28,12 @@ __all__ = ["fetch", "fetch_bytes", "decode", "MAX_BYTES"]
 
 MAX_BYTES = 20 * 1024 * 1024
 """Largest source we read; news pages are well under 5 MB, anything bigger is not an article."""
+# Module attributes, read at each call, so tests (and embedders) can shorten them.
 CONNECT_TIMEOUT = 10
 READ_TIMEOUT = 30
+"""Seconds of silence allowed between two packets."""
+TOTAL_TIMEOUT = 60
+"""Seconds one download may take in all: a server dripping a byte a second must not keep us for hours."""
 MAX_REDIRECTS = 10
 USER_AGENT = "audionews/0.1 (+text-to-speech of articles)"
 
@@ -61,13 +69,23 @@ def fetch(source: str) -> Page:
     if path.is_dir():
         raise FetchError("is a folder, not a file", source)
     try:
-        with path.open("rb") as handle:
+        with _open(path) as handle:
             data = _read_capped(handle, source)
     except OSError as exc:
         raise FetchError(f"cannot read file ({exc.strerror or exc})", source) from exc
     suffix = path.suffix.lower()
     hint = "html" if suffix in (".html", ".htm", ".xhtml") else "text" if suffix in (".txt", ".text") else None
     return _page(source, data, None, hint)
+
+
+def _open(path: Path) -> BinaryIO:
+    """Open a file for reading; a named pipe without a writer would block open() forever, so pipes
+    are opened non-blocking (then switched back): with no writer they read as empty."""
+    if not path.is_fifo():
+        return path.open("rb")
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
 
 
 def _read_capped(handle: BinaryIO, source: str) -> bytes:
@@ -114,13 +132,10 @@ def _download(url: str, accept: str, check_type=lambda ctype, url: None) -> tupl
     """GET with timeouts, a size cap and a redirect limit: body, final URL, content type, declared charset."""
     session = requests.Session()
     session.max_redirects = MAX_REDIRECTS
+    deadline = time.monotonic() + TOTAL_TIMEOUT
     try:
-        with session.get(
-            url,
-            headers={"User-Agent": USER_AGENT, "Accept": accept},
-            timeout=(CONNECT_TIMEOUT, READ_TIMEOUT),
-            stream=True,
-        ) as response:
+        with _get_before(deadline, session, url, headers={"User-Agent": USER_AGENT, "Accept": accept},
+                         timeout=(CONNECT_TIMEOUT, READ_TIMEOUT), stream=True) as response:
             if response.status_code >= 400:
                 raise FetchError(f"HTTP {response.status_code} {response.reason or ''}".strip(), url)
             ctype = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
@@ -129,13 +144,24 @@ def _download(url: str, accept: str, check_type=lambda ctype, url: None) -> tupl
             if declared > MAX_BYTES:
                 raise FetchError(f"larger than {MAX_BYTES // (1024 * 1024)} MB, not an article", url)
             chunks, size = [], 0
-            for chunk in response.iter_content(64 * 1024):
+            while True:
+                if time.monotonic() > deadline:
+                    raise FetchError(f"took longer than {TOTAL_TIMEOUT} s to download, gave up", url)
+                # read1 returns what one read gives (iter_content waits for a full chunk, so a slow drip
+                # would never reach the deadline check); it also bounds how much one read decompresses.
+                chunk = response.raw.read1(64 * 1024, decode_content=True)
+                if not chunk:
+                    break
                 size += len(chunk)
                 if size > MAX_BYTES:
                     raise FetchError(f"larger than {MAX_BYTES // (1024 * 1024)} MB, not an article", url)
                 chunks.append(chunk)
             charset = response.encoding if "charset" in response.headers.get("Content-Type", "").lower() else None
             return b"".join(chunks), response.url, ctype, charset
+    except urllib3.exceptions.ReadTimeoutError as exc:  # raw reads raise urllib3's errors, not requests'
+        raise FetchError("timed out", url) from exc
+    except urllib3.exceptions.HTTPError as exc:
+        raise FetchError(f"request failed ({type(exc).__name__})", url) from exc
     except requests.TooManyRedirects as exc:
         raise FetchError(f"more than {MAX_REDIRECTS} redirects", url) from exc
     except requests.Timeout as exc:
@@ -144,6 +170,27 @@ def _download(url: str, accept: str, check_type=lambda ctype, url: None) -> tupl
         raise FetchError("cannot connect (host unreachable or offline)", url) from exc
     except requests.RequestException as exc:
         raise FetchError(f"request failed ({type(exc).__name__})", url) from exc
+
+
+def _get_before(deadline: float, session: requests.Session, url: str, **kwargs) -> requests.Response:
+    """session.get, given up at the deadline: headers dripped a byte at a time never trip the read
+    timeout, so the request runs in a daemon thread that is left to the server if it is too slow."""
+    result: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            result["response"] = session.get(url, **kwargs)
+        except BaseException as exc:  # handed to the caller's thread below
+            result["error"] = exc
+
+    worker = threading.Thread(target=run, name="audionews-fetch", daemon=True)
+    worker.start()
+    worker.join(max(0.0, deadline - time.monotonic()))
+    if worker.is_alive():
+        raise FetchError(f"took longer than {TOTAL_TIMEOUT} s to answer, gave up", url)
+    if "error" in result:
+        raise result["error"]  # type: ignore[misc]
+    return result["response"]  # type: ignore[return-value]
 
 
 def _page(source: str, data: bytes, url: str | None, hint: str | None, charset: str | None = None) -> Page:

@@ -20,6 +20,8 @@ _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _LEAD_IN = re.compile(r"^\W*(?:related(?: (?:stories|articles|coverage|content|links|reading))?|see also|"
                       r"more (?:on|about) this(?: story)?|read (?:also|next)|recommended(?: for you)?)\s*:?\s*$", re.I)
+_SHORT_CHARS = 2000
+"""Clutter lines are short; longer text is never run through the clutter patterns (they backtrack)."""
 
 
 def is_clutter(text: str) -> bool:
@@ -27,7 +29,7 @@ def is_clutter(text: str) -> bool:
     n = len(words(text))
     if n == 0:
         return True
-    if n > 30:
+    if n > 30 or len(text) > _SHORT_CHARS:
         return False
     if DROP_PATTERNS.match(text) or BREAK_PATTERNS["site furniture"].match(text) or (n <= 12 and is_dateline(text)):
         return True
@@ -54,13 +56,16 @@ def tidy_blocks(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         text = block.text
         n = len(words(text))
+        if n == 0:
+            continue  # nothing to say; the patterns below backtrack for minutes on 300k chars of &nbsp;
         key = squash(text).lower()
         if key in recent:
             continue  # a caption or gallery text shown again; far-apart repeats (recipes, interviews) stay
         recent = (recent + [key])[-3:]
-        if n <= 25 and BREAK_PATTERNS["comment form"].match(text):
+        short = n <= 25 and len(text) <= _SHORT_CHARS  # a few words padded with megabytes are not clutter
+        if short and BREAK_PATTERNS["comment form"].match(text):
             break
-        if n <= 25 and (_LEAD_IN.match(text) or any(BREAK_PATTERNS[c].match(text) for c in
+        if short and (_LEAD_IN.match(text) or any(BREAK_PATTERNS[c].match(text) for c in
                                                     ("section list", "social and newsletter"))):
             after_lead_in = True
             continue

@@ -54,11 +54,15 @@ def extract_text(page: Page) -> Article:
     if start is None:
         raise ExtractionError("no article text found (no run of sentences long enough to be a story)", page.source)
     body = tidy_blocks(_body_blocks(lines[start : end + 1]))
+    if not body:  # all of it clutter (found by the hostile-input property test)
+        raise ExtractionError("no article text found (only clutter)", page.source)
     headline, headline_index = _headline(lines, start)
     if headline is None:
         headline = _first_words(body[0].text)
     if body and squash(body[0].text).lower() == headline.lower():
         body = body[1:]
+    if not body:  # the one paragraph was the headline: nothing to read after it
+        raise ExtractionError("no article text found (only a headline)", page.source)
     top = headline_index if headline_index is not None else start
     credits = [l for l in lines[start : end + 1] if l.kind in ("date", "byline")]
     near = lines[max(0, top - 8) : start] + credits + lines[end + 1 : end + 6]
