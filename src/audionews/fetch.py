@@ -64,18 +64,23 @@ def fetch(source: str) -> Page:
     if re.match(r"^[a-z][a-z0-9+.-]*://", source, re.I):
         raise FetchError("only http and https URLs can be fetched", source)
     path = Path(source)
+    data = _read_file(path, source)
+    suffix = path.suffix.lower()
+    hint = "html" if suffix in (".html", ".htm", ".xhtml") else "text" if suffix in (".txt", ".text") else None
+    return _page(source, data, None, hint)
+
+
+def _read_file(path: Path, source: str) -> bytes:
+    """A local file's bytes, up to the size cap; a missing file or a folder is a one-line error."""
     if not path.exists():
         raise FetchError("no such file", source)
     if path.is_dir():
         raise FetchError("is a folder, not a file", source)
     try:
         with _open(path) as handle:
-            data = _read_capped(handle, source)
+            return _read_capped(handle, source)
     except OSError as exc:
         raise FetchError(f"cannot read file ({exc.strerror or exc})", source) from exc
-    suffix = path.suffix.lower()
-    hint = "html" if suffix in (".html", ".htm", ".xhtml") else "text" if suffix in (".txt", ".text") else None
-    return _page(source, data, None, hint)
 
 
 def _open(path: Path) -> BinaryIO:
@@ -103,14 +108,7 @@ def fetch_bytes(source: str, accept: str) -> tuple[bytes, str | None]:
         if not data.strip():
             raise FetchError("empty", source)
         return data, url
-    path = Path(source)
-    if not path.is_file():
-        raise FetchError("no such file", source)
-    try:
-        with path.open("rb") as handle:
-            data = _read_capped(handle, source)
-    except OSError as exc:
-        raise FetchError(f"cannot read file ({exc.strerror or exc})", source) from exc
+    data = _read_file(Path(source), source)
     if not data.strip():
         raise FetchError("empty", source)
     return data, None
