@@ -183,14 +183,23 @@ def clean(ctx: click.Context, sources: tuple[str, ...], as_json: bool) -> None:
         ctx.exit(1)
 
 
-@cli.command("script")
-@click.argument("source")
-@click.option("--language", default="en", show_default=True, help="Used when the article does not say.")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per line per segment.")
-@_lexicon_option
-@_feed_option
-@click.pass_context
-@_fail_cleanly
+def _spoken_text_command(name: str, json_help: str) -> Callable[[Callable[..., Any]], Any]:
+    """The options ``script`` and ``check`` share: what to read, in which language, with which lexicon."""
+
+    def decorate(command: Callable[..., Any]) -> Any:
+        for option in reversed([
+            cli.command(name), click.argument("source"),
+            click.option("--language", default="en", show_default=True, help="Used when the article does not say."),
+            click.option("--json", "as_json", is_flag=True, help=json_help),
+            _lexicon_option, _feed_option, click.pass_context, _fail_cleanly,
+        ]):
+            command = option(command)
+        return command
+
+    return decorate
+
+
+@_spoken_text_command("script", "One JSON object per line per segment.")
 def script_command(ctx: click.Context, source: str, language: str, as_json: bool, lexicon_path: Path | None,
                    feed_name: str | None) -> None:
     """Print the segments exactly as they will be spoken, each with its kind.
@@ -208,14 +217,7 @@ def script_command(ctx: click.Context, source: str, language: str, as_json: bool
             click.echo(("\n" if number else "") + f"{segment.kind}: {segment.spoken}")
 
 
-@cli.command("check")
-@click.argument("source")
-@click.option("--language", default="en", show_default=True, help="Used when the article does not say.")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per line per word.")
-@_lexicon_option
-@_feed_option
-@click.pass_context
-@_fail_cleanly
+@_spoken_text_command("check", "One JSON object per line per word.")
 def check_command(ctx: click.Context, source: str, language: str, as_json: bool, lexicon_path: Path | None,
                   feed_name: str | None) -> None:
     """List words likely to be misread: capitals in no list, numbers read by guess.
