@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Callable
 
 import numpy as np
-import pyloudnorm
 
 from .ffmpeg import run_ffmpeg
 
@@ -38,6 +37,8 @@ def level(pcm: bytes, sample_rate: int) -> float | None:
     samples = np.frombuffer(pcm, dtype="<i2").astype(np.float64) / 32768.0
     if len(samples) < int(0.4 * sample_rate):  # BS.1770 measures 400 ms blocks
         return None
+    import pyloudnorm  # imports scipy (a second): only when there is audio to measure
+
     loudness = pyloudnorm.Meter(sample_rate).integrated_loudness(samples)
     return float(loudness) if np.isfinite(loudness) else None
 
