@@ -116,3 +116,10 @@ def test_piper_says_a_spelled_letter_a_as_ay(spoken: str, said_as_letter: bool) 
     voice = _load(_model_path(""))
     phonemes = "".join(sum(voice.phonemize(for_espeak(spoken)), []))
     assert ("eɪ" in phonemes.split(" ")[spoken.split(" ").index("A")]) is said_as_letter, phonemes
+
+
+def test_doubts_name_names_spelled_unlike_english() -> None:
+    found = {d.word for d in doubts(["The council met Nguyen Van Thieu and Fritz von Weizsäcker on Monday.",
+                                     "Then Xi met Aoife Byrne at the Manning House with John Young and Maria Okafor."])}
+    assert {"Nguyen", "Thieu", "Weizsäcker", "Xi", "Aoife"} <= found
+    assert not found & {"Monday", "Fritz", "Byrne", "Manning", "House", "John", "Young", "Maria", "Okafor", "The"}

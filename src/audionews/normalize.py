@@ -997,6 +997,14 @@ class Doubt:
 
 
 _CHECK_CAPS = re.compile(r"(?<![\w&.'-])[A-Z]{2,}(?![\w&])")
+_CHECK_NAME = re.compile(r"(?<=[\w,;:)\"”’] )[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?")
+"""A capitalised word that does not open a sentence: a name, most likely."""
+_FOREIGN_SPELLING = re.compile(
+    r"[^\x00-\x7f]|ngu|^ng|cz|sz|zs|tx|xh|ij|aa|uu|ii|q(?!u)|^kh|^zh|^tl|^dz|^ts|^x[aeiou]|"
+    r"[aeiou]{3}|kj|hj|dj",
+    re.I,
+)
+"""Letter patterns English spelling rules rarely meet: a name with them is likely misread by the engine."""
 _CHECK_SLASH = re.compile(r"(?<![\w/])(\d{1,2})/(\d{1,2})(?![\w/])")
 _STRONG_YEAR = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Bb]efore|[Aa]fter|[Dd]uring|[Cc]irca|year)\s$")
 
@@ -1008,7 +1016,8 @@ def _run(rules: Iterable[Rule], text: str, locale: Locale) -> str:
 
 
 def doubts(texts: Iterable[str], language: str = "en") -> list[Doubt]:
-    """Words the rules had to guess at: capitals in no table, four-digit numbers read by context, "6/13".
+    """Words the rules had to guess at: capitals in no table, names spelled unlike English, four-digit
+    numbers read by context, "6/13".
 
     Each text goes through the rules up to the one that guesses, so only what is left to guess is named.
     """
@@ -1027,6 +1036,10 @@ def doubts(texts: Iterable[str], language: str = "en") -> list[Doubt]:
                 if not known:
                     how = "spelled out" if said != m.group(0) else "said as a word"
                     found.setdefault(m.group(0), Doubt(m.group(0), said, f"capitals in no list, {how}"))
+        for m in _CHECK_NAME.finditer(text):
+            if _FOREIGN_SPELLING.search(m.group(0).lower()):
+                found.setdefault(m.group(0), Doubt(m.group(0), m.group(0),
+                                                   "a name English spelling rules may misread (add it to the lexicon)"))
         text = _run(ENGLISH_RULES[to_capitals:to_years], text, locale)
         for m in _YEAR.finditer(text):
             if not _STRONG_YEAR.search(m.string[: m.start()]):
