@@ -52,7 +52,7 @@ from audionews.ffmpeg import ffmpeg_path
 from audionews.model import Script
 from audionews.publish import clean
 from audionews.script import make_script
-from audionews.speak import speak
+from audionews.speak import Speaker, speak
 from audionews.tts import Voice, get_engine
 
 ARTICLES = Path(__file__).resolve().parent / "intelligibility_articles"
@@ -139,7 +139,8 @@ def main() -> int:
             for name, script in scripts.items():
                 said = script if system == "audionews" else raw(script)
                 mp3 = out / f"{name}-{speed}-{system.replace(' ', '-')}.mp3"
-                assemble(speak(said, engine), mp3, Tags(title=script.title))
+                with Speaker(engine) as speaker:
+                    assemble(speak(said, speaker), mp3, Tags(title=script.title))
                 heard = words(transcribe(pcm16k(mp3)))
                 mp3.with_suffix(".txt").write_text(" ".join(heard) + "\n", encoding="utf-8")
                 spoken_ref = words(" ".join(seg.spoken for seg in script.segments))

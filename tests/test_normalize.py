@@ -113,7 +113,7 @@ def test_piper_says_a_spelled_letter_a_as_ay(spoken: str, said_as_letter: bool) 
     """espeak reads "A" before another letter as the article; the piper engine joins a spelled A to the next letter."""
     from audionews.tts.piper_engine import _load, _model_path, for_espeak
 
-    voice = _load(_model_path(""))
+    voice = _load(_model_path(""), 0)
     phonemes = "".join(sum(voice.phonemize(for_espeak(spoken)), []))
     assert ("eɪ" in phonemes.split(" ")[spoken.split(" ").index("A")]) is said_as_letter, phonemes
 

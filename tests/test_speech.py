@@ -14,7 +14,7 @@ from audionews.audio import Tags, assemble
 from audionews.ffmpeg import ffmpeg_path
 from audionews.model import Article, Block
 from audionews.script import PAUSES, make_script
-from audionews.speak import speak
+from audionews.speak import Speaker, speak
 from audionews.tts import Voice, get_engine
 
 SHORT = Article(
@@ -41,7 +41,8 @@ def decoded_seconds(path: Path) -> float:
 @pytest.fixture(scope="module")
 def short_episode(tmp_path_factory):
     script = make_script(SHORT)
-    takes = speak(script, get_engine(Voice()))
+    with Speaker(get_engine(Voice())) as speaker:
+        takes = tuple(speak(script, speaker))
     path = tmp_path_factory.mktemp("speech") / "short.mp3"
     episode = assemble(takes, path, Tags(title=SHORT.headline, artist=SHORT.byline, album="Test feed",
                                          date=SHORT.published))

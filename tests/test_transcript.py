@@ -14,7 +14,7 @@ import pytest
 
 from audionews.catalog import Catalog
 from audionews.ffmpeg import ffmpeg_path
-from audionews.loudness import measure
+from audionews.encode import measure
 
 from conftest import EXAMPLES, init_feed, invoke
 

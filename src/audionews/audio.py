@@ -1,29 +1,29 @@
-"""Takes → Episode: segments levelled and joined with their pauses, encoded to MP3, tagged with ID3
-and chapters, with one transcript cue per sentence.
-
-The MP3 is mono, 44.1 kHz, 64 kbit/s CBR (speech needs no more; every podcast app plays it).
+"""Takes → Episode: segments levelled and joined with their pauses, encoded to MP3 as they arrive,
+tagged with ID3 and chapters, with one transcript cue per sentence.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from mutagen.id3 import CHAP, CTOC, ID3, TALB, TDRC, TIT2, TLAN, TPE1, TCON, CTOCFlags
 from mutagen.id3 import delete as delete_id3
 
-from .errors import AudioError
-from .ffmpeg import audio_segment_class
-from .files import atomic_path
 from . import loudness
+from .encode import Mp3Writer
+from .errors import AudioError
+from .files import atomic_path
 from .model import Chapter, Cue, Episode, Take
 from .speak import SENTENCE_GAP
 
-__all__ = ["Tags", "assemble", "SAMPLE_RATE", "BITRATE"]
+__all__ = ["Tags", "assemble"]
 
-SAMPLE_RATE = 44_100
-BITRATE = "64k"
+LOUDNESS_TOLERANCE = 0.5
+"""LU the encoded episode may stray from the target before it is encoded again (the promise is ±1)."""
 
 
 @dataclass(frozen=True)
@@ -35,48 +35,56 @@ class Tags:
     language: str | None = None
 
 
-def assemble(takes: tuple[Take, ...], path: Path, tags: Tags) -> Episode:
+def assemble(takes: Iterable[Take], path: Path, tags: Tags) -> Episode:
     """Join ``takes`` with their pauses into a tagged MP3 at ``path`` (written atomically).
 
-    Each take is levelled on its own (see :mod:`.loudness`); chapter and cue times are counted
-    in samples while joining, so they match the audio exactly.
+    Each take is levelled on its own (see :mod:`.loudness`) and sent to the encoder at once, so
+    only one segment's audio is in memory; chapter and cue times are counted in samples while
+    joining, so they match the audio exactly.
     """
-    if not takes:
-        raise AudioError("nothing to assemble: the script has no segments")
-    rate = takes[0].sample_rate
-    if any(take.sample_rate != rate for take in takes):
-        raise AudioError("takes have different sample rates")
-    pcm = bytearray()
     chapters: list[tuple[str, int]] = []
     cues: list[Cue] = []
-    for take in takes:
-        start = len(pcm) // 2
-        if take.segment.chapter:
-            chapters.append((take.segment.chapter, start))
-        measured = loudness.level(take.pcm, rate)
-        gain = 0.0 if measured is None else loudness.TARGET_LUFS - loudness.HEADROOM_DB - measured
-        pcm += loudness.adjust(take.pcm, gain)
-        cues.extend(_cues(take, start, rate))
-        pcm += b"\x00\x00" * round(take.segment.pause_after * rate)
-    total = len(pcm) // 2
-    track = audio_segment_class()(data=bytes(pcm), sample_width=2, frame_rate=rate, channels=1)
-    timed = tuple(
-        Chapter(title, start / rate, (chapters[i + 1][1] if i + 1 < len(chapters) else total) / rate)
-        for i, (title, start) in enumerate(chapters)
-    )
-    with atomic_path(path) as temp:
-
-        def encode(audio_filter: str) -> None:
-            try:
-                track.export(str(temp), format="mp3", bitrate=BITRATE,
-                             parameters=["-af", audio_filter, "-ac", "1", "-ar", str(SAMPLE_RATE)])
-            except Exception as exc:  # noqa: BLE001 - pydub raises CouldntEncodeError and OSError
-                raise AudioError(f"MP3 encoding failed ({exc})") from exc
-
-        loudness.encode_levelled(bytes(pcm), rate, encode, str(temp))
+    total, rate = 0, 0
+    with atomic_path(path) as temp, contextlib.ExitStack() as stack:
+        writer: Mp3Writer | None = None
+        for take in takes:
+            if writer is None:
+                rate = take.sample_rate
+                writer = stack.enter_context(Mp3Writer(temp, rate))
+            elif take.sample_rate != rate:
+                raise AudioError("takes have different sample rates")
+            if take.segment.chapter:
+                chapters.append((take.segment.chapter, total))
+            cues.extend(_cues(take, total, rate))
+            pause = b"\x00\x00" * round(take.segment.pause_after * rate)
+            writer.write(loudness.levelled(take.pcm, rate) + pause)
+            total += len(take.pcm) // 2 + len(pause) // 2
+        if writer is None:
+            raise AudioError("nothing to assemble: the script has no segments")
+        _checked(writer, writer.finish())
+        timed = tuple(
+            Chapter(title, start / rate, (chapters[i + 1][1] if i + 1 < len(chapters) else total) / rate)
+            for i, (title, start) in enumerate(chapters)
+        )
         write_tags(temp, tags, timed)
     return Episode(path=str(path), duration=total / rate, size=path.stat().st_size, chapters=timed,
                    cues=tuple(cues))
+
+
+def _checked(writer: Mp3Writer, measured: loudness.Measured) -> loudness.Measured:
+    """Encode again, with the gain that corrects it, an episode whose loudness or true peak is out
+    of bounds (what MP3 does to peaks cannot be known before encoding)."""
+    for _ in range(2):
+        if not measured.integrated > -70:
+            return measured  # silence: nothing to level
+        gain = 0.0
+        if abs(measured.integrated - loudness.TARGET_LUFS) > LOUDNESS_TOLERANCE:
+            gain = loudness.TARGET_LUFS - measured.integrated
+        gain = min(gain, loudness.PEAK_CEILING - 0.3 - measured.true_peak)
+        if abs(gain) < 0.01:
+            return measured
+        measured = writer.encode_again(gain)
+    return measured
 
 
 def _cues(take: Take, start: int, rate: int) -> list[Cue]:

@@ -29,6 +29,9 @@ class SpeechCache:
         key = hashlib.sha256(f"{engine_identity}\0{text}".encode("utf-8")).hexdigest()
         return self.root / key[:2] / f"{key}.s16"
 
+    def has(self, engine_identity: str, text: str) -> bool:
+        return self._path(engine_identity, text).is_file()
+
     def get(self, engine_identity: str, text: str) -> Speech | None:
         path = self._path(engine_identity, text)
         try:

@@ -7,11 +7,15 @@ line naming the source and the reason, and a non-zero exit.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
+import os
+import re
+import shutil
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import click
 
@@ -24,6 +28,7 @@ from .serve import serve as serve_public
 from .lexicon import Lexicon, load_lexicon
 from .script import make_script
 from .settings import FeedFolder, FeedSettings, create_feed, find_feed
+from .speak import default_jobs
 from .tts import Voice, available
 
 __all__ = ["main", "cli"]
@@ -42,8 +47,57 @@ def _fail_cleanly(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def _progress(quiet: bool) -> Callable[[str], None]:
-    return (lambda _: None) if quiet else (lambda message: click.echo(message, err=True))
+def _progress(ctx: click.Context, quiet: bool) -> Callable[[str], None]:
+    """Progress on stderr: nothing with --quiet; a line redrawn in place, with a bar, on a terminal
+    (unless --plain); otherwise plain lines, one per step, that a screen reader or a log can follow."""
+    if quiet:
+        return lambda _: None
+    if ctx.obj.get("plain") or not sys.stderr.isatty() or os.environ.get("TERM") == "dumb":
+        return lambda message: click.echo(message, err=True)
+    return StatusLine(sys.stderr)
+
+
+class StatusLine:
+    """One line on a terminal, rewritten for each step; a bar when the step counts ("4 of 14")."""
+
+    WIDTH = 20
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.shown = 0
+
+    def __call__(self, message: str) -> None:
+        counted = re.search(r"(\d+) of (\d+)$", message)
+        if counted and int(counted.group(2)):
+            done = round(self.WIDTH * (int(counted.group(1)) - 1) / int(counted.group(2)))
+            message = f"[{'#' * done}{'.' * (self.WIDTH - done)}] {message}"
+        columns = shutil.get_terminal_size().columns - 1
+        message = message[:columns]
+        self.stream.write("\r" + message.ljust(self.shown) + "\r" + message)
+        self.stream.flush()
+        self.shown = len(message)
+
+    def close(self) -> None:
+        if self.shown:
+            self.stream.write("\r" + " " * self.shown + "\r")
+            self.stream.flush()
+            self.shown = 0
+
+
+@contextlib.contextmanager
+def _reporting(ctx: click.Context, quiet: bool) -> Iterator[Callable[[str], None]]:
+    """Progress for the length of a command; a status line is cleared before results are printed."""
+    progress = _progress(ctx, quiet)
+    try:
+        yield progress
+    finally:
+        if isinstance(progress, StatusLine):
+            progress.close()
+
+
+def _jobs_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--jobs", "-j", type=click.IntRange(min=1), default=default_jobs, show_default="one per core",
+                        help="Speech worker processes.")(command)
 
 
 def _feed_option(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -72,10 +126,12 @@ def _folder(ctx: click.Context, name: str | None, create_default: bool = False) 
 @click.version_option(package_name="audionews")
 @click.option("--feeds-dir", type=click.Path(file_okay=False, path_type=Path), default="feeds",
               envvar="AUDIONEWS_FEEDS", show_default=True, show_envvar=True, help="Folder holding the feeds.")
+@click.option("--plain", is_flag=True, envvar="AUDIONEWS_PLAIN",
+              help="Progress as plain lines even on a terminal (no redrawn line or bar), e.g. for a screen reader.")
 @click.pass_context
-def cli(ctx: click.Context, feeds_dir: Path) -> None:
+def cli(ctx: click.Context, feeds_dir: Path, plain: bool) -> None:
     """Turn news and blog articles into accessible audio and a podcast feed."""
-    ctx.obj = {"feeds_dir": feeds_dir}
+    ctx.obj = {"feeds_dir": feeds_dir, "plain": plain}
 
 
 @cli.command()
@@ -110,10 +166,11 @@ def init(ctx: click.Context, name: str, **settings: Any) -> None:
 @click.option("--dry-run", is_flag=True, help="With --from-feed: list what would be published, change nothing.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per episode.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress lines on stderr.")
+@_jobs_option
 @click.pass_context
 @_fail_cleanly
 def publish_command(ctx: click.Context, sources: tuple[str, ...], feed_name: str | None, feed_source: str | None,
-                    limit: int | None, dry_run: bool, as_json: bool, quiet: bool) -> None:
+                    limit: int | None, dry_run: bool, as_json: bool, quiet: bool, jobs: int) -> None:
     """Add articles to a feed as episodes (SOURCE: URL, HTML or text file, or - for stdin).
 
     Example: audionews publish examples/harbor-wind-farm.html
@@ -134,9 +191,11 @@ def publish_command(ctx: click.Context, sources: tuple[str, ...], feed_name: str
                                       ensure_ascii=False) if as_json else f"{status}: {item.title} ({item.source})")
         if dry_run:
             return
-        report = publish_from_feed(folder, items, _progress(quiet))
+        with _reporting(ctx, quiet) as progress:
+            report = publish_from_feed(folder, items, progress, jobs=jobs)
     else:
-        report = publish_sources(folder, list(sources), _progress(quiet))
+        with _reporting(ctx, quiet) as progress:
+            report = publish_sources(folder, list(sources), progress, jobs=jobs)
     for item in report.published:
         if as_json:
             click.echo(json.dumps({"source": item.source, "guid": item.guid, "title": item.title,
@@ -244,17 +303,19 @@ def check_command(ctx: click.Context, source: str, language: str, as_json: bool,
 @click.option("--speed", type=float, default=1.0, show_default=True, help="0.5 to 3.0, pitch kept.")
 @click.option("--language", default="en", show_default=True)
 @click.option("--quiet", "-q", is_flag=True)
+@_jobs_option
 @_lexicon_option
 @click.pass_context
 @_fail_cleanly
 def speak_command(ctx: click.Context, source: str, output: Path, engine: str, voice: str, speed: float,
-                  language: str, quiet: bool, lexicon_path: Path | None) -> None:
+                  language: str, quiet: bool, jobs: int, lexicon_path: Path | None) -> None:
     """Read one article into one MP3 now, without a feed.
 
     Example: audionews speak examples/harbor-wind-farm.html -o harbor.mp3
     """
-    episode = speak_to_file(source, output, Voice(engine, voice, speed, language), _progress(quiet),
-                            lexicon=_lexicon(ctx, lexicon_path))
+    with _reporting(ctx, quiet) as progress:
+        episode = speak_to_file(source, output, Voice(engine, voice, speed, language), progress,
+                                lexicon=_lexicon(ctx, lexicon_path), jobs=jobs)
     click.echo(f"{output} ({_clock(episode.duration)})")
 
 

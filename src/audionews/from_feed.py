@@ -83,10 +83,11 @@ def plan(folder: FeedFolder, feed_source: str, limit: int | None = None) -> list
         return [replace(item, known=catalog.knows(item.identity, item.link or item.source)) for item in items]
 
 
-def publish_from_feed(folder: FeedFolder, items: list[FeedItem], progress: Progress = lambda _: None) -> PublishReport:
+def publish_from_feed(folder: FeedFolder, items: list[FeedItem], progress: Progress = lambda _: None,
+                      jobs: int = 1) -> PublishReport:
     """Publish the entries not yet known, in the order given (oldest first, so the newest ends on top)."""
     new = {item.source: item for item in items if not item.known}
-    return publish(folder, list(new), progress, read=lambda source: _article(new[source]))
+    return publish(folder, list(new), progress, read=lambda source: _article(new[source]), jobs=jobs)
 
 
 def _article(item: FeedItem) -> Article:

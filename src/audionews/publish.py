@@ -9,9 +9,11 @@ transaction, so a failure at any step leaves what is already published intact.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
+import shutil
 import unicodedata
 import uuid
 from dataclasses import dataclass
@@ -36,9 +38,9 @@ from .model import Article, Episode, Script
 from .script import make_script
 from .settings import FeedFolder, FeedSettings
 from .site import INDEX_FILE, build_index_html
-from .speak import speak
+from .speak import Speaker, speak
 from .transcript import COMPANIONS, chapters_json, json_transcript, text_transcript, webvtt
-from .tts import Engine, Voice, get_engine
+from .tts import Voice, get_engine
 
 __all__ = ["Published", "Failure", "PublishReport", "publish", "clean", "speak_to_file", "build", "remove",
            "identity_of", "guid_for"]
@@ -78,45 +80,53 @@ def clean(source: str) -> Article:
 
 
 def publish(folder: FeedFolder, sources: list[str], progress: Progress = lambda _: None,
-            read: Reader = clean) -> PublishReport:
-    """Publish each source, in order, as an episode; a failed source is reported and the rest go on."""
+            read: Reader = clean, jobs: int = 1) -> PublishReport:
+    """Publish each source, in order, as an episode; a failed source is reported and the rest go on.
+
+    ``jobs`` worker processes speak (see :class:`Speaker`); they start before the first source is
+    read and serve the whole batch.
+    """
     settings = folder.settings()
     lexicon = folder.lexicon(settings)
     engine = get_engine(settings.voice_settings())
+    cache = SpeechCache(folder.cache, settings.cache_mb * 1024 * 1024)
     published, failures = [], []
-    for number, source in enumerate(sources, start=1):
-        prefix = f"{number}/{len(sources)} {source}" if len(sources) > 1 else source
-        try:
-            published.append(_publish_one(folder, settings, lexicon, engine, source, _prefixed(progress, prefix),
-                                          read))
-        except AudionewsError as exc:
-            failures.append(Failure(source, exc.reason if exc.source in (None, source) else str(exc)))
+    with Speaker(engine, jobs, cache) as speaker:
+        for number, source in enumerate(sources, start=1):
+            prefix = f"article {number} of {len(sources)}, {source}" if len(sources) > 1 else source
+            try:
+                published.append(_publish_one(folder, settings, lexicon, speaker, source,
+                                              _prefixed(progress, prefix), read))
+            except AudionewsError as exc:
+                failures.append(Failure(source, exc.reason if exc.source in (None, source) else str(exc)))
+    shutil.rmtree(folder.staging / str(os.getpid()), ignore_errors=True)
+    cache.trim()
     return PublishReport(tuple(published), tuple(failures))
 
 
-def _publish_one(folder: FeedFolder, settings: FeedSettings, lexicon: Lexicon, engine: Engine, source: str,
+def _publish_one(folder: FeedFolder, settings: FeedSettings, lexicon: Lexicon, speaker: Speaker, source: str,
                  progress: Progress, read: Reader) -> Published:
     progress("reading")
     article = read(source)
     script = make_script(article, settings.language, lexicon)
     identity = identity_of(article)
     guid = guid_for(identity)
-    fingerprint = script.fingerprint(engine.identity)
+    fingerprint = script.fingerprint(speaker.engine.identity)
     with _lock(folder), Catalog(folder.catalog_path) as catalog:
         _recover(folder, settings, catalog)
         existing = catalog.by_identity(identity)
     if existing and existing.fingerprint == fingerprint and (folder.public / existing.audio).is_file():
         return Published(source, existing.guid, existing.title, existing.duration,
                          str(folder.public / existing.audio), "unchanged")
-    cache = SpeechCache(folder.cache, settings.cache_mb * 1024 * 1024)
-    takes = speak(script, engine, lambda n, total: progress(f"speaking segment {n} of {total}"), cache)
-    progress("encoding")
     audio = f"episodes/{_slug(article.headline)}-{fingerprint[:8]}.mp3"
+    staged = _staging(folder) / Path(audio).name
+    takes = speak(script, speaker, _segment_progress(progress))
+    episode = assemble(takes, staged, Tags(title=article.headline, artist=article.byline, album=settings.title,
+                                          date=article.published, language=script.language))
+    progress("publishing")
     with _lock(folder), Catalog(folder.catalog_path) as catalog:
         existing = catalog.by_identity(identity)  # another publish may have run meanwhile
-        episode = assemble(takes, folder.public / audio, Tags(
-            title=article.headline, artist=article.byline, album=settings.title, date=article.published,
-            language=script.language))
+        episode = _move_in(staged, folder.public / audio, episode)
         _write_companions(folder.public / audio, episode, script)
         now = _after(catalog.latest_added())
         record = _record(guid, identity, source, article, script, fingerprint, audio, episode,
@@ -124,22 +134,25 @@ def _publish_one(folder: FeedFolder, settings: FeedSettings, lexicon: Lexicon, e
         _commit(folder, settings, catalog, lambda: catalog.save(record))
         if existing and existing.audio != audio:
             _delete_episode_files(folder.public / existing.audio)
-    cache.trim()
     return Published(source, guid, article.headline, episode.duration, episode.path,
                      "updated" if existing else "added")
 
 
 def speak_to_file(source: str, out: Path, voice: Voice, progress: Progress = lambda _: None,
-                  lexicon: Lexicon = Lexicon()) -> Episode:
+                  lexicon: Lexicon = Lexicon(), jobs: int = 1) -> Episode:
     """One article straight to one MP3, no feed."""
     progress = _prefixed(progress, source)
-    progress("reading")
-    article = clean(source)
-    script = make_script(article, voice.language, lexicon)
-    takes = speak(script, get_engine(voice), lambda n, total: progress(f"speaking segment {n} of {total}"))
-    progress("encoding")
-    return assemble(takes, out, Tags(title=article.headline, artist=article.byline, album="audionews",
-                                     date=article.published, language=script.language))
+    with Speaker(get_engine(voice), jobs) as speaker:
+        progress("reading")
+        article = clean(source)
+        script = make_script(article, voice.language, lexicon)
+        takes = speak(script, speaker, _segment_progress(progress))
+        return assemble(takes, out, Tags(title=article.headline, artist=article.byline, album="audionews",
+                                         date=article.published, language=script.language))
+
+
+def _segment_progress(progress: Progress) -> Callable[[int, int], None]:
+    return lambda number, total: progress(f"speaking segment {number} of {total}")
 
 
 def build(folder: FeedFolder) -> int:
@@ -159,6 +172,34 @@ def remove(folder: FeedFolder, guid: str) -> EpisodeRecord:
         _commit(folder, settings, catalog, lambda: catalog.remove(guid))
         _delete_episode_files(folder.public / record.audio)
     return record
+
+
+def _staging(folder: FeedFolder) -> Path:
+    """This process's own staging folder (encoding runs without the feed lock, so each publish
+    needs its own); folders of processes that no longer run are removed."""
+    for other in folder.staging.glob("*"):
+        if other.name.isdigit() and int(other.name) != os.getpid() and not _running(int(other.name)):
+            shutil.rmtree(other, ignore_errors=True)
+    mine = folder.staging / str(os.getpid())
+    mine.mkdir(parents=True, exist_ok=True)
+    return mine
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, but not ours to signal
+    return True
+
+
+def _move_in(staged: Path, target: Path, episode: Episode) -> Episode:
+    """Put an encoded episode in ``public/`` (a rename: the staging folder is on the same disk)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(staged, target)
+    return dataclasses.replace(episode, path=str(target))
 
 
 def _companion(audio: Path, suffix: str) -> Path:

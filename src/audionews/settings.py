@@ -135,6 +135,11 @@ class FeedFolder:
     def cache(self) -> Path:
         return self.root / "cache"
 
+    @property
+    def staging(self) -> Path:
+        """Where episodes are encoded before they go public: one folder per publishing process."""
+        return self.root / "staging"
+
     def settings(self) -> FeedSettings:
         try:
             text = self.settings_path.read_text(encoding="utf-8")

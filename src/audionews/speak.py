@@ -1,42 +1,123 @@
-"""Script → Takes: every sentence synthesized on its own, so every timing is exact."""
+"""Script → Takes: every sentence synthesized on its own, so every timing is exact.
+
+Sentences are independent, so a CPU-bound engine speaks them in ``jobs`` worker processes
+(:mod:`.workers`), each with its share of the cores; two single-threaded voices get more out of two
+cores than one voice with two threads. Takes come out in script order as soon as each segment
+is complete, so the assembler encodes the first paragraph while later ones are being spoken
+and no more than a segment's audio is held at once.
+"""
 
 from __future__ import annotations
 
-from typing import Callable
+import os
+from collections import deque
+from typing import Callable, Iterator
 
-import numpy as np
-
+from .cache import SpeechCache
 from .errors import SynthesisError
 from .model import Script, Segment, Take
-from .cache import SpeechCache
 from .tts import Engine, Speech
+from .workers import WorkerPool
 
-__all__ = ["speak"]
+__all__ = ["Speaker", "Order", "speak", "default_jobs", "trim_silence", "trimmed", "SENTENCE_GAP"]
 
 
 SENTENCE_GAP = 0.25
 """Seconds of silence between the sentences of a segment: a breath, and room for cue boundaries."""
 
 
-def speak(script: Script, engine: Engine, progress: Callable[[int, int], None] | None = None,
-          cache: SpeechCache | None = None) -> tuple[Take, ...]:
-    """Synthesize each segment; ``progress(n, total)`` is called before segment n (from 1).
+def default_jobs() -> int:
+    """One worker per core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
-    With a ``cache``, a sentence already spoken with the same engine settings is reused.
+
+class Speaker:
+    """Speaks sentences, in this process or in a pool of ``jobs`` worker processes, through a cache.
+
+    Use it as a context manager around a batch: the workers start once (each loads the voice)
+    and serve every article of the batch.
     """
-    def say(text: str) -> Speech:
-        found = cache.get(engine.identity, text) if cache else None
-        if found is None:
-            speech = engine.synthesize(text)
-            found = Speech(trim_silence(speech.pcm, speech.sample_rate), speech.sample_rate)
-            if cache:
-                cache.put(engine.identity, text, found)
+
+    def __init__(self, engine: Engine, jobs: int = 1, cache: SpeechCache | None = None) -> None:
+        self.engine = engine
+        self.cache = cache
+        self.jobs = jobs if engine.parallel else 1
+        self._pool: WorkerPool | None = None
+
+    def __enter__(self) -> "Speaker":
+        if self.jobs > 1:  # started now, so the workers load the voice while the article is read
+            self._pool = WorkerPool(self.engine.voice, self.jobs, max(1, default_jobs() // self.jobs))
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._pool:
+            self._pool.close()
+            self._pool = None
+
+    def order(self, text: str) -> "Order":
+        """Start speaking ``text`` (in a worker, when there is a pool)."""
+        if self.cache and self.cache.has(self.engine.identity, text):
+            return Order(lambda: self._cached(text))
+        if self._pool is None:
+            return Order(lambda: self._store(text, trimmed(self.engine.synthesize(text))))
+        future = self._pool.submit(text)
+        return Order(lambda: self._store(text, future.result()), future.cancel)
+
+    def _cached(self, text: str) -> Speech:
+        found = self.cache.get(self.engine.identity, text) if self.cache else None
+        if found is None:  # evicted meanwhile by another publish
+            return self._store(text, trimmed(self.engine.synthesize(text)))
         return found
 
-    return tuple(
-        _take(segment, say, lambda: progress(number, len(script.segments)) if progress else None)
-        for number, segment in enumerate(script.segments, start=1)
-    )
+    def _store(self, text: str, speech: Speech) -> Speech:
+        if self.cache:
+            self.cache.put(self.engine.identity, text, speech)
+        return speech
+
+
+class Order:
+    """A sentence being spoken: ``result()`` waits for its speech; ``cancel()`` drops it if not begun."""
+
+    def __init__(self, result: Callable[[], Speech], cancel: Callable[[], object] = lambda: None) -> None:
+        self.result = result
+        self.cancel = cancel
+
+
+def speak(script: Script, speaker: Speaker,
+          progress: Callable[[int, int], None] | None = None) -> Iterator[Take]:
+    """Yield each segment's take, in order; ``progress(n, total)`` is called before segment n (from 1).
+
+    Every sentence of the script is ordered at once, so the workers never wait for the assembler.
+    """
+    orders = deque(speaker.order(sentence.spoken) for segment in script.segments for sentence in segment.sentences)
+    try:
+        for number, segment in enumerate(script.segments, start=1):
+            if progress:
+                progress(number, len(script.segments))
+            yield _take(segment, [orders.popleft() for _ in segment.sentences])
+    finally:  # stopped early (a failure): the workers should not go on with this article
+        for order in orders:
+            order.cancel()
+
+
+def _take(segment: Segment, orders: list[Order]) -> Take:
+    """One segment, sentence by sentence, so each sentence's end is known to the sample."""
+    pcm = bytearray()
+    ends: list[int] = []
+    rate = 0
+    for index, order in enumerate(orders):
+        speech = order.result()
+        if rate and speech.sample_rate != rate:
+            raise SynthesisError("the engine changed sample rate within a segment")
+        rate = speech.sample_rate
+        if index:
+            pcm += b"\x00\x00" * round(SENTENCE_GAP * rate)
+        pcm += speech.pcm
+        ends.append(len(pcm) // 2)
+    return Take(segment=segment, pcm=bytes(pcm), sample_rate=rate, sentence_ends=tuple(ends))
 
 
 TRIM_BELOW_DB = 40.0
@@ -46,6 +127,8 @@ TRIM_BELOW_DB = 40.0
 def trim_silence(pcm: bytes, rate: int, margin: float = 0.02) -> bytes:
     """Speech without the engine's own leading and trailing silence, so a cue starts and ends with
     the voice; ``margin`` seconds are kept so no consonant is cut."""
+    import numpy as np  # here, so commands that speak nothing don't load it
+
     samples = np.frombuffer(pcm, dtype="<i2")
     size = max(1, rate // 100)
     frames = samples[: len(samples) // size * size].astype(np.float64).reshape(-1, size)
@@ -59,19 +142,6 @@ def trim_silence(pcm: bytes, rate: int, margin: float = 0.02) -> bytes:
     return samples[start:end].tobytes()
 
 
-def _take(segment: Segment, say: Callable[[str], Speech], announce: Callable[[], None]) -> Take:
-    """One segment, sentence by sentence, so each sentence's end is known to the sample."""
-    announce()
-    pcm = bytearray()
-    ends: list[int] = []
-    rate = 0
-    for index, sentence in enumerate(segment.sentences):
-        speech = say(sentence.spoken)
-        if rate and speech.sample_rate != rate:
-            raise SynthesisError("the engine changed sample rate within a segment")
-        rate = speech.sample_rate
-        if index:
-            pcm += b"\x00\x00" * round(SENTENCE_GAP * rate)
-        pcm += speech.pcm
-        ends.append(len(pcm) // 2)
-    return Take(segment=segment, pcm=bytes(pcm), sample_rate=rate, sentence_ends=tuple(ends))
+def trimmed(speech: Speech) -> Speech:
+    """``speech`` without its leading and trailing silence."""
+    return Speech(trim_silence(speech.pcm, speech.sample_rate), speech.sample_rate)

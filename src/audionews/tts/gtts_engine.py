@@ -24,8 +24,10 @@ BACKOFF = 1.0
 
 class GttsEngine:
     name = "gtts"
+    parallel = False  # waits on the network, not the CPU
 
     def __init__(self, voice: Voice) -> None:
+        self.voice = voice
         self.language = (voice.language or "en").split("-")[0].lower()
         self.tld = voice.voice or "com"
         self.speed = voice.speed
@@ -33,6 +35,9 @@ class GttsEngine:
     @property
     def identity(self) -> str:
         return f"gtts:{self.language}:{self.tld}:{self.speed:g}"
+
+    def prepare(self) -> None:
+        pass
 
     def synthesize(self, text: str) -> Speech:
         mp3 = self._fetch_mp3(text)
@@ -69,5 +74,5 @@ class GttsEngine:
 
 
 @register("gtts")
-def _factory(voice: Voice) -> GttsEngine:
+def _factory(voice: Voice, threads: int) -> GttsEngine:
     return GttsEngine(voice)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import re
 from pathlib import Path
 
@@ -25,14 +26,21 @@ def for_espeak(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=4)
-def _load(model: str):
-    """Load a voice once per process: it takes a third of a second."""
-    from piper import PiperVoice
+def _load(model: str, threads: int):
+    """Load a voice once per process (it takes a third of a second), using ``threads`` CPU
+    threads (0: onnxruntime's choice, all cores). piper's own loader cannot set threads."""
+    import onnxruntime
+    from piper import PiperConfig, PiperVoice
 
-    config = Path(model + ".json")
+    options = onnxruntime.SessionOptions()
+    if threads:
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
     try:
-        return PiperVoice.load(model, config_path=config if config.exists() else None)
-    except Exception as exc:  # noqa: BLE001 - onnxruntime and json errors alike
+        config = json.loads(Path(model + ".json").read_text(encoding="utf-8"))
+        session = onnxruntime.InferenceSession(model, sess_options=options, providers=["CPUExecutionProvider"])
+        return PiperVoice(config=PiperConfig.from_dict(config), session=session)
+    except Exception as exc:  # noqa: BLE001 - onnxruntime, OS and json errors alike
         raise SynthesisError(f"cannot load piper voice {model} ({exc})") from exc
 
 
@@ -49,19 +57,25 @@ def _model_path(voice: str) -> str:
 
 class PiperEngine:
     name = "piper"
+    parallel = True
 
-    def __init__(self, voice: Voice) -> None:
+    def __init__(self, voice: Voice, threads: int = 0) -> None:
+        self.voice = voice
         self.model = _model_path(voice.voice)
         self.speed = voice.speed
+        self.threads = threads
 
     @property
     def identity(self) -> str:
         return f"piper:{Path(self.model).name}:{self.speed:g}"
 
+    def prepare(self) -> None:
+        _load(self.model, self.threads)
+
     def synthesize(self, text: str) -> Speech:
         from piper import SynthesisConfig
 
-        piper_voice = _load(self.model)
+        piper_voice = _load(self.model, self.threads)
         config = SynthesisConfig(length_scale=1.0 / self.speed)
         rate = piper_voice.config.sample_rate
         gap = b"\x00\x00" * round(CHUNK_GAP * rate)
@@ -73,5 +87,5 @@ class PiperEngine:
 
 
 @register("piper")
-def _factory(voice: Voice) -> PiperEngine:
-    return PiperEngine(voice)
+def _factory(voice: Voice, threads: int) -> PiperEngine:
+    return PiperEngine(voice, threads)

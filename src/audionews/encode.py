@@ -1,0 +1,136 @@
+"""MP3 encoding beside the synthesis: PCM goes into ffmpeg as each segment is ready.
+
+Two ffmpeg processes run while the article is still being spoken: the encoder, which writes the
+MP3 and copies it to a pipe, and a meter reading that pipe (BS.1770 loudness and true peak of
+the file as players decode it). When the last segment is in, the file is written and measured
+within moments. The PCM is also kept in a spool file beside the MP3, so the rare episode that
+measures out of bounds is encoded again from it, never from the lossy MP3.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import IO
+
+from .errors import AudioError
+from .ffmpeg import ffmpeg_path
+from .files import TEMP_PREFIX
+from .loudness import Measured, parse_ebur128
+
+__all__ = ["Mp3Writer", "measure", "SAMPLE_RATE", "BITRATE"]
+
+SAMPLE_RATE = 44_100
+BITRATE = "64k"
+"""Mono, 44.1 kHz, 64 kbit/s CBR: speech needs no more, and every podcast app plays it."""
+METER = "ebur128=peak=true:framelog=quiet"
+
+
+class Mp3Writer:
+    """Encode 16-bit mono PCM at ``rate`` to an MP3 at ``path``, as it arrives; measure the result."""
+
+    def __init__(self, path: Path, rate: int) -> None:
+        self.path = path
+        self.rate = rate
+        self._spool: IO[bytes] = tempfile.NamedTemporaryFile(prefix=TEMP_PREFIX, suffix=".pcm", dir=path.parent)
+        self._errors: IO[bytes] = tempfile.TemporaryFile()
+        self._report: IO[bytes] = tempfile.TemporaryFile()
+        try:
+            self._encoder = subprocess.Popen(
+                [*_ffmpeg("error"), *self._pcm_input("pipe:0"), *_mp3_output(""),
+                 "-f", "tee", "-map", "0:a", f"[f=mp3]{_tee_escaped(path)}|[f=mp3]pipe:1"],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._errors)
+            self._meter = subprocess.Popen([*_ffmpeg("info"), "-f", "mp3", "-i", "pipe:0", "-af", METER, "-f", "null", "-"],
+                                           stdin=self._encoder.stdout, stdout=subprocess.DEVNULL, stderr=self._report)
+        except OSError as exc:
+            self.close()
+            raise AudioError(f"cannot run ffmpeg ({exc})") from exc
+        self._encoder.stdout.close()  # the meter holds the read end now
+
+    def _pcm_input(self, source: str) -> list[str]:
+        return ["-f", "s16le", "-ar", str(self.rate), "-ac", "1", "-i", source]
+
+    def write(self, pcm: bytes) -> None:
+        self._spool.write(pcm)
+        try:
+            self._encoder.stdin.write(pcm)
+        except (BrokenPipeError, OSError) as exc:
+            raise AudioError(f"ffmpeg failed ({self._failure(self._encoder, self._errors)})") from exc
+
+    def finish(self) -> Measured:
+        """Close the input, wait for the MP3 to be written, and return its loudness and true peak."""
+        try:
+            self._encoder.stdin.close()
+        except OSError:
+            pass
+        if self._encoder.wait() != 0:
+            raise AudioError(f"ffmpeg failed ({self._failure(self._encoder, self._errors)})")
+        if self._meter.wait() != 0:
+            raise AudioError(f"measuring the MP3 failed ({self._failure(self._meter, self._report)})")
+        self._report.seek(0)
+        return parse_ebur128(self._report.read())
+
+    def encode_again(self, gain_db: float) -> Measured:
+        """Encode the spooled PCM once more with ``gain_db`` applied, and measure the new file."""
+        self._spool.flush()
+        volume = f"volume={gain_db:.2f}dB:precision=float,"
+        _run([*_ffmpeg("error"), *self._pcm_input(self._spool.name), *_mp3_output(volume), "-f", "mp3", "-y",
+              str(self.path)])
+        return measure(self.path)
+
+    def close(self) -> None:
+        """Stop whatever still runs and remove the spool; safe to call more than once."""
+        for process in (getattr(self, "_encoder", None), getattr(self, "_meter", None)):
+            if process and process.poll() is None:
+                process.kill()
+                process.wait()
+        for handle in (self._spool, self._errors, self._report):
+            handle.close()
+
+    def __enter__(self) -> "Mp3Writer":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @staticmethod
+    def _failure(process: subprocess.Popen, log: IO[bytes]) -> str:
+        process.wait()
+        log.seek(0)
+        lines = log.read().decode("utf-8", "replace").strip().splitlines()
+        return lines[-1] if lines else f"ffmpeg exit {process.returncode}"
+
+
+def measure(path: Path) -> Measured:
+    """Integrated loudness and true peak of an audio file as a player decodes it (ffmpeg's BS.1770 meter)."""
+    return parse_ebur128(_run([*_ffmpeg("info"), "-i", str(path), "-af", METER, "-f", "null", "-"]))
+
+
+def _ffmpeg(level: str) -> list[str]:
+    return [ffmpeg_path(), "-hide_banner", "-nostats", "-loglevel", level]
+
+
+def _mp3_output(filters: str) -> list[str]:
+    return ["-af", f"{filters}aresample={SAMPLE_RATE}", "-ac", "1", "-ar", str(SAMPLE_RATE),
+            "-c:a", "libmp3lame", "-b:a", BITRATE]
+
+
+def _tee_escaped(path: Path) -> str:
+    """A path as the tee muxer's list syntax needs it (``|``, ``[``, ``]``, ``\\`` and ``:`` are special)."""
+    text = str(path)
+    for special in ("\\", "|", "[", "]", ":"):
+        text = text.replace(special, "\\" + special)
+    return text
+
+
+def _run(command: list[str]) -> bytes:
+    """Run ffmpeg to the end; return what it reported on stderr."""
+    try:
+        result = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, check=False)
+    except OSError as exc:
+        raise AudioError(f"cannot run ffmpeg ({exc})") from exc
+    if result.returncode != 0:
+        lines = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise AudioError(f"ffmpeg failed ({lines[-1] if lines else 'ffmpeg exit ' + str(result.returncode)})")
+    return result.stderr
