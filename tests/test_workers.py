@@ -1,0 +1,94 @@
+"""Speech worker processes: sentences come back in order, errors come back as errors, and a killed
+publish leaves no worker behind."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from audionews.errors import SynthesisError
+from audionews.speak import Speaker
+from audionews.tts import Voice, get_engine
+from audionews.workers import WorkerPool
+
+from conftest import ROOT
+
+
+def test_workers_speak_every_sentence_in_the_order_asked() -> None:
+    texts = [f"This is sentence number {n}." for n in (1, 22, 3, 44)] + ["Yes."]
+    with Speaker(get_engine(Voice()), jobs=2) as speaker:
+        orders = [speaker.order(text) for text in texts]
+        lengths = [len(order.result().pcm) for order in orders]
+    assert all(lengths)
+    assert lengths[-1] < min(lengths[:-1])  # "Yes." came back where it was asked for, not first
+
+
+def test_a_worker_error_is_a_synthesis_error(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.onnx"
+    broken.write_bytes(b"not a model")
+    (tmp_path / "broken.onnx.json").write_text("{}")
+    pool = WorkerPool(Voice(voice=str(broken)), count=1, threads=1)
+    try:
+        with pytest.raises(SynthesisError, match="cannot load piper voice"):
+            pool.submit("Hello.").result(timeout=60)
+    finally:
+        pool.close()
+
+
+def worker_pids(parent: int) -> set[int]:
+    """Worker processes started by ``parent`` (found through /proc)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            cmdline = (stat.parent / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if int(fields[1]) == parent and b"audionews.workers" in cmdline:
+            found.add(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds processes through /proc (Linux)")
+def test_a_killed_parent_leaves_no_worker_behind() -> None:
+    code = ("import sys, time\n"
+            "from audionews.workers import WorkerPool\n"
+            "from audionews.tts import Voice\n"
+            "pool = WorkerPool(Voice(), count=2, threads=1)\n"
+            "futures = [pool.submit('A sentence to keep the workers busy for a while.') for _ in range(50)]\n"
+            "print('started', flush=True)\n"
+            "time.sleep(600)\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    parent = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+    try:
+        assert parent.stdout.readline() == b"started\n"
+        deadline = time.monotonic() + 30
+        while len(workers := worker_pids(parent.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(workers) == 2
+        time.sleep(1.0)  # well into speaking
+    finally:
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+    deadline = time.monotonic() + 30  # a worker finishes the sentence in hand, then sees its input closed
+    while still_running(workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert still_running(workers) == []
+
+
+def still_running(pids: set[int]) -> list[int]:
+    """Those of ``pids`` still running as workers (an exited one is gone, or a zombie with no command line)."""
+    running = []
+    for pid in pids:
+        try:
+            if b"audionews.workers" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                running.append(pid)
+        except OSError:
+            pass
+    return running
