@@ -65,3 +65,9 @@ def test_a_paragraph_shown_twice_in_a_row_is_read_once_but_far_repeats_stay() ->
 ])
 def test_ordinary_lines_survive(kept: str) -> None:
     assert tidy_blocks([P(STORY), P(kept), P(MORE)]) == [P(STORY), P(kept), P(MORE)]
+
+
+@pytest.mark.parametrize("sentence", ["Officials declined to comment.",
+                                      "Reached for comment."])
+def test_a_sentence_ending_in_comment_is_not_a_comments_heading(sentence: str) -> None:
+    assert tidy_blocks([P(STORY), P(sentence), P(MORE)]) == [P(STORY), P(sentence), P(MORE)]

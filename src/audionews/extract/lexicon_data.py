@@ -60,7 +60,7 @@ BREAK_PATTERNS: dict[str, re.Pattern[str]] = {
     "comment form": _phrases(
         r"(?:leave|post|add|write) a (?:reply|comment|response)\b.*",
         r"\d*\s*(?:comments?|responses?|replies)(?: \(\d+\))?",
-        r"(?:[\w\[\]]+\s+){0,3}(?:comments?|replies)\s*(?:\(\d+\))?\s*\]?",
+        r"(?:(?!(?:to|for)\b)[\w\[\]]+\s+){0,3}(?:comments?|replies)\s*(?:\(\d+\))?\s*\]?",  # not "declined to comment."
         r"comments are closed\.?", r"(?:\d+\s+)?thoughts? on\b.*",
         # a comment's header carries its date: "Alex on September 17, 2018 at 6:34 am said:"
         r"(?=.*\d).{0,100}\b(?:said|says|wrote|replied|commented)\s*:",
