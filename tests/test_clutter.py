@@ -30,6 +30,10 @@ def P(text: str) -> Block:
     "Tags: harbor, council, weather",
     "© 2024 The Example Times",
     "5 min read",
+    "(Reporting by Ana Lima; Editing by Tom Best)",
+    "Additional reporting by Sam Ode",
+    "Staff writer Jo Park contributed to this report.",
+    "Follow the Harbor Desk on Facebook and Instagram.",
 ])
 def test_clutter_line_is_dropped_and_the_story_goes_on(clutter: str) -> None:
     assert tidy_blocks([P(STORY), P(clutter), P(MORE)]) == [P(STORY), P(MORE)]

@@ -98,7 +98,10 @@ DROP_PATTERNS: re.Pattern[str] = _phrases(
     r"advertisement", r"advert", r"sponsored(?: content)?", r"ad", r"story continues(?: below)?(?: advertisement)?",
     r"(?:continue reading|read more|see more|see also|related|watch|listen|recommended|read|also read|more)\s*[:|–—-].*",
     r"also on [\w-]+\.[a-z]{2,}\b.*",
-    r"follow (?:him|her|them|us|me)\b.*(?:twitter|facebook|instagram|@).*",
+    r"follow\b.{0,120}(?:twitter|facebook|instagram|youtube|tiktok|linkedin|@\w|https?://).*",
+    # wire credits, read as part of the byline or not at all
+    r"\(?(?:additional |with )?(?:reporting|writing|editing) by\b.*",
+    r".{0,200}\bcontributed (?:reporting|(?:to )?(?:this|the) (?:report|story|article))\b.*",
     r"(?:like|liked|enjoy|enjoyed|love) this (?:story|article|post)\b.*",
     r"tell us what you think\b.*",
     r"text size", r"(?:view|see) (?:comments|gallery|photos)",
