@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["STOPWORDS", "BREAK_PATTERNS", "DROP_PATTERNS", "BIO_CUES", "NOT_NAME_WORDS", "MONTHS"]
+__all__ = ["STOPWORDS", "BREAK_PATTERNS", "DROP_PATTERNS", "BIO_CUES", "NOT_NAME_WORDS", "MONTHS", "DATE_WORDS"]
 
 STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
@@ -131,11 +131,31 @@ MONTHS: dict[str, int] = {
     name: number
     for number, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+            # English with its abbreviations, then the full names in the other languages of STOPWORDS
+            ("january", "jan", "enero", "janeiro", "janvier", "januar", "gennaio", "januari"),
+            ("february", "feb", "febrero", "fevereiro", "février", "februar", "febbraio", "februari"),
+            ("march", "mar", "marzo", "março", "mars", "märz", "maart"),
+            ("april", "apr", "abril", "avril", "aprile"),
+            ("may", "mayo", "maio", "mai", "maggio", "mei"),
+            ("june", "jun", "junio", "junho", "juin", "juni", "giugno"),
+            ("july", "jul", "julio", "julho", "juillet", "juli", "luglio"),
+            ("august", "aug", "agosto", "août", "augustus"),
+            ("september", "sep", "sept", "septiembre", "setembro", "septembre", "settembre"),
+            ("october", "oct", "octubre", "outubro", "octobre", "oktober", "ottobre"),
+            ("november", "nov", "noviembre", "novembro", "novembre"),
+            ("december", "dec", "diciembre", "dezembro", "décembre", "dezember", "dicembre"),
         ],
         start=1,
     )
     for name in names
 }
+
+DATE_WORDS: tuple[str, ...] = (
+    # Words that stand beside a date on a dateline without making it a sentence, beyond English's.
+    "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "a las",
+    "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "às",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "à", "le",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "um", "am",
+    "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "alle",
+    "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "om",
+)
