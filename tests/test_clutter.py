@@ -34,6 +34,9 @@ def P(text: str) -> Block:
     "Additional reporting by Sam Ode",
     "Staff writer Jo Park contributed to this report.",
     "Follow the Harbor Desk on Facebook and Instagram.",
+    "Leia também",
+    "Lire aussi : Le port ferme ses portes",
+    "Tempo de leitura: 3 minutos",
 ])
 def test_clutter_line_is_dropped_and_the_story_goes_on(clutter: str) -> None:
     assert tidy_blocks([P(STORY), P(clutter), P(MORE)]) == [P(STORY), P(MORE)]

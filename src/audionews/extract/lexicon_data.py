@@ -110,6 +110,10 @@ DROP_PATTERNS: re.Pattern[str] = _phrases(
     r"(?:click|tap) (?:here|to)\b.*",
     r"(?:print|e-?mail|tweet|facebook|twitter|linkedin|whatsapp|reddit|pinterest|copy link)",
     r"\d+ min(?:ute)?s? read",
+    # the same classes in the other languages of STOPWORDS
+    r"(?:leggi anche|leia (?:também|mais)|lee (?:también|más)|lire aussi|lesen sie auch|veja também|ver también|"
+    r"voir aussi|lees ook)\b.*",
+    r"(?:tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|tempo di lettura|leestijd)\W*\d+\s*\w*",
 )
 
 BIO_CUES = re.compile(
