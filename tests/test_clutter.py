@@ -30,6 +30,13 @@ def P(text: str) -> Block:
     "Tags: harbor, council, weather",
     "© 2024 The Example Times",
     "5 min read",
+    "(Reporting by Ana Lima; Editing by Tom Best)",
+    "Additional reporting by Sam Ode",
+    "Staff writer Jo Park contributed to this report.",
+    "Follow the Harbor Desk on Facebook and Instagram.",
+    "Leia também",
+    "Lire aussi : Le port ferme ses portes",
+    "Tempo de leitura: 3 minutos",
 ])
 def test_clutter_line_is_dropped_and_the_story_goes_on(clutter: str) -> None:
     assert tidy_blocks([P(STORY), P(clutter), P(MORE)]) == [P(STORY), P(MORE)]
@@ -65,3 +72,9 @@ def test_a_paragraph_shown_twice_in_a_row_is_read_once_but_far_repeats_stay() ->
 ])
 def test_ordinary_lines_survive(kept: str) -> None:
     assert tidy_blocks([P(STORY), P(kept), P(MORE)]) == [P(STORY), P(kept), P(MORE)]
+
+
+@pytest.mark.parametrize("sentence", ["Officials declined to comment.",
+                                      "Reached for comment."])
+def test_a_sentence_ending_in_comment_is_not_a_comments_heading(sentence: str) -> None:
+    assert tidy_blocks([P(STORY), P(sentence), P(MORE)]) == [P(STORY), P(sentence), P(MORE)]

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from audionews.extract.fields import clean_byline, clean_headline, find_date, guess_language, looks_like_name
+from audionews.extract.fields import (clean_byline, clean_headline, find_date, guess_language, is_dateline,
+                                     looks_like_name)
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -45,10 +46,23 @@ def test_clean_headline(title, site, expected) -> None:
     ("2023-05-20T09:00:00+02:00", dt.date(2023, 5, 20)),
     ("Sept 31, 2024", None),
     ("No date here at all", None),
+    ("quarta-feira, 3 de abril de 2019", dt.date(2019, 4, 3)),
+    ("jueves, 5 de diciembre de 2019", dt.date(2019, 12, 5)),
+    ("Montag, 4. März 2019", dt.date(2019, 3, 4)),
 ])
 def test_find_date(text, expected) -> None:
     found = find_date(text)
     assert (found[0] if found else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Updated 5:40 PM EDT, Tue July 16, 2024", True),
+    ("quarta-feira, 3 de abril de 2019 às 9:41", True),
+    ("Le 3 mars 2019 à 14h00", True),
+    ("Nació el 3 de marzo de 1990 en Lima", False),
+])
+def test_is_dateline(text, expected) -> None:
+    assert is_dateline(text) is expected
 
 
 @pytest.mark.parametrize("text, expected", [

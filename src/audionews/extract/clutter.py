@@ -2,7 +2,7 @@
 
 Shared by the HTML and plain-text extractors. Each rule is a class of clutter, never a site:
 a paragraph repeated right after itself (captions shown twice), lines that are only a date, drop-class lines
-("Advertisement", "Read more: …", contact and share prompts), and the teaser links that follow
+("Advertisement", "Read more: …", contact, follow and share prompts, wire credits), and the teaser links that follow
 a lead-in such as "Related:" or "Don't miss". A comment form ends the article.
 """
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .lexicon_data import MONTHS, NOT_NAME_WORDS, STOPWORDS
+from .lexicon_data import DATE_WORDS, MONTHS, NOT_NAME_WORDS, STOPWORDS
 
 __all__ = [
     "words",
@@ -74,7 +74,7 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DATE_FORMS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),  # June 13, 2025
-    re.compile(rf"\b{_DAY}\.?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),  # 13 June 2025
+    re.compile(rf"\b{_DAY}\.?\s+(?:(?:of|de)\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.I),  # 13 June 2025, 13 de junho de 2025
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)"),  # 2025-06-13
 ]
 
@@ -96,7 +96,8 @@ def find_date(text: str) -> tuple[dt.date, int, int] | None:
 
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4}\b)?", re.I)
 _DATE_WORDS = re.compile(
-    r"\b(?:published|updated|posted|modified|last|on|at|date|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\b", re.I)
+    r"\b(?:published|updated|posted|modified|last|on|at|date|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|"
+    + "|".join(re.escape(w) for w in DATE_WORDS) + r")(?!\w)", re.I)
 
 
 _AGO = re.compile(r"^\W*(?:(?:posted|updated|published)\s+)?(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["STOPWORDS", "BREAK_PATTERNS", "DROP_PATTERNS", "BIO_CUES", "NOT_NAME_WORDS", "MONTHS"]
+__all__ = ["STOPWORDS", "BREAK_PATTERNS", "DROP_PATTERNS", "BIO_CUES", "NOT_NAME_WORDS", "MONTHS", "DATE_WORDS"]
 
 STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
@@ -60,7 +60,7 @@ BREAK_PATTERNS: dict[str, re.Pattern[str]] = {
     "comment form": _phrases(
         r"(?:leave|post|add|write) a (?:reply|comment|response)\b.*",
         r"\d*\s*(?:comments?|responses?|replies)(?: \(\d+\))?",
-        r"(?:[\w\[\]]+\s+){0,3}(?:comments?|replies)\s*(?:\(\d+\))?\s*\]?",
+        r"(?:(?!(?:to|for)\b)[\w\[\]]+\s+){0,3}(?:comments?|replies)\s*(?:\(\d+\))?\s*\]?",  # not "declined to comment."
         r"comments are closed\.?", r"(?:\d+\s+)?thoughts? on\b.*",
         # a comment's header carries its date: "Alex on September 17, 2018 at 6:34 am said:"
         r"(?=.*\d).{0,100}\b(?:said|says|wrote|replied|commented)\s*:",
@@ -98,7 +98,10 @@ DROP_PATTERNS: re.Pattern[str] = _phrases(
     r"advertisement", r"advert", r"sponsored(?: content)?", r"ad", r"story continues(?: below)?(?: advertisement)?",
     r"(?:continue reading|read more|see more|see also|related|watch|listen|recommended|read|also read|more)\s*[:|–—-].*",
     r"also on [\w-]+\.[a-z]{2,}\b.*",
-    r"follow (?:him|her|them|us|me)\b.*(?:twitter|facebook|instagram|@).*",
+    r"follow\b.{0,120}(?:twitter|facebook|instagram|youtube|tiktok|linkedin|@\w|https?://).*",
+    # wire credits, read as part of the byline or not at all
+    r"\(?(?:additional |with )?(?:reporting|writing|editing) by\b.*",
+    r".{0,200}\bcontributed (?:reporting|(?:to )?(?:this|the) (?:report|story|article))\b.*",
     r"(?:like|liked|enjoy|enjoyed|love) this (?:story|article|post)\b.*",
     r"tell us what you think\b.*",
     r"text size", r"(?:view|see) (?:comments|gallery|photos)",
@@ -107,6 +110,10 @@ DROP_PATTERNS: re.Pattern[str] = _phrases(
     r"(?:click|tap) (?:here|to)\b.*",
     r"(?:print|e-?mail|tweet|facebook|twitter|linkedin|whatsapp|reddit|pinterest|copy link)",
     r"\d+ min(?:ute)?s? read",
+    # the same classes in the other languages of STOPWORDS
+    r"(?:leggi anche|leia (?:também|mais)|lee (?:también|más)|lire aussi|lesen sie auch|veja também|ver también|"
+    r"voir aussi|lees ook)\b.*",
+    r"(?:tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|tempo di lettura|leestijd)\W*\d+\s*\w*",
 )
 
 BIO_CUES = re.compile(
@@ -128,11 +135,31 @@ MONTHS: dict[str, int] = {
     name: number
     for number, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+            # English with its abbreviations, then the full names in the other languages of STOPWORDS
+            ("january", "jan", "enero", "janeiro", "janvier", "januar", "gennaio", "januari"),
+            ("february", "feb", "febrero", "fevereiro", "février", "februar", "febbraio", "februari"),
+            ("march", "mar", "marzo", "março", "mars", "märz", "maart"),
+            ("april", "apr", "abril", "avril", "aprile"),
+            ("may", "mayo", "maio", "mai", "maggio", "mei"),
+            ("june", "jun", "junio", "junho", "juin", "juni", "giugno"),
+            ("july", "jul", "julio", "julho", "juillet", "juli", "luglio"),
+            ("august", "aug", "agosto", "août", "augustus"),
+            ("september", "sep", "sept", "septiembre", "setembro", "septembre", "settembre"),
+            ("october", "oct", "octubre", "outubro", "octobre", "oktober", "ottobre"),
+            ("november", "nov", "noviembre", "novembro", "novembre"),
+            ("december", "dec", "diciembre", "dezembro", "décembre", "dezember", "dicembre"),
         ],
         start=1,
     )
     for name in names
 }
+
+DATE_WORDS: tuple[str, ...] = (
+    # Words that stand beside a date on a dateline without making it a sentence, beyond English's.
+    "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "a las",
+    "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "às",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "à", "le",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "um", "am",
+    "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "alle",
+    "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "om",
+)

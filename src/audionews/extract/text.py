@@ -3,8 +3,9 @@
 A copy of a page has no markup, only lines. Each line is classified by general cues —
 length, sentence shape, stop-word density, links, boilerplate phrases as classes, author-bio
 cues — and the article body is the run of lines with the highest score, where prose counts
-for and everything else against, and a boilerplate block (comment form, "Latest Posts",
-newsletter prompt) is a wall the run cannot cross. The headline, byline and date are then
+for (a lone paragraph between titles, names or dates half as much) and everything else against,
+and a boilerplate block (comment form, "Latest Posts", newsletter prompt) is a wall the run
+cannot cross. The headline, byline and date are then
 looked for around that run.
 """
 
@@ -158,12 +159,33 @@ def _score(line: Line) -> float:
     return float(line.n_words) if score is None else score
 
 
+LONE = 0.5
+"""Weight of a paragraph with no prose on either side: a teaser under its title, a one-line comment."""
+
+
+def _line_scores(lines: list[Line]) -> list[float]:
+    """Each line's score, a lone paragraph's (see :func:`_lone`) weighed down."""
+    return [_score(line) * (LONE if line.kind == "prose" and _lone(lines, i) else 1.0)
+            for i, line in enumerate(lines)]
+
+
+def _lone(lines: list[Line], i: int) -> bool:
+    """A paragraph whose nearest lines above and below are not prose: articles run paragraph after
+    paragraph, while teaser rivers and comment threads put a title, name or date between each."""
+    def neighbour(step: int) -> str:
+        j = i + step
+        while 0 <= j < len(lines) and lines[j].kind == "drop":
+            j += step
+        return lines[j].kind if 0 <= j < len(lines) else "edge"
+
+    return neighbour(-1) not in ("prose", "item") and neighbour(1) not in ("prose", "item")
+
+
 def find_body(lines: list[Line]) -> tuple[int | None, int]:
     """The highest-scoring run of lines that crosses no wall, trimmed to start and end in prose."""
     best, best_span = 0.0, (None, -1)
     total, run_start = 0.0, 0
-    for i, line in enumerate(lines):
-        score = _score(line)
+    for i, (line, score) in enumerate(zip(lines, _line_scores(lines))):
         if score == _WALL or total + score <= 0:
             total, run_start = 0.0, i + 1
             continue
