@@ -32,22 +32,28 @@ DEFAULT_SEED = ROOT.parent / "shared" / "corpus" / "seed" / "000_6c90d81cfbdc7f2
 
 _MEASURED_CLI = (
     "import atexit, resource, runpy, sys\n"
-    "atexit.register(lambda: sys.stderr.write('MAXRSS %d\\n' % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))\n"
+    "atexit.register(lambda: sys.stderr.write('MAXRSS %d %d\\n' % (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,\n"
+    "    resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)))\n"
     "sys.argv[0] = 'audionews'\n"
     "runpy.run_module('audionews.cli', run_name='__main__')\n"
 )
 
 
 def run(*args: str, feeds: Path) -> tuple[float, float, str]:
-    """Seconds, peak MB and stdout of one audionews command in its own process."""
+    """Seconds, peak MB and stdout of one audionews command in its own process (the peak of its
+    largest child process, a speech worker or ffmpeg, is in ``CHILD_PEAK``)."""
     started = time.perf_counter()
     result = subprocess.run([sys.executable, "-c", _MEASURED_CLI, "--feeds-dir", str(feeds), *args],
                             capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
     seconds = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"audionews {' '.join(args)} failed: {result.stderr.strip()}")
-    peak = int(result.stderr.rsplit("MAXRSS ", 1)[1].split()[0]) / 1024
-    return seconds, peak, result.stdout
+    own, child = result.stderr.rsplit("MAXRSS ", 1)[1].split()[:2]
+    CHILD_PEAK[args[0]] = int(child) / 1024
+    return seconds, int(own) / 1024, result.stdout
+
+
+CHILD_PEAK: dict[str, float] = {}
 
 
 def raw_piper_seconds(text: str) -> float:
@@ -105,7 +111,8 @@ def main() -> int:
         first, first_mb, out = run("publish", "-q", "--json", str(args.seed), feeds=feeds)
         duration = json.loads(out)["duration"]
         rows.append(("publish seed / raw piper", first / raw, "≤ 1.10", f"{first:.1f} s vs {raw:.1f} s, "
-                     f"{duration / 60:.1f} min of audio, peak {first_mb:.0f} MB"))
+                     f"{duration / 60:.1f} min of audio, peak {first_mb:.0f} MB "
+                     f"(largest worker {CHILD_PEAK['publish']:.0f} MB)"))
         again, _, _ = run("publish", "-q", str(args.seed), feeds=feeds)
         rows.append(("re-publish unchanged / first", again / first, "≤ 0.05", f"{again:.2f} s"))
         changed = Path(tmp) / "changed.txt"
@@ -142,7 +149,8 @@ def full_runs(tmp: Path, seed: Path) -> list[tuple[str, float, str, str]]:
         number += 1
     long_article.write_text("\n\n".join(paragraphs[:6] + parts + paragraphs[-8:]), encoding="utf-8")
     seconds, peak, _ = run("publish", "-q", str(long_article), feeds=feeds)
-    rows.append(("publish a 20,000-word article: peak MB", peak, "≤ 500", f"{seconds:.0f} s"))
+    rows.append(("publish a 20,000-word article: peak MB", peak, "≤ 500",
+                 f"{seconds:.0f} s (largest worker {CHILD_PEAK['publish']:.0f} MB)"))
     batch = []
     for number in range(20):
         path = tmp / f"batch-{number}.txt"

@@ -37,8 +37,8 @@ def default_jobs() -> int:
 class Speaker:
     """Speaks sentences, in this process or in a pool of ``jobs`` worker processes, through a cache.
 
-    Use it as a context manager around a batch: the workers start once (each loads the voice)
-    and serve every article of the batch.
+    Use it as a context manager around a batch: the workers start with the first sentence that
+    is not in the cache (each loads the voice once) and serve every article of the batch.
     """
 
     def __init__(self, engine: Engine, jobs: int = 1, cache: SpeechCache | None = None) -> None:
@@ -48,8 +48,6 @@ class Speaker:
         self._pool: WorkerPool | None = None
 
     def __enter__(self) -> "Speaker":
-        if self.jobs > 1:  # started now, so the workers load the voice while the article is read
-            self._pool = WorkerPool(self.engine.voice, self.jobs, max(1, default_jobs() // self.jobs))
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -61,8 +59,10 @@ class Speaker:
         """Start speaking ``text`` (in a worker, when there is a pool)."""
         if self.cache and self.cache.has(self.engine.identity, text):
             return Order(lambda: self._cached(text))
-        if self._pool is None:
+        if self.jobs == 1:
             return Order(lambda: self._store(text, trimmed(self.engine.synthesize(text))))
+        if self._pool is None:
+            self._pool = WorkerPool(self.engine.voice, self.jobs, max(1, default_jobs() // self.jobs))
         future = self._pool.submit(text)
         return Order(lambda: self._store(text, future.result()), future.cancel)
 
