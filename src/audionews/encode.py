@@ -117,9 +117,9 @@ def _mp3_output(filters: str) -> list[str]:
 
 
 def _tee_escaped(path: Path) -> str:
-    """A path as the tee muxer's list syntax needs it (``|``, ``[``, ``]``, ``\\`` and ``:`` are special)."""
+    """A path as the tee muxer's list syntax needs it: ``| [ ] \\ : '`` are special there."""
     text = str(path)
-    for special in ("\\", "|", "[", "]", ":"):
+    for special in ("\\", "|", "[", "]", ":", "'"):
         text = text.replace(special, "\\" + special)
     return text
 
