@@ -67,15 +67,18 @@ class StatusLine:
         self.shown = 0
 
     def __call__(self, message: str) -> None:
+        bar = ""
         counted = re.search(r"(\d+) of (\d+)$", message)
         if counted and int(counted.group(2)):
             done = round(self.WIDTH * (int(counted.group(1)) - 1) / int(counted.group(2)))
-            message = f"[{'#' * done}{'.' * (self.WIDTH - done)}] {message}"
-        columns = shutil.get_terminal_size().columns - 1
-        message = message[:columns]
-        self.stream.write("\r" + message.ljust(self.shown) + "\r" + message)
+            bar = f"[{'#' * done}{'.' * (self.WIDTH - done)}] "
+        room = shutil.get_terminal_size().columns - 1 - len(bar)  # never wrap: a wrapped line can't be redrawn
+        if len(message) > room:
+            message = "…" + message[len(message) - room + 1:]  # the end says where we are
+        line = bar + message
+        self.stream.write("\r" + line.ljust(self.shown) + "\r" + line)
         self.stream.flush()
-        self.shown = len(message)
+        self.shown = len(line)
 
     def close(self) -> None:
         if self.shown:
