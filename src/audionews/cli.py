@@ -15,7 +15,8 @@ from typing import Any, Callable
 
 import click
 
-from .publish import build as build_feed, clean as clean_source, publish as publish_sources, remove as remove_episode, speak_to_file
+from .publish import clean as clean_source, publish as publish_sources, speak_to_file
+from .public import build as build_feed, remove as remove_episode
 from .catalog import Catalog
 from .errors import AudionewsError
 from .feed import FEED_FILE
