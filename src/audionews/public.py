@@ -19,10 +19,10 @@ from .artwork import check_artwork
 from .catalog import Catalog, EpisodeRecord
 from .cover import make_cover
 from .errors import FeedError
-from .feed import COVER_FILE, FEED_FILE, build_feed_xml
-from .files import TEMP_PREFIX, atomic_path, write_atomic, write_synced
+from .feed import COVER_FILE, FEED_FILE, write_feed_xml
+from .files import TEMP_PREFIX, atomic_path, open_synced, write_atomic
 from .settings import FeedFolder, FeedSettings
-from .site import INDEX_FILE, build_index_html
+from .site import INDEX_FILE, PAGE_EPISODES, build_index_html
 from .transcript import COMPANIONS
 
 __all__ = ["build", "remove", "commit", "recover", "lock", "companion", "delete_episode_files", "LOCK_TIMEOUT"]
@@ -62,16 +62,17 @@ def delete_episode_files(audio: Path) -> None:
 
 def _build(folder: FeedFolder, settings: FeedSettings, catalog: Catalog) -> int:
     """Rewrite public/ from the catalog as it stands."""
-    return len(commit(folder, settings, catalog, lambda: None))
+    return commit(folder, settings, catalog, lambda: None)
 
 
-def commit(folder: FeedFolder, settings: FeedSettings, catalog: Catalog, change: Callable[[], object]) -> list:
-    """Change the catalog and publish the feed that matches it.
+def commit(folder: FeedFolder, settings: FeedSettings, catalog: Catalog, change: Callable[[], object]) -> int:
+    """Change the catalog and publish the feed that matches it; returns the number of episodes.
 
     The new feed.xml is written in full (under a temporary name) inside the catalog's
     transaction and renamed into place the moment it commits: a kill before the commit leaves
     the old feed and the old catalog, a kill after it at worst a feed one commit behind, which
     :func:`recover` notices and rebuilds. Files no episode owns (from killed runs) are removed.
+    Episodes are read from the catalog one at a time, never all at once.
     """
     folder.episodes.mkdir(parents=True, exist_ok=True)
     for leftover in folder.public.rglob(f"{TEMP_PREFIX}*"):
@@ -80,15 +81,18 @@ def commit(folder: FeedFolder, settings: FeedSettings, catalog: Catalog, change:
     with atomic_path(folder.public / FEED_FILE) as staged:
         with catalog.transaction():
             change()
-            episodes = catalog.all()
-            write_synced(staged, build_feed_xml(settings, episodes, cover))
+            with open_synced(staged) as out:
+                write_feed_xml(out, settings, catalog.each(), catalog.last_updated(), cover)
+            count = catalog.count()
+            newest = list(catalog.each(limit=PAGE_EPISODES))
+            kept = {Path(audio).name.removesuffix(".mp3") for audio in catalog.audio_files()}
     os.utime(folder.public / FEED_FILE)  # newer than the commit: see recover
-    write_atomic(folder.public / INDEX_FILE, build_index_html(settings, episodes, partial(_transcript_of, folder)))
-    kept = {Path(e.audio).name.removesuffix(".mp3") for e in episodes}
+    write_atomic(folder.public / INDEX_FILE,
+                 build_index_html(settings, newest, partial(_transcript_of, folder), total=count))
     for path in folder.episodes.iterdir():
         if path.name.split(".", 1)[0] not in kept:
             path.unlink(missing_ok=True)
-    return episodes
+    return count
 
 
 def _transcript_of(folder: FeedFolder, episode: EpisodeRecord) -> str | None:
