@@ -8,7 +8,6 @@ module attributes, shortened here so "never answers" and "slow drip" cost a seco
 from __future__ import annotations
 
 import functools
-import gzip
 import http.server
 import json
 import os

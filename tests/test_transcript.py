@@ -4,7 +4,6 @@ Loudness is checked with ffmpeg's BS.1770 meter (ebur128)."""
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 from pathlib import Path
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
+from typing import Any
+
 from .errors import (AudioError, AudionewsError, ConfigError, ExtractionError, FeedError, FetchError,
                      SynthesisError)
-from .lexicon import Lexicon, load_lexicon
 from .model import Article, Block, Chapter, Episode, Page, Script, Segment, Take
-from .publish import build, clean, publish, remove, speak_to_file
 
 __all__ = [
     "AudionewsError", "AudioError", "ConfigError", "ExtractionError", "FeedError", "FetchError", "SynthesisError",
@@ -15,3 +16,23 @@ __all__ = [
     "build", "clean", "publish", "remove", "speak_to_file",
 ]
 __version__ = "0.1.0"
+
+_LAZY = {
+    "Lexicon": "lexicon", "load_lexicon": "lexicon",
+    "build": "public", "remove": "public",
+    "clean": "publish", "publish": "publish", "speak_to_file": "publish",
+}
+"""Imported on first use, so importing any part of the package (``audionews.cli`` for ``build``)
+does not load the whole pipeline: trafilatura, numpy, mutagen, requests (PEP 562)."""
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
-
 from .errors import ConfigError
 
 __all__ = ["check_artwork", "MIN_SIZE", "MAX_SIZE"]
@@ -27,6 +25,8 @@ def check_artwork(path: Path, name: str, where: str) -> str:
 
     if not path.is_file():
         raise wrong("not found in the feed folder")
+    from PIL import Image, UnidentifiedImageError  # Pillow only for feeds with their own artwork
+
     try:
         with Image.open(path) as image:
             kind, (width, height), mode = image.format, image.size, image.mode

@@ -7,6 +7,7 @@ never between.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import sqlite3
 from contextlib import closing
@@ -111,8 +112,27 @@ class Catalog:
 
     def all(self) -> list[EpisodeRecord]:
         """Newest first, as feeds list them."""
-        with closing(self._db.execute(f"SELECT {', '.join(_COLUMNS)} FROM episodes ORDER BY added DESC, guid")) as rows:
-            return [_record(row) for row in rows]
+        return list(self.each())
+
+    def each(self, limit: int = -1) -> Iterator[EpisodeRecord]:
+        """Newest first, one at a time (a feed of any size is written without holding them all);
+        only the newest ``limit`` when given."""
+        with closing(self._db.execute(f"SELECT {', '.join(_COLUMNS)} FROM episodes ORDER BY added DESC, guid LIMIT ?",
+                                      (limit,))) as rows:
+            for row in rows:
+                yield _record(row)
+
+    def count(self) -> int:
+        return self._db.execute("SELECT count(*) FROM episodes").fetchone()[0]
+
+    def audio_files(self) -> list[str]:
+        """Every episode's ``audio`` path, relative to ``public/``."""
+        return [row[0] for row in self._db.execute("SELECT audio FROM episodes")]
+
+    def last_updated(self) -> dt.datetime | None:
+        """When an episode last changed: the newest ``updated``, compared as times, not as text."""
+        return max((dt.datetime.fromisoformat(row[0]) for row in self._db.execute("SELECT updated FROM episodes")),
+                   default=None)
 
     def by_identity(self, identity: str) -> EpisodeRecord | None:
         return self._one("identity", identity)

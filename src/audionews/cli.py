@@ -3,6 +3,9 @@
 Progress goes to stderr as plain lines a screen reader can follow (no spinners, no colour);
 results go to stdout, as JSON lines with ``--json``. Any :class:`AudionewsError` becomes one
 line naming the source and the reason, and a non-zero exit.
+
+The pipeline (fetching, extraction, speech, audio) and the web server are imported inside the
+commands that use them, so ``build``, ``episodes`` and ``remove`` start without loading them.
 """
 
 from __future__ import annotations
@@ -15,21 +18,20 @@ import re
 import shutil
 import sys
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import click
 
-from .publish import build as build_feed, clean as clean_source, publish as publish_sources, remove as remove_episode, speak_to_file
+from .public import build as build_feed, remove as remove_episode
 from .catalog import Catalog
 from .errors import AudionewsError
 from .feed import FEED_FILE
-from .from_feed import plan as plan_from_feed, publish_from_feed
-from .serve import serve as serve_public
-from .lexicon import Lexicon, load_lexicon
-from .script import make_script
 from .settings import FeedFolder, FeedSettings, create_feed, find_feed
 from .speak import default_jobs
 from .tts import Voice, available
+
+if TYPE_CHECKING:
+    from .lexicon import Lexicon
 
 __all__ = ["main", "cli"]
 
@@ -116,6 +118,8 @@ def _lexicon_option(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def _lexicon(ctx: click.Context, path: Path | None, feed_name: str | None = None) -> Lexicon:
     """The --lexicon file, else the --feed's lexicon, else none."""
+    from .lexicon import Lexicon, load_lexicon  # its normalization rules: only commands that speak need them
+
     if path:
         return load_lexicon(path)
     return _folder(ctx, feed_name).lexicon() if feed_name else Lexicon()
@@ -180,6 +184,9 @@ def publish_command(ctx: click.Context, sources: tuple[str, ...], feed_name: str
 
     Example: audionews publish --from-feed https://example.org/news/rss.xml --limit 5 --dry-run
     """
+    from .from_feed import plan as plan_from_feed, publish_from_feed  # the pipeline: see the module docstring
+    from .publish import publish as publish_sources
+
     if bool(sources) == bool(feed_source):
         raise click.UsageError("give one or more SOURCEs, or --from-feed URL|FILE")
     if not feed_source and (limit or dry_run):
@@ -220,6 +227,8 @@ def clean(ctx: click.Context, sources: tuple[str, ...], as_json: bool) -> None:
 
     Example: audionews clean --json examples/library-late-fees.txt
     """
+    from .publish import clean as clean_source  # the pipeline: see the module docstring
+
     failed = False
     for source in sources:
         try:
@@ -268,6 +277,9 @@ def script_command(ctx: click.Context, source: str, language: str, as_json: bool
 
     Example: audionews script --lexicon feeds/harbor/lexicon.toml examples/harbor-wind-farm.html
     """
+    from .publish import clean as clean_source  # the pipeline: see the module docstring
+    from .script import make_script
+
     lexicon = _lexicon(ctx, lexicon_path, feed_name)
     script = make_script(clean_source(source), default_language=language, lexicon=lexicon)
     for number, segment in enumerate(script.segments):
@@ -288,6 +300,9 @@ def check_command(ctx: click.Context, source: str, language: str, as_json: bool,
 
     Example: audionews check --json examples/library-late-fees.txt
     """
+    from .publish import clean as clean_source  # the pipeline: see the module docstring
+    from .script import make_script
+
     lexicon = _lexicon(ctx, lexicon_path, feed_name)
     script = make_script(clean_source(source), default_language=language)
     for doubt in lexicon.doubts([segment.text for segment in script.segments], script.language):
@@ -316,6 +331,8 @@ def speak_command(ctx: click.Context, source: str, output: Path, engine: str, vo
 
     Example: audionews speak examples/harbor-wind-farm.html -o harbor.mp3
     """
+    from .publish import speak_to_file  # the pipeline: see the module docstring
+
     with _reporting(ctx, quiet) as progress:
         episode = speak_to_file(source, output, Voice(engine, voice, speed, language), progress,
                                 lexicon=_lexicon(ctx, lexicon_path), jobs=jobs)
@@ -382,6 +399,8 @@ def serve(ctx: click.Context, feed_name: str | None, host: str, port: int) -> No
 
     Example: audionews serve --feed harbor --port 8000
     """
+    from .serve import serve as serve_public  # uvicorn and Starlette: only this command needs them
+
     folder = _folder(ctx, feed_name)
     settings = folder.settings()
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 import io
 import textwrap
 
-from PIL import Image, ImageDraw, ImageFont
-
 __all__ = ["make_cover", "COVER_SIZE"]
 
 COVER_SIZE = 3000
@@ -20,6 +18,8 @@ FOREGROUND = (255, 255, 255)
 
 def make_cover(title: str, subtitle: str = "read aloud by audionews") -> bytes:
     """PNG bytes of a 3000×3000 cover showing ``title``."""
+    from PIL import Image, ImageDraw, ImageFont  # Pillow only when a cover is (re)drawn, not on every build
+
     image = Image.new("RGB", (COVER_SIZE, COVER_SIZE), BACKGROUND)
     draw = ImageDraw.Draw(image)
     margin = COVER_SIZE // 10

@@ -3,15 +3,23 @@
 feedgen 1.0 writes ``itunes:explicit`` only as yes/no/clean, while Apple and the validators
 now want true/false, and it knows nothing of Podcasting 2.0; a small registered extension
 (:class:`ChannelExtras`) writes those tags. Every URL is ``base_url`` + a path in ``public/``.
+
+feedgen keeps a whole document in memory, as objects and then as one tree of every item (some
+15 kB an episode); :func:`write_feed_xml` has it serialise a batch of items at a time instead and
+writes the pieces, which join into the very bytes feedgen writes for all episodes at once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
+import itertools
 import re
 import uuid
+from typing import BinaryIO, Iterable
 
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
+from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
@@ -20,7 +28,7 @@ from .categories import check_category
 from .settings import FeedSettings
 from .transcript import COMPANIONS
 
-__all__ = ["build_feed_xml", "FEED_FILE", "COVER_FILE", "podcast_guid"]
+__all__ = ["build_feed_xml", "write_feed_xml", "FEED_FILE", "COVER_FILE", "podcast_guid"]
 
 FEED_FILE = "feed.xml"
 COVER_FILE = "cover.png"
@@ -28,6 +36,11 @@ ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
 _PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
 """Podcasting 2.0's namespace for podcast:guid (UUIDv5 of the feed URL without scheme)."""
+BATCH = 500
+"""Episodes serialised at a time: enough to make the per-batch work negligible, few enough that
+a build's memory does not grow with the catalog."""
+_CLOSE = b"  </channel>\n</rss>\n"
+"""How feedgen's pretty-printed document ends, after the last item."""
 
 
 def podcast_guid(feed_url: str) -> str:
@@ -85,6 +98,41 @@ class EpisodeExtras(BaseEntryExtension):
 
 def build_feed_xml(settings: FeedSettings, episodes: list[EpisodeRecord], cover: str = COVER_FILE) -> bytes:
     """The whole RSS document for ``episodes`` (newest first)."""
+    newest = max((dt.datetime.fromisoformat(e.updated) for e in episodes), default=None)
+    out = io.BytesIO()
+    write_feed_xml(out, settings, episodes, newest, cover)
+    return out.getvalue()
+
+
+def write_feed_xml(out: BinaryIO, settings: FeedSettings, episodes: Iterable[EpisodeRecord],
+                   newest: dt.datetime | None, cover: str = COVER_FILE) -> None:
+    """Write the RSS document for ``episodes`` (newest first, read once) to ``out``, a batch at a time.
+
+    ``newest`` is when an episode last changed (the channel's lastBuildDate), needed before the
+    first item is written. feedgen serialises the channel with each batch of items in it; the
+    bytes before the first item are the same every time and are written once. Pretty-printed
+    items do not depend on their siblings, so the pieces are exactly feedgen's whole document.
+    """
+    fg = _channel(settings, newest, cover)
+    empty = _rss(fg)
+    if not empty.endswith(_CLOSE):
+        raise ValueError("feedgen's RSS no longer ends as expected; see write_feed_xml")
+    head = empty.removesuffix(_CLOSE)
+    out.write(head)
+    remaining = iter(episodes)
+    for batch in iter(lambda: list(itertools.islice(remaining, BATCH)), []):
+        entries = [_entry(fg, settings, episode) for episode in batch]
+        document = _rss(fg)
+        if not (document.startswith(head) and document.endswith(_CLOSE)):
+            raise ValueError("feedgen's channel changed between batches; see write_feed_xml")
+        out.write(document[len(head):-len(_CLOSE)])
+        for entry in entries:
+            fg.remove_entry(entry)
+    out.write(_CLOSE)
+
+
+def _channel(settings: FeedSettings, newest: dt.datetime | None, cover: str) -> FeedGenerator:
+    """The feed with its channel set and no items yet."""
     feed_url = settings.url(FEED_FILE)
     fg = FeedGenerator()
     fg.load_extension("podcast")
@@ -99,7 +147,6 @@ def build_feed_xml(settings: FeedSettings, episodes: list[EpisodeRecord], cover:
     fg.author({"name": settings.author, "email": settings.email})
     fg.generator("audionews")
     # The feed changes only when its episodes do, so a rebuild is byte-identical.
-    newest = max((dt.datetime.fromisoformat(e.updated) for e in episodes), default=None)
     if newest:
         fg.lastBuildDate(newest)
     fg.copyright(settings.copyright_notice((newest or dt.datetime.now(dt.timezone.utc)).year))
@@ -108,26 +155,33 @@ def build_feed_xml(settings: FeedSettings, episodes: list[EpisodeRecord], cover:
     fg.podcast.itunes_image(settings.url(cover))
     fg.podcast.itunes_category(*check_category(settings.category))
     fg.podcast.itunes_summary(settings.description or settings.title)
-    for episode in episodes:
-        entry = fg.add_entry(order="append")
-        entry.guid(episode.guid, permalink=False)
-        entry.title(episode.title)
-        entry.description(episode.description)
-        if episode.url:
-            entry.link(href=episode.url)
-        entry.enclosure(settings.url(episode.audio), str(episode.size), "audio/mpeg")
-        entry.pubDate(dt.datetime.fromisoformat(episode.added))
-        if episode.byline:
-            entry.podcast.itunes_author(episode.byline)
-        entry.podcast.itunes_duration(_duration(episode.duration))
-        entry.podcast.itunes_episode_type("full")
-        stem = episode.audio.removesuffix(".mp3")
-        entry.audionews.transcripts = [(settings.url(stem + suffix), kind) for suffix, kind in COMPANIONS.items()
-                                       if suffix != ".chapters.json"]
-        entry.audionews.chapters = settings.url(stem + ".chapters.json")
-        entry.audionews.people = _people(episode.byline)
-        if episode.image and episode.image.startswith(("http://", "https://")):
-            entry.audionews.image = episode.image
+    return fg
+
+
+def _entry(fg: FeedGenerator, settings: FeedSettings, episode: EpisodeRecord) -> FeedEntry:
+    entry = fg.add_entry(order="append")
+    entry.guid(episode.guid, permalink=False)
+    entry.title(episode.title)
+    entry.description(episode.description)
+    if episode.url:
+        entry.link(href=episode.url)
+    entry.enclosure(settings.url(episode.audio), str(episode.size), "audio/mpeg")
+    entry.pubDate(dt.datetime.fromisoformat(episode.added))
+    if episode.byline:
+        entry.podcast.itunes_author(episode.byline)
+    entry.podcast.itunes_duration(_duration(episode.duration))
+    entry.podcast.itunes_episode_type("full")
+    stem = episode.audio.removesuffix(".mp3")
+    entry.audionews.transcripts = [(settings.url(stem + suffix), kind) for suffix, kind in COMPANIONS.items()
+                                   if suffix != ".chapters.json"]
+    entry.audionews.chapters = settings.url(stem + ".chapters.json")
+    entry.audionews.people = _people(episode.byline)
+    if episode.image and episode.image.startswith(("http://", "https://")):
+        entry.audionews.image = episode.image
+    return entry
+
+
+def _rss(fg: FeedGenerator) -> bytes:
     return fg.rss_str(pretty=True, xml_declaration=True, encoding="UTF-8")
 
 

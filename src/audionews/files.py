@@ -6,9 +6,9 @@ import contextlib
 import os
 import tempfile
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
-__all__ = ["atomic_path", "write_atomic", "write_synced", "TEMP_PREFIX"]
+__all__ = ["atomic_path", "write_atomic", "open_synced", "TEMP_PREFIX"]
 
 TEMP_PREFIX = ".tmp-"
 """Temporary files start with this; a crashed run's leftovers are recognised and removed."""
@@ -31,10 +31,11 @@ def atomic_path(path: Path) -> Iterator[Path]:
         temp_path.unlink(missing_ok=True)
 
 
-def write_synced(path: Path, data: bytes) -> None:
-    """Write ``data`` and make sure it is on disk before returning."""
+@contextlib.contextmanager
+def open_synced(path: Path) -> Iterator[BinaryIO]:
+    """``path`` opened for writing in pieces; on success it is on disk before the block ends."""
     with open(path, "wb") as handle:
-        handle.write(data)
+        yield handle
         handle.flush()
         os.fsync(handle.fileno())
 

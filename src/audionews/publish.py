@@ -4,7 +4,8 @@
 
 Synthesis runs without the feed lock; everything that touches the feed folder runs under it,
 writes files under temporary names and renames them, and changes the catalog in one
-transaction, so a failure at any step leaves what is already published intact.
+transaction (:func:`audionews.public.commit`), so a failure at any step leaves what is already
+published intact. ``build`` and ``remove`` live in :mod:`audionews.public` and are re-exported here.
 """
 
 from __future__ import annotations
@@ -17,27 +18,21 @@ import shutil
 import unicodedata
 import uuid
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import Callable
 
-from filelock import FileLock
-
-from .artwork import check_artwork
 from .audio import Tags, assemble
 from .cache import SpeechCache
 from .catalog import Catalog, EpisodeRecord
-from .cover import make_cover
-from .errors import AudionewsError, FeedError
+from .errors import AudionewsError
 from .extract import extract
-from .feed import COVER_FILE, FEED_FILE, build_feed_xml
 from .fetch import fetch
-from .files import TEMP_PREFIX, atomic_path, write_atomic, write_synced
+from .files import write_atomic
 from .lexicon import Lexicon
 from .model import Article, Episode, Script
+from .public import build, commit, companion, delete_episode_files, lock, recover, remove
 from .script import make_script
 from .settings import FeedFolder, FeedSettings
-from .site import INDEX_FILE, build_index_html
 from .speak import Speaker, speak
 from .transcript import COMPANIONS, chapters_json, json_transcript, text_transcript, webvtt
 from .tts import Voice, get_engine
@@ -48,7 +43,6 @@ __all__ = ["Published", "Failure", "PublishReport", "publish", "clean", "speak_t
 Progress = Callable[[str], None]
 Reader = Callable[[str], Article]
 """Source → article; :func:`clean` unless the caller already holds the article's content."""
-LOCK_TIMEOUT = 600
 
 
 @dataclass(frozen=True)
@@ -112,8 +106,8 @@ def _publish_one(folder: FeedFolder, settings: FeedSettings, lexicon: Lexicon, s
     identity = identity_of(article)
     guid = guid_for(identity)
     fingerprint = script.fingerprint(speaker.engine.identity)
-    with _lock(folder), Catalog(folder.catalog_path) as catalog:
-        _recover(folder, settings, catalog)
+    with lock(folder), Catalog(folder.catalog_path) as catalog:
+        recover(folder, settings, catalog)
         existing = catalog.by_identity(identity)
     if existing and existing.fingerprint == fingerprint and (folder.public / existing.audio).is_file():
         return Published(source, existing.guid, existing.title, existing.duration,
@@ -124,16 +118,16 @@ def _publish_one(folder: FeedFolder, settings: FeedSettings, lexicon: Lexicon, s
     episode = assemble(takes, staged, Tags(title=article.headline, artist=article.byline, album=settings.title,
                                           date=article.published, language=script.language))
     progress("publishing")
-    with _lock(folder), Catalog(folder.catalog_path) as catalog:
+    with lock(folder), Catalog(folder.catalog_path) as catalog:
         existing = catalog.by_identity(identity)  # another publish may have run meanwhile
         episode = _move_in(staged, folder.public / audio, episode)
         _write_companions(folder.public / audio, episode, script)
         now = _after(catalog.latest_added())
         record = _record(guid, identity, source, article, script, fingerprint, audio, episode,
                          added=existing.added if existing else now, updated=now)
-        _commit(folder, settings, catalog, lambda: catalog.save(record))
+        commit(folder, settings, catalog, lambda: catalog.save(record))
         if existing and existing.audio != audio:
-            _delete_episode_files(folder.public / existing.audio)
+            delete_episode_files(folder.public / existing.audio)
     return Published(source, guid, article.headline, episode.duration, episode.path,
                      "updated" if existing else "added")
 
@@ -153,25 +147,6 @@ def speak_to_file(source: str, out: Path, voice: Voice, progress: Progress = lam
 
 def _segment_progress(progress: Progress) -> Callable[[int, int], None]:
     return lambda number, total: progress(f"speaking segment {number} of {total}")
-
-
-def build(folder: FeedFolder) -> int:
-    """Rewrite ``public/`` from the catalog; returns the number of episodes."""
-    settings = folder.settings()
-    with _lock(folder), Catalog(folder.catalog_path) as catalog:
-        return _build(folder, settings, catalog)
-
-
-def remove(folder: FeedFolder, guid: str) -> EpisodeRecord:
-    """Take an episode out of the feed and delete its audio."""
-    settings = folder.settings()
-    with _lock(folder), Catalog(folder.catalog_path) as catalog:
-        record = catalog.by_guid(guid)
-        if record is None:
-            raise FeedError(f"no episode with guid {guid!r}", folder.name)
-        _commit(folder, settings, catalog, lambda: catalog.remove(guid))
-        _delete_episode_files(folder.public / record.audio)
-    return record
 
 
 def _staging(folder: FeedFolder) -> Path:
@@ -202,10 +177,6 @@ def _move_in(staged: Path, target: Path, episode: Episode) -> Episode:
     return dataclasses.replace(episode, path=str(target))
 
 
-def _companion(audio: Path, suffix: str) -> Path:
-    return audio.with_name(audio.name.removesuffix(".mp3") + suffix)
-
-
 def _write_companions(audio: Path, episode: Episode, script: Script) -> None:
     """Captions, transcripts and chapters beside the MP3, from the episode's real timings."""
     contents = {
@@ -215,82 +186,18 @@ def _write_companions(audio: Path, episode: Episode, script: Script) -> None:
         ".chapters.json": chapters_json(episode.chapters, script.title),
     }
     for suffix in COMPANIONS:
-        write_atomic(_companion(audio, suffix), contents[suffix].encode("utf-8"))
+        write_atomic(companion(audio, suffix), contents[suffix].encode("utf-8"))
 
-
-def _delete_episode_files(audio: Path) -> None:
-    audio.unlink(missing_ok=True)
-    for suffix in COMPANIONS:
-        _companion(audio, suffix).unlink(missing_ok=True)
 
 
 def _prefixed(progress: Progress, prefix: str) -> Progress:
     return lambda message: progress(f"{prefix}: {message}")
 
 
-def _build(folder: FeedFolder, settings: FeedSettings, catalog: Catalog) -> int:
-    """Rewrite public/ from the catalog as it stands."""
-    return len(_commit(folder, settings, catalog, lambda: None))
 
 
-def _commit(folder: FeedFolder, settings: FeedSettings, catalog: Catalog, change: Callable[[], object]) -> list:
-    """Change the catalog and publish the feed that matches it.
-
-    The new feed.xml is written in full (under a temporary name) inside the catalog's
-    transaction and renamed into place the moment it commits: a kill before the commit leaves
-    the old feed and the old catalog, a kill after it at worst a feed one commit behind, which
-    :func:`_recover` notices and rebuilds. Files no episode owns (from killed runs) are removed.
-    """
-    folder.episodes.mkdir(parents=True, exist_ok=True)
-    for leftover in folder.public.rglob(f"{TEMP_PREFIX}*"):
-        leftover.unlink(missing_ok=True)  # from a run that was killed mid-write
-    cover = _cover(folder, settings)
-    with atomic_path(folder.public / FEED_FILE) as staged:
-        with catalog.transaction():
-            change()
-            episodes = catalog.all()
-            write_synced(staged, build_feed_xml(settings, episodes, cover))
-    os.utime(folder.public / FEED_FILE)  # newer than the commit: see _recover
-    write_atomic(folder.public / INDEX_FILE, build_index_html(settings, episodes, partial(_transcript_of, folder)))
-    kept = {Path(e.audio).name.removesuffix(".mp3") for e in episodes}
-    for path in folder.episodes.iterdir():
-        if path.name.split(".", 1)[0] not in kept:
-            path.unlink(missing_ok=True)
-    return episodes
 
 
-def _transcript_of(folder: FeedFolder, episode: EpisodeRecord) -> str | None:
-    try:
-        return _companion(folder.public / episode.audio, ".txt").read_text(encoding="utf-8")
-    except OSError:
-        return None
-
-
-def _recover(folder: FeedFolder, settings: FeedSettings, catalog: Catalog) -> None:
-    """Rebuild public/ when a killed run left the feed behind the catalog (or no feed at all)."""
-    feed = folder.public / FEED_FILE
-    if not feed.exists() or feed.stat().st_mtime < folder.catalog_path.stat().st_mtime:
-        _build(folder, settings, catalog)
-
-
-def _cover(folder: FeedFolder, settings: FeedSettings) -> str:
-    """The cover's path in ``public/``: the editor's artwork, or one generated from the title."""
-    if settings.artwork:
-        given = folder.root / settings.artwork
-        name = "cover" + check_artwork(given, settings.artwork, str(folder.settings_path))
-        target = folder.public / name
-        if not target.exists() or target.stat().st_mtime < given.stat().st_mtime:
-            write_atomic(target, given.read_bytes())
-        return name
-    target = folder.public / COVER_FILE
-    if not target.exists() or target.stat().st_mtime < folder.settings_path.stat().st_mtime:
-        write_atomic(target, make_cover(settings.title))
-    return COVER_FILE
-
-
-def _lock(folder: FeedFolder) -> FileLock:
-    folder.root.mkdir(parents=True, exist_ok=True)
-    return FileLock(str(folder.lock_path), timeout=LOCK_TIMEOUT)
 
 
 def identity_of(article: Article) -> str:

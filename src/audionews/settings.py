@@ -14,6 +14,7 @@ import re
 import sys
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import tomli_w
 
@@ -21,8 +22,10 @@ from .artwork import check_artwork
 from .categories import check_category
 from .errors import ConfigError, FeedError
 from .files import write_atomic
-from .lexicon import LEXICON_FILE, Lexicon, load_lexicon
 from .tts import Voice
+
+if TYPE_CHECKING:
+    from .lexicon import Lexicon
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -152,6 +155,8 @@ class FeedFolder:
 
     def lexicon(self, settings: FeedSettings | None = None) -> Lexicon:
         """The feed's lexicon: the file ``feed.toml`` names (which must exist), else ``lexicon.toml`` if present."""
+        from .lexicon import LEXICON_FILE, load_lexicon  # its normalization rules: only commands that speak need them
+
         named = (settings or self.settings()).lexicon
         return load_lexicon(self.root / (named or LEXICON_FILE), required=bool(named))
 

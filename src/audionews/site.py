@@ -17,7 +17,7 @@ from .catalog import EpisodeRecord
 from .feed import FEED_FILE
 from .settings import FeedSettings
 
-__all__ = ["build_index_html", "INDEX_FILE", "spoken_duration"]
+__all__ = ["build_index_html", "INDEX_FILE", "PAGE_EPISODES", "spoken_duration"]
 
 INDEX_FILE = "index.html"
 
@@ -53,14 +53,19 @@ PAGE_EPISODES = 100
 
 
 def build_index_html(settings: FeedSettings, episodes: list[EpisodeRecord],
-                     transcript: Callable[[EpisodeRecord], str | None] = lambda _: None) -> bytes:
-    """The page; ``transcript(episode)`` gives an episode's text transcript, shown in full (WCAG 1.2.1)."""
+                     transcript: Callable[[EpisodeRecord], str | None] = lambda _: None,
+                     total: int | None = None) -> bytes:
+    """The page; ``transcript(episode)`` gives an episode's text transcript, shown in full (WCAG 1.2.1).
+
+    ``episodes`` are newest first and only the first :data:`PAGE_EPISODES` are shown, so they
+    may be just those, with ``total`` the number the feed has.
+    """
     feed_url = escape(settings.url(FEED_FILE))
     title = escape(settings.title)
     items = "\n".join(_episode(n, e, settings.language, transcript(e))
                       for n, e in enumerate(episodes[:PAGE_EPISODES], start=1))
-    count = f"{len(episodes)} episode{'s' if len(episodes) != 1 else ''}, newest first." if episodes else \
-        "No episodes yet."
+    total = len(episodes) if total is None else total
+    count = f"{total} episode{'s' if total != 1 else ''}, newest first." if total else "No episodes yet."
     page = f"""<!DOCTYPE html>
 <html lang="{escape(settings.language)}">
 <head>
