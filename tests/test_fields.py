@@ -81,3 +81,12 @@ def test_looks_like_name(text, expected) -> None:
 ])
 def test_guess_language(text, expected) -> None:
     assert guess_language(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an initial or a last name that is a short word in Spanish, Italian or Portuguese ("e", "y", "do")
+    ("Maria E. Okafor", True), ("Tom Y. Lindqvist", True), ("Anh Do", True), ("Rui E Costa", True),
+    ("Lucas Da Silva", True), ("The Day", False), ("Read E. More", False), ("Is Do", False),
+])
+def test_looks_like_name_initials_and_short_surnames(text, expected) -> None:
+    assert looks_like_name(text) is expected

@@ -144,13 +144,17 @@ def looks_like_name(text: str) -> bool:
     if not 2 <= len(tokens) <= 4 or len(text) > 40 or re.search(r"\d|[:;!?,|/]", text):
         return False
     capitalised = 0
-    for token in tokens:
+    for position, token in enumerate(tokens):
         low = token.lower().strip(".")
         if low in _PARTICLES:
             continue
         if not _NAME_TOKEN.match(token) or low in NOT_NAME_WORDS:
             return False
-        if any(low in stops for stops in STOPWORDS.values()):
+        initial = len(low) == 1 and (token.endswith(".") or 0 < position < len(tokens) - 1)
+        # "Sarah E. Needleman", "Minh Do": an initial, or a surname that is a short word in another
+        # language, is still a name; an English stop word anywhere makes it a phrase
+        foreign_surname = position == len(tokens) - 1 and capitalised >= 1 and low not in STOPWORDS["en"]
+        if not initial and not foreign_surname and any(low in stops for stops in STOPWORDS.values()):
             return False
         capitalised += 1
     return capitalised >= 2
