@@ -18,7 +18,7 @@ from audionews.extract.fields import (clean_byline, clean_headline, find_date, g
     (["Maria Okafor", "Tom Lindqvist", "Ruth Haskell"], "Maria Okafor, Tom Lindqvist and Ruth Haskell"),
     ("By JANE DOE", "Jane Doe"),
     ("Leo Cruzhttps://example.com/author/leo", "Leo Cruz"),
-    ("By the Associated Press", None),
+    ("By the Associated Press", "Associated Press"),  # a wire service counts when no person is named
     ("By Staff Writer", None),
     ("", None),
     (None, None),
@@ -90,3 +90,13 @@ def test_guess_language(text, expected) -> None:
 ])
 def test_looks_like_name_initials_and_short_surnames(text, expected) -> None:
     assert looks_like_name(text) is expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Reuters", "Reuters"), ("By REUTERS", "Reuters"), ("Associated Press", "Associated Press"), ("PTI", "PTI"),
+    ("By The Associated Press", "Associated Press"), (["AFP"], "AFP"),
+    ("Maria Okafor, Reuters", "Maria Okafor"), ("By Maria Okafor | AP", "Maria Okafor"),
+    ("Staff", None), ("By AP Staff", None),
+])
+def test_clean_byline_news_agencies(raw, expected) -> None:
+    assert clean_byline(raw) == expected

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .lexicon_data import DATE_WORDS, MONTHS, NOT_NAME_WORDS, STOPWORDS
+from .lexicon_data import DATE_WORDS, MONTHS, NEWS_AGENCIES, NOT_NAME_WORDS, STOPWORDS
 
 __all__ = [
     "words",
@@ -174,11 +174,13 @@ _ROLE = re.compile(
 
 
 def clean_byline(raw: str | list[str] | None) -> str | None:
-    """Author names only: no "By", URLs, roles or bios; several joined as "A, B and C"."""
+    """Author names only: no "By", URLs, roles or bios; several joined as "A, B and C"; a news
+    agency ("Reuters", "AP") when no person is named."""
     if not raw:
         return None
     pieces = raw if isinstance(raw, list) else [raw]
     names: list[str] = []
+    agencies: list[str] = []  # a wire service is the byline only when no person is named
     for piece in pieces:
         text = squash(_URL.sub(" ", str(piece)))
         text = _BY.sub("", text)
@@ -186,10 +188,16 @@ def clean_byline(raw: str | list[str] | None) -> str | None:
         text = _ROLE_TAIL.sub("", text)
         for part in re.split(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b)\s*", text):
             part = part.strip(" .-–—:")
+            agency = NEWS_AGENCIES.get(re.sub(r"^the\s+", "", part.lower()))
+            if agency:
+                if agency not in agencies:
+                    agencies.append(agency)
+                continue
             if part.isupper():
                 part = part.title()  # "JANE DOE" is read as letters by some engines
             if part and not _ROLE.search(part) and looks_like_name(part) and part not in names:
                 names.append(part)
+    names = names or agencies
     if not names:
         return None
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
