@@ -98,3 +98,20 @@ def test_canonical_url(head: str, page_url: str | None, expected: str | None) ->
 ])
 def test_lead_image(head: str, page_url: str | None, expected: str | None) -> None:
     assert article(head, url=page_url).image == expected
+
+
+def graph(*nodes: dict) -> str:
+    return f'<script type="application/ld+json">{json.dumps({"@context": "https://schema.org", "@graph": list(nodes)})}</script>'
+
+
+@pytest.mark.parametrize("head, expected", [
+    # the author (or publisher) named once in @graph and referred to by @id, as WordPress SEO plugins write it
+    (graph({"@type": "Article", "headline": "H", "author": {"@id": "https://x.test/#/person/1"}},
+           {"@type": "Person", "@id": "https://x.test/#/person/1", "name": "Maria Okafor"}), "Maria Okafor"),
+    (graph({"@type": "Person", "@id": "#p1", "name": "Maria Okafor"}, {"@type": "Person", "@id": "#p2", "name": "Tom Lindqvist"},
+           {"@type": "NewsArticle", "headline": "H", "author": [{"@id": "#p1"}, {"@id": "#p2"}]}),
+     "Maria Okafor and Tom Lindqvist"),
+    (graph({"@type": "Article", "headline": "H", "author": {"@id": "#nobody"}}), None),
+])
+def test_byline_json_ld_references(head: str, expected: str | None) -> None:
+    assert article(head).byline == expected
