@@ -100,3 +100,16 @@ def test_looks_like_name_initials_and_short_surnames(text, expected) -> None:
 ])
 def test_clean_byline_news_agencies(raw, expected) -> None:
     assert clean_byline(raw) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # credit words before the name, in several languages and scripts
+    ("Analysis by Leo Cruz, Editor-at-large", "Leo Cruz"), ("Opinion by Ana Ruiz", "Ana Ruiz"),
+    ("Author: Ana Ruiz", "Ana Ruiz"), ("Texto: Ana Ruiz", "Ana Ruiz"), ("Текст: Мария Окафор", "Мария Окафор"),
+    # a date on the credit line ends the names, with the words that lead up to it
+    ("Von Ana Ruiz publiziert am 4. März 2025", "Ana Ruiz"), ("By Ana Ruiz, June 3, 2024", "Ana Ruiz"),
+    ("By Leo Cruz , Anh Do on Monday, November 18th, 2024 at 11:08 a.m.", "Leo Cruz and Anh Do"),
+    ("By Ana Ruiz - 2024-06-03", "Ana Ruiz"),
+])
+def test_clean_byline_credit_lines(raw, expected) -> None:
+    assert clean_byline(raw) == expected

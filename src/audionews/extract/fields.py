@@ -135,6 +135,7 @@ def parse_iso_date(value: object) -> dt.date | None:
 
 _PARTICLES = {"de", "da", "del", "della", "van", "von", "der", "den", "la", "le", "bin", "al", "el", "di", "du", "dos"}
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞŁŚŻ][\w’'.-]*|[A-Z]\.)$")
+_OTHER_SCRIPT_NAME = re.compile(r"^[А-ЯЁΑ-ΩЄІЇҐ][\w’'.-]*$")  # Cyrillic and Greek capitals: "Венера Ерофеева"
 
 
 def looks_like_name(text: str) -> bool:
@@ -148,7 +149,7 @@ def looks_like_name(text: str) -> bool:
         low = token.lower().strip(".")
         if low in _PARTICLES:
             continue
-        if not _NAME_TOKEN.match(token) or low in NOT_NAME_WORDS:
+        if not (_NAME_TOKEN.match(token) or _OTHER_SCRIPT_NAME.match(token)) or low in NOT_NAME_WORDS:
             return False
         initial = len(low) == 1 and (token.endswith(".") or 0 < position < len(tokens) - 1)
         # "Sarah E. Needleman", "Minh Do": an initial, or a surname that is a short word in another
@@ -160,7 +161,11 @@ def looks_like_name(text: str) -> bool:
     return capitalised >= 2
 
 
-_BY = re.compile(r"^\s*(?:written |reported |words |story )?(?:by|von|par|por|di|door)\s*[:\-]?\s+", re.I)
+_BY = re.compile(
+    r"^\s*(?:(?:(?:written|reported|words|story|text|analysis|opinion|commentary|review|interview)\s+)?"
+    r"(?:by|von|par|por|di|door)\s*[:\-]?\s+"
+    r"|(?:text|texto|texte|testo|tekst|текст|author|autor|auteur|autore|автор)\s*:\s*)",  # "Text: Ana Ruiz"
+    re.I)
 _ROLE_TAIL = re.compile(
     r"\s*(?:[,|–—-]|\bis\b)\s*(?:staff|senior|chief|political|special|contributing|associated|"
     r"correspondent|reporter|editor|writer|columnist|contributor|the |for |in |at |based)\b.*$",
@@ -184,6 +189,12 @@ def clean_byline(raw: str | list[str] | None) -> str | None:
     for piece in pieces:
         text = squash(_URL.sub(" ", str(piece)))
         text = _BY.sub("", text)
+        dated = find_date(text)
+        if dated:  # "Von Ana Ruiz publiziert am 4. März 2025": the names end before the date
+            head = text[: dated[1]].split()
+            while head and (not head[-1][:1].isupper() or _DATE_WORDS.fullmatch(head[-1].strip(",.;:"))):
+                head.pop()  # "publiziert am", "on Monday,", " - "
+            text = " ".join(head) or text
         text = re.split(r"\s+(?:[|•·]|on\s+(?:\w+day|" + "|".join(MONTHS) + r")\b)", text, maxsplit=1, flags=re.I)[0]
         text = _ROLE_TAIL.sub("", text)
         for part in re.split(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b)\s*", text):
