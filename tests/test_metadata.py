@@ -115,3 +115,23 @@ def graph(*nodes: dict) -> str:
 ])
 def test_byline_json_ld_references(head: str, expected: str | None) -> None:
     assert article(head).byline == expected
+
+
+def page(top: str, bottom: str = "") -> str:
+    """A page with no author in its metadata: only what a reader sees."""
+    html = (f"<html><head><title>Sea wall to be rebuilt</title></head><body>{top}<article>{BODY}</article>"
+            f"{bottom}</body></html>")
+    return extract(Page("test.html", "html", html, None)).byline
+
+
+@pytest.mark.parametrize("top, bottom, expected", [
+    # a two-word breadcrumb or menu item above the headline, or a tag under the story, is not an author
+    ("<nav><a>Home</a></nav><div><a>Harbor Rowing</a></div><h1>Sea wall to be rebuilt</h1>", "", None),
+    ("<h1>Sea wall to be rebuilt</h1>", "<ul><li>Related Topics</li><li>United Kingdom</li><li>Storms</li></ul>", None),
+    # "By" and the name in separate elements, each on its own line of the page's text
+    ("<h1>Sea wall to be rebuilt</h1><div><span>By</span></div><div><span>Maria Okafor</span></div>", "", "Maria Okafor"),
+    # a name alone between the headline and the story still is
+    ("<h1>Sea wall to be rebuilt</h1><div>Maria Okafor</div>", "", "Maria Okafor"),
+])
+def test_byline_from_the_visible_page(top: str, bottom: str, expected: str | None) -> None:
+    assert page(top, bottom) == expected

@@ -67,7 +67,7 @@ def extract_text(page: Page) -> Article:
     top = headline_index if headline_index is not None else start
     credits = [l for l in lines[start : end + 1] if l.kind in ("date", "byline")]
     near = lines[max(0, top - 8) : start] + credits + lines[end + 1 : end + 6]
-    byline = _byline(near, names)
+    byline = _byline(near, names, lines, top, start)
     published = _date([l for l in near if l.kind in ("date", "byline")])
     return Article(
         source=page.source,
@@ -245,17 +245,27 @@ def _ends_page_section(text: str) -> bool:
     return any(BREAK_PATTERNS[name].match(text) for name in ("section list", "comment form"))
 
 
-def _byline(near: list[Line], names: Counter[str]) -> str | None:
-    """A credit line ("By …") near the body, else the person name repeated most around it."""
+def _byline(near: list[Line], names: Counter[str], lines: list[Line], top: int, start: int) -> str | None:
+    """A credit line ("By …") near the body, else the person name repeated most between the
+    headline and the body or heading an author box. A name standing alone elsewhere (a menu item,
+    a breadcrumb, a tag under the story) is too often not a person to be taken for the author."""
     for line in near:
         found = _credited_name(line.text)
         if found:
             return found
-    candidates = [squash(_URL.sub(" ", l.text)) for l in near if l.kind == "byline"]
+    header = lines[top + 1 : start] if top < start else lines[max(0, start - 3) : start]
+    boxed = [l for l in near if l.kind == "byline" and _in_author_box(l, lines)]
+    candidates = [squash(_URL.sub(" ", l.text)) for l in header + boxed if l.kind == "byline"]
     candidates = [c for c in candidates if c in names]
     if not candidates:
         return None
     return clean_byline(max(candidates, key=lambda name: (names[name], -candidates.index(name))))
+
+
+def _in_author_box(line: Line, lines: list[Line]) -> bool:
+    """A name followed within two lines by a bio that names them: "Nadia Haddad" / "Nadia Haddad is a…"."""
+    first = squash(_URL.sub(" ", line.text)).split()[0]
+    return any(l.kind == "bio" and first in l.text for l in lines[line.index + 1 : line.index + 3])
 
 
 def _date(lines: list[Line]):
