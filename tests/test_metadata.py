@@ -135,3 +135,22 @@ def page(top: str, bottom: str = "") -> str:
 ])
 def test_byline_from_the_visible_page(top: str, bottom: str, expected: str | None) -> None:
     assert page(top, bottom) == expected
+
+
+def visible(top: str) -> tuple:
+    html = f"<html><head><title>Sea wall to be rebuilt</title></head><body>{top}<article>{BODY}</article></body></html>"
+    found = extract(Page("test.html", "html", html, None))
+    return found.byline, found.published
+
+
+@pytest.mark.parametrize("top, expected", [
+    # a credit line under the headline that reads like a sentence, with the date on it
+    ("<p>“Quote of the week,” said someone on Sunday, February 2nd, 2025.</p><h1>Sea wall to be rebuilt</h1>"
+     "<p>By Maria Okafor , Anh Do on Monday, March 3rd, 2025 at 9:15 a.m.</p>",
+     ("Maria Okafor and Anh Do", dt.date(2025, 3, 3))),
+    # a credit line in another language, above the headline
+    ("<p>Von Maria Okafor publiziert am 4. März 2025</p><h1>Sea wall to be rebuilt</h1>",
+     ("Maria Okafor", dt.date(2025, 3, 4))),
+])
+def test_credit_line_around_the_headline(top: str, expected: tuple) -> None:
+    assert visible(top) == expected

@@ -20,6 +20,7 @@ __all__ = [
     "is_dateline",
     "parse_iso_date",
     "clean_byline",
+    "CREDIT",
     "looks_like_name",
     "clean_headline",
     "squash",
@@ -161,7 +162,7 @@ def looks_like_name(text: str) -> bool:
     return capitalised >= 2
 
 
-_BY = re.compile(
+CREDIT = re.compile(
     r"^\s*(?:(?:(?:written|reported|words|story|text|analysis|opinion|commentary|review|interview)\s+)?"
     r"(?:by|von|par|por|di|door)\s*[:\-]?\s+"
     r"|(?:text|texto|texte|testo|tekst|текст|author|autor|auteur|autore|автор)\s*:\s*)",  # "Text: Ana Ruiz"
@@ -188,7 +189,7 @@ def clean_byline(raw: str | list[str] | None) -> str | None:
     agencies: list[str] = []  # a wire service is the byline only when no person is named
     for piece in pieces:
         text = squash(_URL.sub(" ", str(piece)))
-        text = _BY.sub("", text)
+        text = CREDIT.sub("", text)
         dated = find_date(text)
         if dated:  # "Von Ana Ruiz publiziert am 4. März 2025": the names end before the date
             head = text[: dated[1]].split()
