@@ -154,3 +154,16 @@ def visible(top: str) -> tuple:
 ])
 def test_credit_line_around_the_headline(top: str, expected: tuple) -> None:
     assert visible(top) == expected
+
+
+@pytest.mark.parametrize("head, expected", [
+    # the publication named as the author is no byline
+    (ld(headline="H", author={"@type": "Organization", "name": "Harbor Gazette"},
+        publisher={"@type": "Organization", "name": "Harbor Gazette"}), None),
+    (ld(headline="H", author={"@type": "Organization", "name": "Harbor Gazette"})
+     + '<meta property="og:site_name" content="Harbor Gazette">', None),
+    (ld(headline="H", author={"@type": "Person", "name": "Maria Okafor"},
+        publisher={"@type": "Organization", "name": "Harbor Gazette"}), "Maria Okafor"),
+])
+def test_byline_not_the_site_itself(head: str, expected: str | None) -> None:
+    assert article(head).byline == expected

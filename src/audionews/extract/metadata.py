@@ -43,8 +43,10 @@ def read_metadata(root: etree._Element, html: str, page_url: str | None) -> Page
         _first(_text(ld.get("headline")), meta.get("og:title"), meta.get("twitter:title"), _h1(root), _title(root)),
         site,
     )
+    authors = [name for name in _ld_names(ld.get("author"), nodes)
+               if not site or squash(name).lower() != squash(site).lower()]  # the site credited as its own author
     byline = (
-        clean_byline(_ld_names(ld.get("author"), nodes))
+        clean_byline(authors)
         or clean_byline(meta.get("author") or meta.get("article:author") or meta.get("parsely-author")
                         or meta.get("sailthru.author") or meta.get("dc.creator"))
         or clean_byline(_rel_author(root))
