@@ -18,7 +18,7 @@ from audionews.extract.fields import (clean_byline, clean_headline, find_date, g
     (["Maria Okafor", "Tom Lindqvist", "Ruth Haskell"], "Maria Okafor, Tom Lindqvist and Ruth Haskell"),
     ("By JANE DOE", "Jane Doe"),
     ("Leo Cruzhttps://example.com/author/leo", "Leo Cruz"),
-    ("By the Associated Press", None),
+    ("By the Associated Press", "Associated Press"),  # a wire service counts when no person is named
     ("By Staff Writer", None),
     ("", None),
     (None, None),
@@ -81,3 +81,35 @@ def test_looks_like_name(text, expected) -> None:
 ])
 def test_guess_language(text, expected) -> None:
     assert guess_language(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an initial or a last name that is a short word in Spanish, Italian or Portuguese ("e", "y", "do")
+    ("Maria E. Okafor", True), ("Tom Y. Lindqvist", True), ("Anh Do", True), ("Rui E Costa", True),
+    ("Lucas Da Silva", True), ("The Day", False), ("Read E. More", False), ("Is Do", False),
+])
+def test_looks_like_name_initials_and_short_surnames(text, expected) -> None:
+    assert looks_like_name(text) is expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Reuters", "Reuters"), ("By REUTERS", "Reuters"), ("Associated Press", "Associated Press"), ("PTI", "PTI"),
+    ("By The Associated Press", "Associated Press"), (["AFP"], "AFP"),
+    ("Maria Okafor, Reuters", "Maria Okafor"), ("By Maria Okafor | AP", "Maria Okafor"),
+    ("Staff", None), ("By AP Staff", None),
+])
+def test_clean_byline_news_agencies(raw, expected) -> None:
+    assert clean_byline(raw) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # credit words before the name, in several languages and scripts
+    ("Analysis by Leo Cruz, Editor-at-large", "Leo Cruz"), ("Opinion by Ana Ruiz", "Ana Ruiz"),
+    ("Author: Ana Ruiz", "Ana Ruiz"), ("Texto: Ana Ruiz", "Ana Ruiz"), ("Текст: Мария Окафор", "Мария Окафор"),
+    # a date on the credit line ends the names, with the words that lead up to it
+    ("Von Ana Ruiz publiziert am 4. März 2025", "Ana Ruiz"), ("By Ana Ruiz, June 3, 2024", "Ana Ruiz"),
+    ("By Leo Cruz , Anh Do on Monday, November 18th, 2024 at 11:08 a.m.", "Leo Cruz and Anh Do"),
+    ("By Ana Ruiz - 2024-06-03", "Ana Ruiz"),
+])
+def test_clean_byline_credit_lines(raw, expected) -> None:
+    assert clean_byline(raw) == expected

@@ -98,3 +98,72 @@ def test_canonical_url(head: str, page_url: str | None, expected: str | None) ->
 ])
 def test_lead_image(head: str, page_url: str | None, expected: str | None) -> None:
     assert article(head, url=page_url).image == expected
+
+
+def graph(*nodes: dict) -> str:
+    return f'<script type="application/ld+json">{json.dumps({"@context": "https://schema.org", "@graph": list(nodes)})}</script>'
+
+
+@pytest.mark.parametrize("head, expected", [
+    # the author (or publisher) named once in @graph and referred to by @id, as WordPress SEO plugins write it
+    (graph({"@type": "Article", "headline": "H", "author": {"@id": "https://x.test/#/person/1"}},
+           {"@type": "Person", "@id": "https://x.test/#/person/1", "name": "Maria Okafor"}), "Maria Okafor"),
+    (graph({"@type": "Person", "@id": "#p1", "name": "Maria Okafor"}, {"@type": "Person", "@id": "#p2", "name": "Tom Lindqvist"},
+           {"@type": "NewsArticle", "headline": "H", "author": [{"@id": "#p1"}, {"@id": "#p2"}]}),
+     "Maria Okafor and Tom Lindqvist"),
+    (graph({"@type": "Article", "headline": "H", "author": {"@id": "#nobody"}}), None),
+])
+def test_byline_json_ld_references(head: str, expected: str | None) -> None:
+    assert article(head).byline == expected
+
+
+def page(top: str, bottom: str = "") -> str:
+    """A page with no author in its metadata: only what a reader sees."""
+    html = (f"<html><head><title>Sea wall to be rebuilt</title></head><body>{top}<article>{BODY}</article>"
+            f"{bottom}</body></html>")
+    return extract(Page("test.html", "html", html, None)).byline
+
+
+@pytest.mark.parametrize("top, bottom, expected", [
+    # a two-word breadcrumb or menu item above the headline, or a tag under the story, is not an author
+    ("<nav><a>Home</a></nav><div><a>Harbor Rowing</a></div><h1>Sea wall to be rebuilt</h1>", "", None),
+    ("<h1>Sea wall to be rebuilt</h1>", "<ul><li>Related Topics</li><li>United Kingdom</li><li>Storms</li></ul>", None),
+    # "By" and the name in separate elements, each on its own line of the page's text
+    ("<h1>Sea wall to be rebuilt</h1><div><span>By</span></div><div><span>Maria Okafor</span></div>", "", "Maria Okafor"),
+    # a name alone between the headline and the story still is
+    ("<h1>Sea wall to be rebuilt</h1><div>Maria Okafor</div>", "", "Maria Okafor"),
+])
+def test_byline_from_the_visible_page(top: str, bottom: str, expected: str | None) -> None:
+    assert page(top, bottom) == expected
+
+
+def visible(top: str) -> tuple:
+    html = f"<html><head><title>Sea wall to be rebuilt</title></head><body>{top}<article>{BODY}</article></body></html>"
+    found = extract(Page("test.html", "html", html, None))
+    return found.byline, found.published
+
+
+@pytest.mark.parametrize("top, expected", [
+    # a credit line under the headline that reads like a sentence, with the date on it
+    ("<p>“Quote of the week,” said someone on Sunday, February 2nd, 2025.</p><h1>Sea wall to be rebuilt</h1>"
+     "<p>By Maria Okafor , Anh Do on Monday, March 3rd, 2025 at 9:15 a.m.</p>",
+     ("Maria Okafor and Anh Do", dt.date(2025, 3, 3))),
+    # a credit line in another language, above the headline
+    ("<p>Von Maria Okafor publiziert am 4. März 2025</p><h1>Sea wall to be rebuilt</h1>",
+     ("Maria Okafor", dt.date(2025, 3, 4))),
+])
+def test_credit_line_around_the_headline(top: str, expected: tuple) -> None:
+    assert visible(top) == expected
+
+
+@pytest.mark.parametrize("head, expected", [
+    # the publication named as the author is no byline
+    (ld(headline="H", author={"@type": "Organization", "name": "Harbor Gazette"},
+        publisher={"@type": "Organization", "name": "Harbor Gazette"}), None),
+    (ld(headline="H", author={"@type": "Organization", "name": "Harbor Gazette"})
+     + '<meta property="og:site_name" content="Harbor Gazette">', None),
+    (ld(headline="H", author={"@type": "Person", "name": "Maria Okafor"},
+        publisher={"@type": "Organization", "name": "Harbor Gazette"}), "Maria Okafor"),
+])
+def test_byline_not_the_site_itself(head: str, expected: str | None) -> None:
+    assert article(head).byline == expected

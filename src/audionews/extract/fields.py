@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .lexicon_data import DATE_WORDS, MONTHS, NOT_NAME_WORDS, STOPWORDS
+from .lexicon_data import DATE_WORDS, MONTHS, NEWS_AGENCIES, NOT_NAME_WORDS, STOPWORDS
 
 __all__ = [
     "words",
@@ -20,6 +20,7 @@ __all__ = [
     "is_dateline",
     "parse_iso_date",
     "clean_byline",
+    "CREDIT",
     "looks_like_name",
     "clean_headline",
     "squash",
@@ -135,6 +136,7 @@ def parse_iso_date(value: object) -> dt.date | None:
 
 _PARTICLES = {"de", "da", "del", "della", "van", "von", "der", "den", "la", "le", "bin", "al", "el", "di", "du", "dos"}
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞŁŚŻ][\w’'.-]*|[A-Z]\.)$")
+_OTHER_SCRIPT_NAME = re.compile(r"^[А-ЯЁΑ-ΩЄІЇҐ][\w’'.-]*$")  # Cyrillic and Greek capitals: "Венера Ерофеева"
 
 
 def looks_like_name(text: str) -> bool:
@@ -144,19 +146,27 @@ def looks_like_name(text: str) -> bool:
     if not 2 <= len(tokens) <= 4 or len(text) > 40 or re.search(r"\d|[:;!?,|/]", text):
         return False
     capitalised = 0
-    for token in tokens:
+    for position, token in enumerate(tokens):
         low = token.lower().strip(".")
         if low in _PARTICLES:
             continue
-        if not _NAME_TOKEN.match(token) or low in NOT_NAME_WORDS:
+        if not (_NAME_TOKEN.match(token) or _OTHER_SCRIPT_NAME.match(token)) or low in NOT_NAME_WORDS:
             return False
-        if any(low in stops for stops in STOPWORDS.values()):
+        initial = len(low) == 1 and (token.endswith(".") or 0 < position < len(tokens) - 1)
+        # "Sarah E. Needleman", "Minh Do": an initial, or a surname that is a short word in another
+        # language, is still a name; an English stop word anywhere makes it a phrase
+        foreign_surname = position == len(tokens) - 1 and capitalised >= 1 and low not in STOPWORDS["en"]
+        if not initial and not foreign_surname and any(low in stops for stops in STOPWORDS.values()):
             return False
         capitalised += 1
     return capitalised >= 2
 
 
-_BY = re.compile(r"^\s*(?:written |reported |words |story )?(?:by|von|par|por|di|door)\s*[:\-]?\s+", re.I)
+CREDIT = re.compile(
+    r"^\s*(?:(?:(?:written|reported|words|story|text|analysis|opinion|commentary|review|interview)\s+)?"
+    r"(?:by|von|par|por|di|door)\s*[:\-]?\s+"
+    r"|(?:text|texto|texte|testo|tekst|текст|author|autor|auteur|autore|автор)\s*:\s*)",  # "Text: Ana Ruiz"
+    re.I)
 _ROLE_TAIL = re.compile(
     r"\s*(?:[,|–—-]|\bis\b)\s*(?:staff|senior|chief|political|special|contributing|associated|"
     r"correspondent|reporter|editor|writer|columnist|contributor|the |for |in |at |based)\b.*$",
@@ -170,22 +180,36 @@ _ROLE = re.compile(
 
 
 def clean_byline(raw: str | list[str] | None) -> str | None:
-    """Author names only: no "By", URLs, roles or bios; several joined as "A, B and C"."""
+    """Author names only: no "By", URLs, roles or bios; several joined as "A, B and C"; a news
+    agency ("Reuters", "AP") when no person is named."""
     if not raw:
         return None
     pieces = raw if isinstance(raw, list) else [raw]
     names: list[str] = []
+    agencies: list[str] = []  # a wire service is the byline only when no person is named
     for piece in pieces:
         text = squash(_URL.sub(" ", str(piece)))
-        text = _BY.sub("", text)
+        text = CREDIT.sub("", text)
+        dated = find_date(text)
+        if dated:  # "Von Ana Ruiz publiziert am 4. März 2025": the names end before the date
+            head = text[: dated[1]].split()
+            while head and (not head[-1][:1].isupper() or _DATE_WORDS.fullmatch(head[-1].strip(",.;:"))):
+                head.pop()  # "publiziert am", "on Monday,", " - "
+            text = " ".join(head) or text
         text = re.split(r"\s+(?:[|•·]|on\s+(?:\w+day|" + "|".join(MONTHS) + r")\b)", text, maxsplit=1, flags=re.I)[0]
         text = _ROLE_TAIL.sub("", text)
         for part in re.split(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b)\s*", text):
             part = part.strip(" .-–—:")
+            agency = NEWS_AGENCIES.get(re.sub(r"^the\s+", "", part.lower()))
+            if agency:
+                if agency not in agencies:
+                    agencies.append(agency)
+                continue
             if part.isupper():
                 part = part.title()  # "JANE DOE" is read as letters by some engines
             if part and not _ROLE.search(part) and looks_like_name(part) and part not in names:
                 names.append(part)
+    names = names or agencies
     if not names:
         return None
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

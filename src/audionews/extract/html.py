@@ -31,7 +31,7 @@ def extract_html(page: Page) -> Article:
         raise ExtractionError("no article text found", page.source)
     meta = read_metadata(root, page.text, page.url)
     try:
-        plain = extract_text(Page(page.source, "text", visible_text(root), page.url))
+        plain = extract_text(Page(page.source, "text", visible_text(root), page.url), meta.headline)
     except ExtractionError:
         plain = None
     body = agreed_body(main_reading(root, page.url), readability_reading(page.text, page.url),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["STOPWORDS", "BREAK_PATTERNS", "DROP_PATTERNS", "BIO_CUES", "NOT_NAME_WORDS", "MONTHS", "DATE_WORDS"]
+__all__ = ["NEWS_AGENCIES", "STOPWORDS", "BREAK_PATTERNS", "DROP_PATTERNS", "BIO_CUES", "NOT_NAME_WORDS", "MONTHS", "DATE_WORDS"]
 
 STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
@@ -163,3 +163,17 @@ DATE_WORDS: tuple[str, ...] = (
     "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "alle",
     "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "om",
 )
+
+
+NEWS_AGENCIES: dict[str, str] = {
+    # Wire services credited as a story's author; a one-word or all-capitals byline that is not a
+    # person's name, spelt as the agency spells itself.
+    name.lower(): name for name in (
+        "Reuters", "Associated Press", "AP", "AFP", "Agence France-Presse", "dpa", "Deutsche Presse-Agentur",
+        "EFE", "ANSA", "Europa Press", "Xinhua", "Kyodo", "Kyodo News", "Yonhap", "TASS", "RIA Novosti",
+        "Interfax", "PTI", "Press Trust of India", "IANS", "ANI", "UPI", "United Press International",
+        "PA", "PA Media", "Press Association", "AAP", "Australian Associated Press", "CP", "The Canadian Press",
+        "Canadian Press", "Bloomberg", "Bernama", "Antara", "Anadolu Agency", "APA", "SDA", "Belga", "ANP",
+        "NTB", "TT", "Ritzau", "STT", "PAP", "CTK", "MTI", "Agência Brasil", "Agencia EFE", "Lusa",
+    )
+}

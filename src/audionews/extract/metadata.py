@@ -36,15 +36,17 @@ class PageMeta:
 
 
 def read_metadata(root: etree._Element, html: str, page_url: str | None) -> PageMeta:
-    ld = _json_ld_article(root)
+    ld, nodes = _json_ld_article(root)
     meta = _meta_tags(root)
-    site = meta.get("og:site_name") or _first(_ld_names(ld.get("publisher")))
+    site = meta.get("og:site_name") or _first(_ld_names(ld.get("publisher"), nodes))
     headline = clean_headline(
         _first(_text(ld.get("headline")), meta.get("og:title"), meta.get("twitter:title"), _h1(root), _title(root)),
         site,
     )
+    authors = [name for name in _ld_names(ld.get("author"), nodes)
+               if not site or squash(name).lower() != squash(site).lower()]  # the site credited as its own author
     byline = (
-        clean_byline(_ld_names(ld.get("author")))
+        clean_byline(authors)
         or clean_byline(meta.get("author") or meta.get("article:author") or meta.get("parsely-author")
                         or meta.get("sailthru.author") or meta.get("dc.creator"))
         or clean_byline(_rel_author(root))
@@ -66,8 +68,11 @@ def read_metadata(root: etree._Element, html: str, page_url: str | None) -> Page
     return PageMeta(headline, byline, published, language, url, body, image)
 
 
-def _json_ld_article(root: etree._Element) -> dict[str, Any]:
-    """The first JSON-LD object whose @type is an article (looking inside @graph and lists)."""
+def _json_ld_article(root: etree._Element) -> tuple[dict[str, Any], dict[str, dict]]:
+    """The first JSON-LD object whose @type is an article (looking inside @graph and lists), and
+    every object that has an @id, by @id, to follow references such as ``"author": {"@id": …}``."""
+    article: dict[str, Any] = {}
+    nodes: dict[str, dict] = {}
     for script in root.iter("script"):
         if "ld+json" not in (script.get("type") or "").lower():
             continue
@@ -76,11 +81,13 @@ def _json_ld_article(root: etree._Element) -> dict[str, Any]:
         except ValueError:
             continue
         for item in _walk_ld(data):
+            if isinstance(item.get("@id"), str) and len(item) > 1:
+                nodes.setdefault(item["@id"], item)
             types = item.get("@type")
             types = types if isinstance(types, list) else [types]
-            if any(isinstance(t, str) and t.lower() in _ARTICLE_TYPES for t in types):
-                return item
-    return {}
+            if not article and any(isinstance(t, str) and t.lower() in _ARTICLE_TYPES for t in types):
+                article = item
+    return article, nodes
 
 
 def _walk_ld(data: Any, depth: int = 0) -> Iterator[dict]:
@@ -95,13 +102,15 @@ def _walk_ld(data: Any, depth: int = 0) -> Iterator[dict]:
             yield from _walk_ld(data["@graph"], depth + 1)
 
 
-def _ld_names(value: Any) -> list[str]:
+def _ld_names(value: Any, nodes: dict[str, dict] | None = None) -> list[str]:
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
+        if not isinstance(value.get("name"), str) and isinstance(value.get("@id"), str) and nodes:
+            value = nodes.get(value["@id"], value)  # {"@id": "…#/schema/person/…"}, named elsewhere in @graph
         return [value["name"]] if isinstance(value.get("name"), str) else []
     if isinstance(value, list):
-        return [name for item in value for name in _ld_names(item)]
+        return [name for item in value for name in _ld_names(item, nodes)]
     return []
 
 

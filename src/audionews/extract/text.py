@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..errors import ExtractionError
 from ..model import Article, Block, Page
-from .fields import (clean_byline, find_date, guess_language, is_dateline, looks_like_name, squash, stopword_ratio,
+from .fields import (CREDIT, clean_byline, find_date, guess_language, is_dateline, looks_like_name, squash, stopword_ratio,
                      word_count, words)
 from .clutter import tidy_blocks
 from .lexicon_data import BIO_CUES, BREAK_PATTERNS, DROP_PATTERNS
@@ -42,8 +42,9 @@ class Line:
     """prose, item, short, heading-like, date, byline, url, drop, lead-in, break or bio."""
 
 
-def extract_text(page: Page) -> Article:
-    """Find the article in a plain-text copy of a page."""
+def extract_text(page: Page, headline_hint: str | None = None) -> Article:
+    """Find the article in a plain-text copy of a page. ``headline_hint`` is the headline as the
+    page's markup names it, if known: the byline and date are looked for first just under it."""
     raw_lines = [squash(line) for line in page.text.splitlines()]
     raw_lines = [line for line in raw_lines if line]
     if not raw_lines:
@@ -67,8 +68,12 @@ def extract_text(page: Page) -> Article:
     top = headline_index if headline_index is not None else start
     credits = [l for l in lines[start : end + 1] if l.kind in ("date", "byline")]
     near = lines[max(0, top - 8) : start] + credits + lines[end + 1 : end + 6]
-    byline = _byline(near, names)
-    published = _date([l for l in near if l.kind in ("date", "byline")])
+    header = _header_under(lines, headline_hint)
+    if header is None:
+        header = lines[top + 1 : start] if top < start else lines[max(0, start - 3) : start]
+    byline = _byline(header + near, names, lines, header)
+    published = (_date([l for l in header if l.kind in ("date", "byline") or _credited_name(l.text)])
+                 or _date([l for l in near if l.kind in ("date", "byline")]))
     return Article(
         source=page.source,
         url=page.url,
@@ -131,7 +136,7 @@ def _classify(index: int, text: str, language: str | None, names: Counter[str]) 
 
 def _credited_name(text: str) -> str | None:
     """The author named in a credit line: "By Jo Park", "Posted on May 2, 2024 by Jo Park"."""
-    if _BY_LINE.match(text):
+    if _BY_LINE.match(text) or CREDIT.match(text):  # "By Jo Park", "Von Jo Park", "Text: Jo Park"
         return clean_byline(re.sub(r"^\s*(?:written|reported|words|story|text)\s+", "", text, flags=re.I))
     match = _CREDIT_BY.search(text)
     return clean_byline(match.group(1)) if match else None
@@ -245,17 +250,42 @@ def _ends_page_section(text: str) -> bool:
     return any(BREAK_PATTERNS[name].match(text) for name in ("section list", "comment form"))
 
 
-def _byline(near: list[Line], names: Counter[str]) -> str | None:
-    """A credit line ("By …") near the body, else the person name repeated most around it."""
+def _header_under(lines: list[Line], headline: str | None) -> list[Line] | None:
+    """The few lines between a known headline and the first sentence after it."""
+    if not headline:
+        return None
+    wanted = squash(headline).lower()
+    for i, line in enumerate(lines):
+        if line.text.lower() == wanted:
+            header = []
+            for below in lines[i + 1 : i + 9]:
+                if below.kind in ("prose", "break", "lead-in") and not _credited_name(below.text):
+                    break
+                header.append(below)
+            return header
+    return None
+
+
+def _byline(near: list[Line], names: Counter[str], lines: list[Line], header: list[Line]) -> str | None:
+    """A credit line ("By …") near the body, else the person name repeated most between the
+    headline and the body or heading an author box. A name standing alone elsewhere (a menu item,
+    a breadcrumb, a tag under the story) is too often not a person to be taken for the author."""
     for line in near:
         found = _credited_name(line.text)
         if found:
             return found
-    candidates = [squash(_URL.sub(" ", l.text)) for l in near if l.kind == "byline"]
+    boxed = [l for l in near if l.kind == "byline" and _in_author_box(l, lines)]
+    candidates = [squash(_URL.sub(" ", l.text)) for l in header + boxed if l.kind == "byline"]
     candidates = [c for c in candidates if c in names]
     if not candidates:
         return None
     return clean_byline(max(candidates, key=lambda name: (names[name], -candidates.index(name))))
+
+
+def _in_author_box(line: Line, lines: list[Line]) -> bool:
+    """A name followed within two lines by a bio that names them: "Nadia Haddad" / "Nadia Haddad is a…"."""
+    first = squash(_URL.sub(" ", line.text)).split()[0]
+    return any(l.kind == "bio" and first in l.text for l in lines[line.index + 1 : line.index + 3])
 
 
 def _date(lines: list[Line]):
