@@ -13,7 +13,7 @@ from conftest import EXAMPLES, invoke
 
 
 def entries(feeds: Path) -> set[str]:
-    return {p.name for p in (feeds / "ledger" / "cache").glob("*/*.s16")}
+    return {p.name for p in (feeds / "ledger" / "cache").glob("*/*")}
 
 
 def test_a_corrected_paragraph_is_the_only_thing_spoken_again(feed_copy: Path, tmp_path: Path) -> None:
@@ -25,7 +25,8 @@ def test_a_corrected_paragraph_is_the_only_thing_spoken_again(feed_copy: Path, t
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("updated:")
     new = entries(feed_copy) - before
-    assert len(new) == 1  # the one sentence that changed
+    assert len([n for n in new if n.endswith(".s16")]) == 1  # the one sentence that changed
+    assert len([n for n in new if n.endswith(".lev")]) == 1  # and its paragraph, levelled again
 
 
 def test_deleting_the_cache_is_safe(feed_copy: Path, tmp_path: Path) -> None:

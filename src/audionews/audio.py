@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -14,11 +15,13 @@ from mutagen.id3 import CHAP, CTOC, ID3, TALB, TDRC, TIT2, TLAN, TPE1, TCON, CTO
 from mutagen.id3 import delete as delete_id3
 
 from . import loudness
+from .cache import LEVELLED, SpeechCache
 from .encode import Mp3Writer
 from .errors import AudioError
 from .files import atomic_path
 from .model import Chapter, Cue, Episode, Take
 from .speak import SENTENCE_GAP
+from .tts import Speech
 
 __all__ = ["Tags", "assemble"]
 
@@ -35,12 +38,13 @@ class Tags:
     language: str | None = None
 
 
-def assemble(takes: Iterable[Take], path: Path, tags: Tags) -> Episode:
+def assemble(takes: Iterable[Take], path: Path, tags: Tags, cache: SpeechCache | None = None) -> Episode:
     """Join ``takes`` with their pauses into a tagged MP3 at ``path`` (written atomically).
 
-    Each take is levelled on its own (see :mod:`.loudness`) and sent to the encoder at once, so
-    only one segment's audio is in memory; chapter and cue times are counted in samples while
-    joining, so they match the audio exactly.
+    Each take is levelled on its own (see :mod:`.loudness`; with a ``cache``, a take levelled
+    before is not levelled again) and sent to the encoder at once, so only one segment's audio is
+    in memory; chapter and cue times are counted in samples while joining, so they match the
+    audio exactly.
     """
     chapters: list[tuple[str, int]] = []
     cues: list[Cue] = []
@@ -57,7 +61,7 @@ def assemble(takes: Iterable[Take], path: Path, tags: Tags) -> Episode:
                 chapters.append((take.segment.chapter, total))
             cues.extend(_cues(take, total, rate))
             pause = b"\x00\x00" * round(take.segment.pause_after * rate)
-            writer.write(loudness.levelled(take.pcm, rate) + pause)
+            writer.write(_levelled(take, cache) + pause)
             total += len(take.pcm) // 2 + len(pause) // 2
         if writer is None:
             raise AudioError("nothing to assemble: the script has no segments")
@@ -69,6 +73,18 @@ def assemble(takes: Iterable[Take], path: Path, tags: Tags) -> Episode:
         write_tags(temp, tags, timed)
     return Episode(path=str(path), duration=total / rate, size=path.stat().st_size, chapters=timed,
                    cues=tuple(cues))
+
+
+def _levelled(take: Take, cache: SpeechCache | None) -> bytes:
+    if cache is None:
+        return loudness.levelled(take.pcm, take.sample_rate)
+    key = hashlib.sha256(take.pcm).hexdigest()  # the take itself: a re-spoken sentence changes it
+    found = cache.get(loudness.LEVELLING, key, LEVELLED)
+    if found is not None and found.sample_rate == take.sample_rate:
+        return found.pcm
+    pcm = loudness.levelled(take.pcm, take.sample_rate)
+    cache.put(loudness.LEVELLING, key, Speech(pcm, take.sample_rate), LEVELLED)
+    return pcm
 
 
 def _checked(writer: Mp3Writer, measured: loudness.Measured) -> loudness.Measured:

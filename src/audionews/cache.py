@@ -17,7 +17,12 @@ from pathlib import Path
 from .files import TEMP_PREFIX, write_atomic
 from .tts import Speech
 
-__all__ = ["SpeechCache"]
+__all__ = ["SpeechCache", "SENTENCE", "LEVELLED"]
+
+SENTENCE, LEVELLED = ".s16", ".lev"
+"""File suffixes of the two kinds of entry: sentences as the engine spoke them, and whole segments
+as levelled for the episode (levelling costs a tenth of a second a segment, so a correction
+re-levels only the segment it touches)."""
 
 
 class SpeechCache:
@@ -25,15 +30,16 @@ class SpeechCache:
         self.root = root
         self.max_bytes = max_bytes
 
-    def _path(self, engine_identity: str, text: str) -> Path:
+    def _path(self, engine_identity: str, text: str, kind: str = SENTENCE) -> Path:
         key = hashlib.sha256(f"{engine_identity}\0{text}".encode("utf-8")).hexdigest()
-        return self.root / key[:2] / f"{key}.s16"
+        return self.root / key[:2] / f"{key}{kind}"
 
     def has(self, engine_identity: str, text: str) -> bool:
         return self._path(engine_identity, text).is_file()
 
-    def get(self, engine_identity: str, text: str) -> Speech | None:
-        path = self._path(engine_identity, text)
+    def get(self, engine_identity: str, text: str, kind: str = SENTENCE) -> Speech | None:
+        """The speech stored for ``text``: a sentence as spoken, or (``kind=LEVELLED``) a levelled segment."""
+        path = self._path(engine_identity, text, kind)
         try:
             data = path.read_bytes()
         except OSError:
@@ -46,8 +52,8 @@ class SpeechCache:
             pass
         return Speech(pcm=data[4:], sample_rate=int.from_bytes(data[:4], "little"))
 
-    def put(self, engine_identity: str, text: str, speech: Speech) -> None:
-        write_atomic(self._path(engine_identity, text), speech.sample_rate.to_bytes(4, "little") + speech.pcm)
+    def put(self, engine_identity: str, text: str, speech: Speech, kind: str = SENTENCE) -> None:
+        write_atomic(self._path(engine_identity, text, kind), speech.sample_rate.to_bytes(4, "little") + speech.pcm)
 
     def trim(self) -> int:
         """Evict least recently used entries until the cache fits; returns how many were removed."""

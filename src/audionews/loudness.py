@@ -39,6 +39,8 @@ LEVEL_STEPS, LEVEL_TOLERANCE = 6, 0.15
 """At most this many limiter passes per segment, stopping within this many LU of the target."""
 MAX_GAIN_DB = 24.0
 """Never amplify more than this: a near-silent take stays near-silent."""
+LEVELLING = f"levelled:{TARGET_LUFS + MP3_LOSS_DB}:{LIMIT_DBTP}:{LIMIT_WINDOW}:{LEVEL_TOLERANCE}:1"
+"""Everything that decides what :func:`levelled` makes of a take, for cache keys."""
 BLOCK, STEP = 0.4, 0.1
 """BS.1770 gating blocks: 400 ms, overlapping by 75 %."""
 ABSOLUTE_GATE, RELATIVE_GATE = -70.0, -10.0

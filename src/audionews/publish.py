@@ -116,7 +116,7 @@ def _publish_one(folder: FeedFolder, settings: FeedSettings, lexicon: Lexicon, s
     staged = _staging(folder) / Path(audio).name
     takes = speak(script, speaker, _segment_progress(progress))
     episode = assemble(takes, staged, Tags(title=article.headline, artist=article.byline, album=settings.title,
-                                          date=article.published, language=script.language))
+                                          date=article.published, language=script.language), speaker.cache)
     progress("publishing")
     with lock(folder), Catalog(folder.catalog_path) as catalog:
         existing = catalog.by_identity(identity)  # another publish may have run meanwhile

@@ -26,6 +26,10 @@ SENTENCE_GAP = 0.25
 """Seconds of silence between the sentences of a segment: a breath, and room for cue boundaries."""
 
 
+FEW_SENTENCES = 2
+"""No more sentences than this to speak, and no workers yet: speak them in this process."""
+
+
 def default_jobs() -> int:
     """One worker per core this process may use."""
     try:
@@ -55,11 +59,18 @@ class Speaker:
             self._pool.close()
             self._pool = None
 
-    def order(self, text: str) -> "Order":
-        """Start speaking ``text`` (in a worker, when there is a pool)."""
+    def order_all(self, texts: list[str]) -> list["Order"]:
+        """Start speaking every one of ``texts``. A correction that leaves a sentence or two to speak
+        is spoken here, with every core: starting workers would cost more than it saves."""
+        missing = sum(1 for text in texts if not (self.cache and self.cache.has(self.engine.identity, text)))
+        here = self._pool is None and missing <= FEW_SENTENCES
+        return [self.order(text, here) for text in texts]
+
+    def order(self, text: str, here: bool = False) -> "Order":
+        """Start speaking ``text`` (in a worker, unless ``here`` or there are no workers)."""
         if self.cache and self.cache.has(self.engine.identity, text):
             return Order(lambda: self._cached(text))
-        if self.jobs == 1:
+        if self.jobs == 1 or here:
             return Order(lambda: self._store(text, trimmed(self.engine.synthesize(text))))
         if self._pool is None:
             self._pool = WorkerPool(self.engine.voice, self.jobs, max(1, default_jobs() // self.jobs))
@@ -92,7 +103,7 @@ def speak(script: Script, speaker: Speaker,
 
     Every sentence of the script is ordered at once, so the workers never wait for the assembler.
     """
-    orders = deque(speaker.order(sentence.spoken) for segment in script.segments for sentence in segment.sentences)
+    orders = deque(speaker.order_all([sentence.spoken for segment in script.segments for sentence in segment.sentences]))
     try:
         for number, segment in enumerate(script.segments, start=1):
             if progress:
