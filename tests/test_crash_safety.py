@@ -79,6 +79,7 @@ def test_publish_killed_at_random_moments(tmp_path: Path) -> None:
     check_consistent(feeds)
     public = feeds / "ledger" / "public"
     assert not [p for p in public.rglob(f"{TEMP_PREFIX}*")]  # the next publish cleared what kills left
+    assert not list((feeds / "ledger" / "staging").glob("*/*"))  # half-encoded episodes and their spools too
     names = {p.name.split(".", 1)[0] for p in (public / "episodes").iterdir()}
     with Catalog(feeds / "ledger" / "catalog.sqlite3") as catalog:
         assert names == {Path(r.audio).name.removesuffix(".mp3") for r in catalog.all()}
