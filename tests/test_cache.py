@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -49,3 +50,14 @@ def test_least_recently_used_entries_go_first(tmp_path: Path) -> None:
     assert cache.get("engine", "sentence 1") is None and cache.get("engine", "sentence 2") is None
     assert cache.get("engine", "sentence 4").pcm == b"\x01\x00" * 500
     assert cache.get("other engine", "sentence 4") is None
+
+
+def test_the_same_article_twice_in_one_batch_is_published_once(tmp_path: Path) -> None:
+    """The second copy is read while the first is still being spoken (the batch runs ahead)."""
+    feeds = tmp_path / "feeds"
+    source = str(EXAMPLES / "night-market.html")
+    result = invoke(feeds, "publish", "-q", "--json", source, source)
+    assert result.exit_code == 0, result.stderr
+    statuses = [json.loads(line)["status"] for line in result.stdout.splitlines()]
+    assert statuses == ["added", "unchanged"]
+    assert len(list((feeds / "default" / "public" / "episodes").glob("*.mp3"))) == 1

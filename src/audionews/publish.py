@@ -18,6 +18,7 @@ import shutil
 import unicodedata
 import uuid
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Callable
 
@@ -33,7 +34,7 @@ from .model import Article, Episode, Script
 from .public import build, commit, companion, delete_episode_files, lock, recover, remove
 from .script import make_script
 from .settings import FeedFolder, FeedSettings
-from .speak import Speaker, speak
+from .speak import Speaker, Takes, speak
 from .transcript import COMPANIONS, chapters_json, json_transcript, text_transcript, webvtt
 from .tts import Voice, get_engine
 
@@ -77,58 +78,111 @@ def publish(folder: FeedFolder, sources: list[str], progress: Progress = lambda 
             read: Reader = clean, jobs: int = 1) -> PublishReport:
     """Publish each source, in order, as an episode; a failed source is reported and the rest go on.
 
-    ``jobs`` worker processes speak (see :class:`Speaker`); they start before the first source is
-    read and serve the whole batch.
+    ``jobs`` worker processes speak (see :class:`Speaker`); they start with the first sentence to
+    speak and serve the whole batch.
     """
     settings = folder.settings()
     lexicon = folder.lexicon(settings)
     engine = get_engine(settings.voice_settings())
     cache = SpeechCache(folder.cache, settings.cache_mb * 1024 * 1024)
-    published, failures = [], []
+    outcomes: list[Published | Failure] = []
+
+    def attempt(source: str, step: Callable[[], Published | Job | None]) -> Published | Job | None:
+        try:
+            return step()
+        except AudionewsError as exc:
+            outcomes.append(Failure(source, exc.reason if exc.source in (None, source) else str(exc)))
+            return None
+
+    def start(number: int) -> Published | Job | None:
+        source = sources[number]
+        prefix = f"article {number + 1} of {len(sources)}, {source}" if len(sources) > 1 else source
+        return attempt(source, lambda: _start(folder, settings, lexicon, speaker, source, _prefixed(progress, prefix),
+                                              read))
+
     with Speaker(engine, jobs, cache) as speaker:
-        for number, source in enumerate(sources, start=1):
-            prefix = f"article {number} of {len(sources)}, {source}" if len(sources) > 1 else source
-            try:
-                published.append(_publish_one(folder, settings, lexicon, speaker, source,
-                                              _prefixed(progress, prefix), read))
-            except AudionewsError as exc:
-                failures.append(Failure(source, exc.reason if exc.source in (None, source) else str(exc)))
+        upcoming = start(0) if sources else None
+        for number in range(len(sources)):
+            current = upcoming
+            # The next article's sentences join the queue now, behind this one's: the workers go
+            # straight on to them while this episode is finished and committed.
+            upcoming = start(number + 1) if number + 1 < len(sources) else None
+            if isinstance(current, Job):
+                current = attempt(current.source, partial(_finish, folder, settings, current))
+            if isinstance(current, Published):
+                outcomes.append(current)
     shutil.rmtree(folder.staging / str(os.getpid()), ignore_errors=True)
     cache.trim()
-    return PublishReport(tuple(published), tuple(failures))
+    return PublishReport(tuple(o for o in outcomes if isinstance(o, Published)),
+                         tuple(o for o in outcomes if isinstance(o, Failure)))
 
 
-def _publish_one(folder: FeedFolder, settings: FeedSettings, lexicon: Lexicon, speaker: Speaker, source: str,
-                 progress: Progress, read: Reader) -> Published:
+@dataclass(frozen=True)
+class Job:
+    """An article read and scripted whose speech is under way."""
+
+    source: str
+    progress: Progress
+    article: Article
+    script: Script
+    identity: str
+    fingerprint: str
+    takes: Takes
+    cache: SpeechCache | None
+    """Where levelled segments are kept (the speaker's cache)."""
+
+
+def _start(folder: FeedFolder, settings: FeedSettings, lexicon: Lexicon, speaker: Speaker, source: str,
+           progress: Progress, read: Reader) -> Published | Job:
+    """Read and script ``source``; an article already published as it is now is done, any other
+    has its sentences ordered."""
     progress("reading")
     article = read(source)
     script = make_script(article, settings.language, lexicon)
     identity = identity_of(article)
-    guid = guid_for(identity)
     fingerprint = script.fingerprint(speaker.engine.identity)
     with lock(folder), Catalog(folder.catalog_path) as catalog:
         recover(folder, settings, catalog)
-        existing = catalog.by_identity(identity)
+        unchanged = _unchanged(folder, catalog, source, identity, fingerprint)
+    if unchanged:
+        return unchanged
+    return Job(source, progress, article, script, identity, fingerprint,
+               speak(script, speaker, _segment_progress(progress)), speaker.cache)
+
+
+def _unchanged(folder: FeedFolder, catalog: Catalog, source: str, identity: str, fingerprint: str) -> Published | None:
+    existing = catalog.by_identity(identity)
     if existing and existing.fingerprint == fingerprint and (folder.public / existing.audio).is_file():
         return Published(source, existing.guid, existing.title, existing.duration,
                          str(folder.public / existing.audio), "unchanged")
-    audio = f"episodes/{_slug(article.headline)}-{fingerprint[:8]}.mp3"
+    return None
+
+
+def _finish(folder: FeedFolder, settings: FeedSettings, job: Job) -> Published:
+    """Assemble the episode as its takes come, then put it in the feed."""
+    article, script, progress = job.article, job.script, job.progress
+    audio = f"episodes/{_slug(article.headline)}-{job.fingerprint[:8]}.mp3"
     staged = _staging(folder) / Path(audio).name
-    takes = speak(script, speaker, _segment_progress(progress))
-    episode = assemble(takes, staged, Tags(title=article.headline, artist=article.byline, album=settings.title,
-                                          date=article.published, language=script.language), speaker.cache)
+    with lock(folder), Catalog(folder.catalog_path) as catalog:  # the same article, earlier in this batch?
+        unchanged = _unchanged(folder, catalog, job.source, job.identity, job.fingerprint)
+    if unchanged:
+        job.takes.cancel()
+        return unchanged
+    episode = assemble(job.takes, staged, Tags(title=article.headline, artist=article.byline, album=settings.title,
+                                              date=article.published, language=script.language), job.cache)
     progress("publishing")
+    guid = guid_for(job.identity)
     with lock(folder), Catalog(folder.catalog_path) as catalog:
-        existing = catalog.by_identity(identity)  # another publish may have run meanwhile
+        existing = catalog.by_identity(job.identity)  # another publish may have run meanwhile
         episode = _move_in(staged, folder.public / audio, episode)
         _write_companions(folder.public / audio, episode, script)
         now = _after(catalog.latest_added())
-        record = _record(guid, identity, source, article, script, fingerprint, audio, episode,
+        record = _record(guid, job.identity, job.source, article, script, job.fingerprint, audio, episode,
                          added=existing.added if existing else now, updated=now)
         commit(folder, settings, catalog, lambda: catalog.save(record))
         if existing and existing.audio != audio:
             delete_episode_files(folder.public / existing.audio)
-    return Published(source, guid, article.headline, episode.duration, episode.path,
+    return Published(job.source, guid, article.headline, episode.duration, episode.path,
                      "updated" if existing else "added")
 
 

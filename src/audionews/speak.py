@@ -19,7 +19,7 @@ from .model import Script, Segment, Take
 from .tts import Engine, Speech
 from .workers import WorkerPool
 
-__all__ = ["Speaker", "Order", "speak", "default_jobs", "trim_silence", "trimmed", "SENTENCE_GAP"]
+__all__ = ["Speaker", "Order", "Takes", "speak", "default_jobs", "trim_silence", "trimmed", "SENTENCE_GAP"]
 
 
 SENTENCE_GAP = 0.25
@@ -97,20 +97,37 @@ class Order:
         self.cancel = cancel
 
 
-def speak(script: Script, speaker: Speaker,
-          progress: Callable[[int, int], None] | None = None) -> Iterator[Take]:
-    """Yield each segment's take, in order; ``progress(n, total)`` is called before segment n (from 1).
+def speak(script: Script, speaker: Speaker, progress: Callable[[int, int], None] | None = None) -> "Takes":
+    """Order every sentence of ``script`` now, and return its takes to iterate, in order, as they are
+    ready; ``progress(n, total)`` is called before segment n (from 1).
 
-    Every sentence of the script is ordered at once, so the workers never wait for the assembler.
+    Ordering at once keeps the workers busy: with the next article of a batch ordered before this
+    one is finished, they never wait for the assembler.
     """
     orders = deque(speaker.order_all([sentence.spoken for segment in script.segments for sentence in segment.sentences]))
-    try:
-        for number, segment in enumerate(script.segments, start=1):
-            if progress:
-                progress(number, len(script.segments))
-            yield _take(segment, [orders.popleft() for _ in segment.sentences])
-    finally:  # stopped early (a failure): the workers should not go on with this article
-        for order in orders:
+    return Takes(script, orders, progress)
+
+
+class Takes:
+    """A script's takes, in order (iterate once); :meth:`cancel` drops the sentences not yet begun."""
+
+    def __init__(self, script: Script, orders: deque[Order], progress: Callable[[int, int], None] | None) -> None:
+        self._script = script
+        self._orders = orders
+        self._progress = progress
+
+    def __iter__(self) -> Iterator[Take]:
+        segments = self._script.segments
+        try:
+            for number, segment in enumerate(segments, start=1):
+                if self._progress:
+                    self._progress(number, len(segments))
+                yield _take(segment, [self._orders.popleft() for _ in segment.sentences])
+        finally:  # stopped early (a failure): the workers should not go on with this article
+            self.cancel()
+
+    def cancel(self) -> None:
+        for order in self._orders:
             order.cancel()
 
 
