@@ -36,6 +36,8 @@ def ld(**fields) -> str:
      "", "Sea wall to be rebuilt"),
     ("<title>Home</title>", "<h1>Sea wall to be rebuilt</h1>", "Sea wall to be rebuilt"),
     (ld(headline="From JSON-LD") + '<meta property="og:title" content="From OpenGraph">', "", "From JSON-LD"),
+    (ld(headline="Sea wall &#8216;must&#8217; be rebuilt, says board &amp; mayor"), "",
+     "Sea wall ‘must’ be rebuilt, says board & mayor"),
 ])
 def test_headline(head: str, before: str, expected: str) -> None:
     assert article(head, before).headline == expected

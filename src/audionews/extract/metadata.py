@@ -4,6 +4,7 @@ tags, then the page itself (``<h1>``, ``<title>``, htmldate, the credit line in 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -175,7 +176,10 @@ def _htmldate(html: str, url: str | None) -> dt.date | None:
 
 
 def _text(value: Any) -> str | None:
-    return value if isinstance(value, str) else None
+    """A JSON-LD string; CMS plugins often leave HTML entities in them ("&#8216;Alarmed&#8217;")."""
+    if not isinstance(value, str):
+        return None
+    return html.unescape(value) if "&" in value else value
 
 
 def _first(*values: Any) -> Any:
