@@ -35,11 +35,12 @@ measured on our examples), so that an episode rarely needs encoding twice."""
 LIMIT_WINDOW = 0.01
 """Seconds over which the limiter's gain falls and recovers: between the 5 ms attack and 50 ms
 release of common speech limiters; much shorter is heard as distortion, much longer as pumping."""
-LEVEL_STEPS, LEVEL_TOLERANCE = 6, 0.15
+LEVEL_STEPS, LEVEL_TOLERANCE = 8, 0.05
 """At most this many limiter passes per segment, stopping within this many LU of the target."""
-MAX_GAIN_DB = 24.0
-"""Never amplify more than this: a near-silent take stays near-silent."""
-LEVELLING = f"levelled:{TARGET_LUFS + MP3_LOSS_DB}:{LIMIT_DBTP}:{LIMIT_WINDOW}:{LEVEL_TOLERANCE}:1"
+MAX_GAIN_DB = 30.0
+"""Never amplify more than this: a near-silent take stays near-silent. Speech 12 dB quieter than
+piper's already needs over 20 dB, the limiter taking back a part of it."""
+LEVELLING = f"levelled:{TARGET_LUFS + MP3_LOSS_DB}:{LIMIT_DBTP}:{LIMIT_WINDOW}:{LEVEL_TOLERANCE}:{MAX_GAIN_DB}:1"
 """Everything that decides what :func:`levelled` makes of a take, for cache keys."""
 BLOCK, STEP = 0.4, 0.1
 """BS.1770 gating blocks: 400 ms, overlapping by 75 %."""
