@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO
 
 from .errors import AudioError
-from .ffmpeg import ffmpeg_path
+from .ffmpeg import ffmpeg_command, run_ffmpeg
 from .files import TEMP_PREFIX
 from .loudness import Measured, parse_ebur128
 
@@ -39,10 +39,10 @@ class Mp3Writer:
         self._report: IO[bytes] = tempfile.TemporaryFile()
         try:
             self._encoder = subprocess.Popen(
-                [*_ffmpeg("error"), *self._pcm_input("pipe:0"), *_mp3_output(""),
+                [*ffmpeg_command("error"), *self._pcm_input("pipe:0"), *_mp3_output(""),
                  "-f", "tee", "-map", "0:a", f"[f=mp3]{_tee_escaped(path)}|[f=mp3]pipe:1"],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._errors)
-            self._meter = subprocess.Popen([*_ffmpeg("info"), "-f", "mp3", "-i", "pipe:0", "-af", METER, "-f", "null", "-"],
+            self._meter = subprocess.Popen([*ffmpeg_command("info"), "-f", "mp3", "-i", "pipe:0", "-af", METER, "-f", "null", "-"],
                                            stdin=self._encoder.stdout, stdout=subprocess.DEVNULL, stderr=self._report)
         except OSError as exc:
             self.close()
@@ -76,8 +76,7 @@ class Mp3Writer:
         """Encode the spooled PCM once more with ``gain_db`` applied, and measure the new file."""
         self._spool.flush()
         volume = f"volume={gain_db:.2f}dB:precision=float,"
-        _run([*_ffmpeg("error"), *self._pcm_input(self._spool.name), *_mp3_output(volume), "-f", "mp3", "-y",
-              str(self.path)])
+        run_ffmpeg([*self._pcm_input(self._spool.name), *_mp3_output(volume), "-f", "mp3", "-y", str(self.path)])
         return measure(self.path)
 
     def close(self) -> None:
@@ -105,11 +104,7 @@ class Mp3Writer:
 
 def measure(path: Path) -> Measured:
     """Integrated loudness and true peak of an audio file as a player decodes it (ffmpeg's BS.1770 meter)."""
-    return parse_ebur128(_run([*_ffmpeg("info"), "-i", str(path), "-af", METER, "-f", "null", "-"]))
-
-
-def _ffmpeg(level: str) -> list[str]:
-    return [ffmpeg_path(), "-hide_banner", "-nostats", "-loglevel", level]
+    return parse_ebur128(run_ffmpeg(["-i", str(path), "-af", METER, "-f", "null", "-"], stderr=True))
 
 
 def _mp3_output(filters: str) -> list[str]:
@@ -123,15 +118,3 @@ def _tee_escaped(path: Path) -> str:
     for special in ("\\", "|", "[", "]", ":", "'"):
         text = text.replace(special, "\\" + special)
     return text
-
-
-def _run(command: list[str]) -> bytes:
-    """Run ffmpeg to the end; return what it reported on stderr."""
-    try:
-        result = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, check=False)
-    except OSError as exc:
-        raise AudioError(f"cannot run ffmpeg ({exc})") from exc
-    if result.returncode != 0:
-        lines = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise AudioError(f"ffmpeg failed ({lines[-1] if lines else 'ffmpeg exit ' + str(result.returncode)})")
-    return result.stderr

@@ -15,7 +15,7 @@ import warnings
 
 from .errors import AudioError
 
-__all__ = ["ffmpeg_path", "audio_segment_class", "run_ffmpeg"]
+__all__ = ["ffmpeg_path", "ffmpeg_command", "audio_segment_class", "run_ffmpeg"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -41,11 +41,15 @@ def audio_segment_class():
     return AudioSegment
 
 
+def ffmpeg_command(level: str) -> list[str]:
+    """ffmpeg without its banner and progress, logging at ``level`` ("error", or "info" for filter reports)."""
+    return [ffmpeg_path(), "-hide_banner", "-nostats", "-loglevel", level]
+
+
 def run_ffmpeg(args: list[str], data: bytes | None = None, stderr: bool = False) -> bytes:
     """Run ffmpeg quietly and return its output (or, with ``stderr``, what its filters reported);
     its last error line becomes an :class:`AudioError`."""
-    level = "info" if stderr else "error"
-    command = [ffmpeg_path(), "-hide_banner", "-nostats", "-loglevel", level, "-nostdin", *args]
+    command = [*ffmpeg_command("info" if stderr else "error"), "-nostdin", *args]
     try:
         result = subprocess.run(command, input=data, capture_output=True, check=False)
     except OSError as exc:
