@@ -40,6 +40,7 @@ class Sample:
     copy: str
     """The browser copy (Chromium ``innerText``, scripts off); empty where the page rendered empty."""
     body: str
+    """The true body; empty for the one WCXB page labelled with metadata only (body tracks leave it out)."""
     title: str | None = None
     author: str | None = None
     published: str | None = None
@@ -75,7 +76,7 @@ def load_wcxb(root: Path = SHARED / "wcxb-dev-articles") -> list[Sample]:
         truth = record["ground_truth"]
         samples.append(Sample("wcxb", i, pages[i].get("domain") or site_of(record["url"]), record["url"],
                               _read_html(root / "html" / f"{i}.html.gz"), _read_copy(root / "copy" / f"{i}.txt"),
-                              truth["main_content"], truth.get("title"), truth.get("author"),
+                              truth.get("main_content") or "", truth.get("title"), truth.get("author"),
                               truth.get("publish_date")))
     return samples
 

@@ -1,111 +1,58 @@
-"""Article-body extraction benchmark: audionews against trafilatura and readability-lxml, in one run.
+"""Article-body extraction benchmark: audionews against trafilatura and readability-lxml, in one run,
+on every labelled page we have (``corpus.py``: 181 AEB pages and 696 WCXB pages from other sites).
 
-Scores the body each system extracts from the 181 pages of the article-extraction benchmark in
-``../shared/datasets/article-extraction-benchmark/`` with that benchmark's own metric (4-token
-shingles, per-page normalised TP/FP/FN, mean precision and recall, F1 of the means), and
-prints F1, precision, recall, accuracy, median ms per page and failures for each.
+Tracks:
 
-The plain-text track turns each page into what select-all-and-copy gives in a browser
-(visible text, block elements on their own lines) and feeds it to the plain-text extractor.
+- **HTML**: the page as fetched. audionews, trafilatura ``extract`` and ``bare_extraction`` (default
+  settings), readability-lxml.
+- **browser copy**: what select-all and copy gives in Chromium (the sets' ``copy/`` files).
+- **inscriptis**: a second text rendering of the page, with other line breaks than the browser's.
 
-Run:  python benchmarks/extraction.py [--data DIR] [--limit N]
+audionews is scored **cross-validated by site**: its learned models are trained (``train.py``) on the
+pages of four fifths of the sites and score the pages of the other fifth, so no page is scored by a
+model that saw its site. ``--shipped`` scores with the models shipped in the package instead (trained
+on all of these pages: a training-set figure, printed for comparison only).
+
+Each row gives F1, precision, recall and exact-token accuracy per set and on the union, then median
+milliseconds per page; the last line is audionews's median time over trafilatura's.
+
+Run:  python benchmarks/extraction.py [--sets aeb,wcxb] [--limit N] [--tracks html,copy,inscriptis] [--shipped]
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
-import re
 import statistics
 import sys
 import time
-from collections import Counter
-from pathlib import Path
 from typing import Callable
 
-from audionews.errors import AudionewsError
-from audionews.extract import extract_html, extract_text
-from audionews.extract.dom import parse_html, visible_text
-from audionews.fetch import decode
-from audionews.model import Page
-
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "article-extraction-benchmark"
-_TOKEN = re.compile(r"\w+", re.UNICODE)
+import corpus
+from corpus import Sample
 
 
-# -- the metric, exactly as the benchmark's README defines it ---------------------------------
+# -- the systems: (sample, its input) → body text ---------------------------------------------------
 
 
-def shingles(text: str, size: int = 4) -> Counter:
-    tokens = _TOKEN.findall(text)
-    if len(tokens) < size:
-        return Counter([tuple(tokens)]) if tokens else Counter()
-    return Counter(tuple(tokens[i : i + size]) for i in range(len(tokens) - size + 1))
-
-
-def page_counts(truth: str, prediction: str) -> tuple[float, float, float]:
-    """TP, FP, FN for one page, divided by their sum so every page weighs the same."""
-    t, p = shingles(truth), shingles(prediction)
-    tp = sum((t & p).values())
-    fp = sum((p - t).values())
-    fn = sum((t - p).values())
-    total = tp + fp + fn
-    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
-
-
-def score(pairs: list[tuple[str, str]]) -> dict[str, float]:
-    """F1, precision, recall and accuracy over (truth, prediction) pairs."""
-    precisions, recalls, exact = [], [], 0
-    for truth, prediction in pairs:
-        tp, fp, fn = page_counts(truth, prediction)
-        if tp + fp > 0:
-            precisions.append(tp / (tp + fp))
-        elif fn == 0:
-            precisions.append(1.0)
-        if tp + fn > 0:
-            recalls.append(tp / (tp + fn))
-        elif fp == 0:
-            recalls.append(1.0)
-        exact += _TOKEN.findall(truth) == _TOKEN.findall(prediction)
-    p = statistics.fmean(precisions) if precisions else 0.0
-    r = statistics.fmean(recalls) if recalls else 0.0
-    return {"f1": 2 * p * r / (p + r) if p + r else 0.0, "precision": p, "recall": r,
-            "accuracy": exact / len(pairs) if pairs else 0.0}
-
-
-# -- the systems ---------------------------------------------------------------------------------
-
-
-def audionews_html(html: str, url: str) -> str:
-    return "\n".join(extract_html(Page(url, "html", html, url)).body)
-
-
-def audionews_text(text: str, url: str) -> str:
-    return "\n".join(extract_text(Page(url, "text", text, None)).body)
-
-
-def trafilatura_html(html: str, url: str) -> str:
+def trafilatura_extract(html: str, url: str) -> str:
     import trafilatura
 
-    return trafilatura.extract(html, url=url, favor_precision=True, include_comments=False) or ""
+    return trafilatura.extract(html, url=url) or ""
 
 
-def trafilatura_text(text: str, url: str) -> str:
-    """trafilatura given the copied text, one paragraph per line, as HTML."""
-    import html as html_lib
-
+def trafilatura_bare(html: str, url: str) -> str:
     import trafilatura
 
-    body = "".join(f"<p>{html_lib.escape(line)}</p>" for line in text.splitlines())
-    return trafilatura.extract(f"<html><body>{body}</body></html>", favor_precision=True) or ""
+    document = trafilatura.bare_extraction(html, url=url, with_metadata=False)
+    return (document.text or "") if document is not None else ""
 
 
 def readability_html(html: str, url: str) -> str:
     from readability import Document
 
-    summary = Document(html, url=url).summary(html_partial=True)
-    root = parse_html(summary)
+    from audionews.extract.dom import parse_html, visible_text
+
+    root = parse_html(Document(html, url=url).summary(html_partial=True))
     return visible_text(root) if root is not None else ""
 
 
@@ -113,58 +60,109 @@ def whole_text(text: str, url: str) -> str:
     return text
 
 
-def copied_text(html: str) -> str:
-    """What select-all and copy gives in a browser: visible text, block elements on their own lines."""
+def inscriptis_text(html: str) -> str:
+    from inscriptis import get_text
+
+    from audionews.extract.dom import parse_html
+
     root = parse_html(html)
-    return visible_text(root) if root is not None else ""
+    return get_text(html) if root is not None else ""
 
 
-# -- running -------------------------------------------------------------------------------------
+# -- running ------------------------------------------------------------------------------------
 
 
-def run(name: str, system: Callable[[str, str], str], inputs: dict[str, str], truth: dict[str, dict]) -> dict:
-    pairs, times, failures = [], [], 0
-    for page_id, content in inputs.items():
+def run(name: str, system: Callable[[Sample, str], str], inputs: list[tuple[Sample, str]]) -> dict:
+    """Score one system; a failure scores as an empty prediction."""
+    pairs: dict[str, list[tuple[str, str]]] = {}
+    times, failures = [], 0
+    for sample, content in inputs:
         start = time.perf_counter()
         try:
-            prediction = system(content, truth[page_id].get("url") or page_id)
-        except (AudionewsError, Exception):  # noqa: BLE001 - a failure scores as an empty prediction
+            prediction = system(sample, content)
+        except Exception:  # noqa: BLE001 - any failure is an empty answer, counted
             prediction, failures = "", failures + 1
         times.append((time.perf_counter() - start) * 1000)
-        pairs.append((truth[page_id]["articleBody"], prediction))
-    result = score(pairs)
-    result.update(name=name, ms=statistics.median(times), failures=failures)
+        pairs.setdefault(sample.set, []).append((sample.body, prediction))
+    result = {"name": name, "ms": statistics.median(times), "failures": failures}
+    for set_name, set_pairs in pairs.items():
+        result[set_name] = corpus.score(set_pairs)
+    result["union"] = corpus.score([pair for set_pairs in pairs.values() for pair in set_pairs])
     return result
+
+
+def print_table(title: str, rows: list[dict], sets: list[str]) -> None:
+    columns = sets + ["union"] if len(sets) > 1 else sets
+    print(f"\n{title}")
+    header = f"{'system':<34}" + "".join(f" {c + ' F1':>9} {'P':>6} {'R':>6}" for c in columns)
+    print(header + f" {'ms/page':>8} {'fail':>5}")
+    for row in rows:
+        cells = "".join(f" {row[c]['f1']:9.3f} {row[c]['precision']:6.3f} {row[c]['recall']:6.3f}" for c in columns)
+        print(f"{row['name']:<34}{cells} {row['ms']:8.1f} {row['failures']:5d}")
+
+
+def audionews_systems(samples: list[Sample], shipped: bool):
+    """The HTML and text extractors, each page scored by a model that never saw its site (or the shipped one)."""
+    from audionews.extract import extract_html, extract_text
+    from audionews.model import Page
+
+    if shipped:
+        html_models = text_models = None
+    else:
+        import train
+
+        html_models, text_models = train.cross_validated_models(samples)
+
+    def html_system(sample: Sample, html: str) -> str:
+        model = html_models[sample] if html_models else None
+        return "\n".join(extract_html(Page(sample.url, "html", html, sample.url), model=model).body)
+
+    def text_system(sample: Sample, text: str) -> str:
+        model = text_models[sample] if text_models else None
+        return "\n".join(extract_text(Page(sample.url, "text", text, None), model=model).body)
+
+    return html_system, text_system
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--limit", type=int, default=0, help="score only the first N pages")
+    parser.add_argument("--sets", default="aeb,wcxb")
+    parser.add_argument("--tracks", default="html,copy,inscriptis")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N pages of each set")
+    parser.add_argument("--shipped", action="store_true", help="score with the shipped models (training-set figures)")
     args = parser.parse_args()
-    if not (args.data / "ground-truth.json").is_file():
-        print(f"benchmark data not found in {args.data}", file=sys.stderr)
+    if not corpus.available():
+        print(f"skipped: labelled pages not found in {corpus.SHARED}", file=sys.stderr)
         return 2
-    truth = json.loads((args.data / "ground-truth.json").read_text(encoding="utf-8"))
-    ids = sorted(truth)[: args.limit or None]
-    pages = {i: decode(gzip.decompress((args.data / "html" / f"{i}.html.gz").read_bytes())) for i in ids}
-    texts = {i: copied_text(html) for i, html in pages.items()}
+    sets = [s for s in args.sets.split(",") if s]
+    tracks = args.tracks.split(",")
+    samples = [s for s in corpus.load(tuple(sets), args.limit) if s.body.strip()]
+    ours_html, ours_text = audionews_systems(samples, args.shipped)
+    label = "shipped model" if args.shipped else "cross-validated"
+    print(f"{len(samples)} pages: " + ", ".join(f"{s} {sum(x.set == s for x in samples)}" for s in sets))
 
-    rows = [
-        run("audionews (HTML)", audionews_html, pages, truth),
-        run("trafilatura favor_precision (HTML)", trafilatura_html, pages, truth),
-        run("readability-lxml (HTML)", readability_html, pages, truth),
-        run("audionews (plain text)", audionews_text, texts, truth),
-        run("trafilatura (plain text)", trafilatura_text, texts, truth),
-        run("whole copied text (plain text)", whole_text, texts, truth),
-    ]
-    print(f"{len(ids)} pages from {args.data}")
-    print(f"{'system':<36} {'F1':>6} {'P':>6} {'R':>6} {'acc':>6} {'ms/page':>8} {'fail':>5}")
-    for row in rows:
-        print(f"{row['name']:<36} {row['f1']:6.3f} {row['precision']:6.3f} {row['recall']:6.3f} "
-              f"{row['accuracy']:6.3f} {row['ms']:8.1f} {row['failures']:5d}")
-    ours, reference = rows[0]["ms"], rows[1]["ms"]
-    print(f"median time, audionews / trafilatura (HTML): {ours / reference:.2f}x")
+    if "html" in tracks:
+        html = [(s, s.html) for s in samples]
+        rows = [
+            run(f"audionews ({label})", ours_html, html),
+            run("trafilatura extract", lambda s, h: trafilatura_extract(h, s.url), html),
+            run("trafilatura bare_extraction", lambda s, h: trafilatura_bare(h, s.url), html),
+            run("readability-lxml", lambda s, h: readability_html(h, s.url), html),
+        ]
+        print_table("HTML", rows, sets)
+        print(f"median time, audionews / trafilatura bare_extraction: {rows[0]['ms'] / rows[2]['ms']:.2f}x")
+    if "copy" in tracks:
+        copies = [(s, s.copy) for s in samples if s.copy.strip()]
+        print_table("browser copy (pages that render empty left out)", [
+            run(f"audionews ({label})", ours_text, copies),
+            run("whole copy", lambda s, t: whole_text(t, s.url), copies),
+        ], sets)
+    if "inscriptis" in tracks:
+        rendered = [(s, inscriptis_text(s.html)) for s in samples]
+        print_table("inscriptis rendering", [
+            run(f"audionews ({label})", ours_text, rendered),
+            run("whole rendering", lambda s, t: whole_text(t, s.url), rendered),
+        ], sets)
     return 0
 
 

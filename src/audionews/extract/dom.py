@@ -13,10 +13,9 @@ from html.parser import HTMLParser
 import lxml.html
 from lxml import etree
 
-from ..model import Block
 from .fields import squash
 
-__all__ = ["parse_html", "visible_text", "streamed_visible_text", "html_blocks", "BLOCK_TAGS"]
+__all__ = ["parse_html", "visible_text", "streamed_visible_text", "BLOCK_TAGS"]
 
 BLOCK_TAGS = frozenset(
     "p div section article main header footer aside nav li ul ol h1 h2 h3 h4 h5 h6 blockquote pre table tr "
@@ -78,53 +77,6 @@ def visible_text(root: etree._Element) -> str:
                 parts.append(_WHITESPACE.sub(" ", element.tail))
     lines = (squash(line) for line in "".join(parts).splitlines())
     return "\n".join(line for line in lines if line)
-
-
-_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-_LEAF_BLOCKS = {"p", "li", "dd", "dt", "pre", "figcaption", "caption", "address", "summary"} | _HEADINGS
-
-
-def html_blocks(root: etree._Element) -> list[Block]:
-    """Ordinary article HTML (paragraphs, headings, lists, tables) → blocks, in document order."""
-    blocks: list[Block] = []
-    pending: list[str] = []
-
-    def flush() -> None:
-        text = squash("".join(pending))
-        pending.clear()
-        if text:
-            blocks.append(Block("paragraph", text))
-
-    skip_depth = 0
-    for event, element in etree.iterwalk(root, events=("start", "end")):
-        tag = element.tag.lower() if isinstance(element.tag, str) else ""
-        if event == "start":
-            if skip_depth or _hidden(element) or tag in _LEAF_BLOCKS or tag == "tr":
-                skip_depth += 1
-                if skip_depth == 1 and not _hidden(element):
-                    flush()
-                    if tag == "tr":
-                        cells = [squash(cell.text_content()) for cell in element if cell.tag in ("td", "th")]
-                        text = ", ".join(c for c in cells if c)
-                    else:
-                        text = squash(element.text_content())
-                    if text:
-                        kind = "heading" if tag in _HEADINGS else "item" if tag in ("li", "tr", "dd", "dt") else "paragraph"
-                        blocks.append(Block(kind, text))
-                continue
-            if tag in BLOCK_TAGS:
-                flush()
-            if element.text:
-                pending.append(element.text)
-        else:
-            if skip_depth:
-                skip_depth -= 1
-            elif tag in BLOCK_TAGS:
-                flush()
-            if skip_depth == 0 and element.tail and element is not root:
-                pending.append(element.tail)
-    flush()
-    return blocks
 
 
 class _TextStream(HTMLParser):

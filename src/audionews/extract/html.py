@@ -1,6 +1,6 @@
 """Web pages → :class:`Article`.
 
-The page is parsed once (lxml). The body is what independent readings agree on
+The page is parsed once (lxml). The body is chosen block by block by a learned classifier
 (:mod:`.body`); the metadata comes from small extractors tried in turn (:mod:`.metadata`),
 with the plain-text reading of the page's visible text as the last fallback for each field.
 A page whose body is drawn by JavaScript can still be read from its JSON-LD ``articleBody``.
@@ -12,40 +12,49 @@ import re
 
 from ..errors import ExtractionError
 from ..model import Article, Block, Page
-from .body import agreed_body, main_reading, readability_reading
+from .body import learned_body
 from .clutter import tidy_blocks
 from .dom import parse_html, streamed_visible_text, visible_text
 from .fields import guess_language, squash, words
 from .metadata import read_metadata
 from .text import extract_text
+from .trees import Forest
 
 __all__ = ["extract_html"]
 
 MIN_BODY_WORDS = 25
 
 
-def extract_html(page: Page) -> Article:
-    """Find the article in an HTML page."""
+def extract_html(page: Page, *, model: Forest | None = None) -> Article:
+    """Find the article in an HTML page. ``model`` replaces the shipped body classifier (the
+    benchmark passes one that never saw the page's site)."""
     root = parse_html(page.text)
     if root is None:
         raise ExtractionError("no article text found", page.source)
     meta = read_metadata(root, page.text, page.url)
-    try:
-        plain = extract_text(Page(page.source, "text", visible_text(root), page.url), meta.headline)
-    except ExtractionError:
-        plain = None
-    body = agreed_body(main_reading(root, page.url), readability_reading(page.text, page.url),
-                       list(plain.blocks) if plain else [])
+    body = learned_body(root, page.url, model)
+    plain_reading: list[Article | None] = []
+
+    def plain() -> Article | None:
+        """The page's visible text read as a plain-text copy: the last fallback for every field."""
+        if not plain_reading:
+            try:
+                plain_reading.append(extract_text(Page(page.source, "text", visible_text(root), page.url),
+                                                  meta.headline))
+            except ExtractionError:
+                plain_reading.append(None)
+        return plain_reading[0]
+
     if _word_count(body) < MIN_BODY_WORDS and meta.article_body:
         body = tidy_blocks([Block("paragraph", squash(p)) for p in re.split(r"\n+", meta.article_body) if p.strip()])
-    if _word_count(body) < MIN_BODY_WORDS and plain:
-        body = list(plain.blocks)
+    if _word_count(body) < MIN_BODY_WORDS and plain():
+        body = list(plain().blocks)
     if _word_count(body) < MIN_BODY_WORDS:
-        plain = _streamed_reading(page) or plain  # nested deeper than the tree parser goes
-        body = list(plain.blocks) if plain else body
+        streamed = _streamed_reading(page)  # nested deeper than the tree parser goes
+        body = list(streamed.blocks) if streamed else body
     if _word_count(body) < MIN_BODY_WORDS:
         raise ExtractionError("no article text found", page.source)
-    headline = meta.headline or (plain.headline if plain else None)
+    headline = meta.headline or (plain().headline if plain() else None)
     if not headline:
         raise ExtractionError("no headline found", page.source)
     if squash(body[0].text).lower() == headline.lower():
@@ -54,8 +63,8 @@ def extract_html(page: Page) -> Article:
         source=page.source,
         url=meta.url,
         headline=headline,
-        byline=meta.byline or (plain.byline if plain else None),
-        published=meta.published or (plain.published if plain else None),
+        byline=meta.byline or (plain().byline if plain() else None),
+        published=meta.published or (plain().published if plain() else None),
         language=meta.language or guess_language(" ".join(b.text for b in body)),
         blocks=tuple(body),
         image=meta.image,

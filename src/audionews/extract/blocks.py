@@ -1,0 +1,324 @@
+"""An HTML page cut into text blocks, and what each block looks like, for the learned body classifier.
+
+A block is what a reader sees as one unit: a paragraph, a heading, a list item, a table row, or text
+standing loose in a container. Each gets a row of features, the cues that tell an article's text
+from the boilerplate around it on any site: how much of it is links, whether it reads as sentences,
+which tags and which class and id words (``comment``, ``share``, ``related``, ``content``…) lie above
+it, where it stands relative to the page's headline, how much text its containers hold, its
+neighbours, and how much of it and of its containers trafilatura and readability kept. The classifier (``trees.Forest``, trained by
+``benchmarks/train.py``) turns each row into the probability that the block is article.
+
+Training and run time call the same :func:`page_blocks` and :func:`features`, so the model sees at
+run time exactly what it was trained on.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from lxml import etree
+
+from ..model import BlockKind
+from .clutter import is_clutter
+from .dom import BLOCK_TAGS, _hidden
+from .fields import is_dateline, squash, stopword_ratio, words
+from .lexicon_data import BREAK_PATTERNS, DROP_PATTERNS
+
+__all__ = ["PageBlock", "page_blocks", "features", "FEATURE_NAMES"]
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_LEAVES = frozenset({"p", "li", "dd", "dt", "pre", "figcaption", "caption", "address", "summary", "blockquote",
+                     "tr", *_HEADINGS})
+_LEAF_KIND: dict[str, BlockKind] = {"li": "item", "tr": "item", "dd": "item", "dt": "item",
+                                    **dict.fromkeys(_HEADINGS, "heading")}
+_TAG_GROUPS = ("p", "li", "h1", "h2", "h3", "h4-6", "tr", "pre", "blockquote", "dd", "caption", "loose")
+
+# Words of class and id attributes, by what they usually mark; a token matches when it starts with one.
+_CLASS_GROUPS: dict[str, tuple[str, ...]] = {
+    "comment": ("comment", "disqus", "respond", "reply", "replies", "discussion"),
+    "nav": ("nav", "menu", "breadcrumb", "pagination", "pager", "skip", "toolbar"),
+    "footer": ("footer", "foot", "copyright", "bottom", "colophon"),
+    "side": ("sidebar", "aside", "widget", "rail", "sidebox", "secondary"),
+    "related": ("related", "recommend", "popular", "trending", "more", "readmore", "teaser", "promo", "latest",
+                "also", "recirc", "taboola", "outbrain", "next", "prev"),
+    "share": ("share", "social", "sharing", "follow", "facebook", "twitter", "whatsapp", "email"),
+    "ad": ("ad", "ads", "advert", "sponsor", "banner", "dfp", "gpt", "adsense", "affiliate"),
+    "subscribe": ("newsletter", "subscri", "signup", "cta", "paywall", "register", "login", "form"),
+    "cookie": ("cookie", "consent", "gdpr", "modal", "popup", "overlay", "notice"),
+    "meta": ("meta", "byline", "author", "bio", "date", "time", "tag", "categor", "keyword", "published"),
+    "caption": ("caption", "credit", "photo", "image", "img", "gallery", "media", "figure", "video", "embed"),
+    "header": ("header", "masthead", "topbar", "hero", "title", "headline", "heading", "kicker"),
+    "content": ("article", "content", "post", "entry", "story", "body", "text", "main", "prose", "rich", "detail",
+                "blog", "single"),
+    "hidden": ("hidden", "hide", "sr", "screen", "visually", "offscreen", "print", "noscript"),
+    "card": ("card", "item", "list", "grid", "tile", "feed", "stream", "river"),
+}
+_STRUCTURE = ("article", "main", "nav", "header", "footer", "aside", "form", "figure", "table", "ul", "ol", "a",
+              "section", "blockquote")
+_SPLIT = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]]*$")
+_PUNCT = re.compile(r"[.,;:!?]")
+_CREDIT = re.compile(r"^\s*(?:by|von|par|por|di|door|av|text|words)\s+\S", re.I)
+_URLISH = re.compile(r"https?://|www\.|@\w|\b[\w.+-]+@[\w-]+\.", re.I)
+
+
+@dataclass(frozen=True)
+class PageBlock:
+    """One block of a page: its text, its kind for the body, and where it sits in the tree."""
+
+    kind: BlockKind
+    tag: str
+    """The leaf tag, or "loose" for text standing in a container."""
+    text: str
+    link_chars: int
+    element: etree._Element
+    """The leaf element, or the container of loose text."""
+
+
+def _tokens_of(element: etree._Element) -> set[str]:
+    raw = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('role') or ''} " \
+          f"{element.get('itemprop') or ''}"
+    return {t for t in _SPLIT.split(_CAMEL.sub(" ", raw).lower()) if t}
+
+
+def _groups_of(tokens: set[str]) -> set[str]:
+    return {group for group, prefixes in _CLASS_GROUPS.items()
+            if any(token.startswith(p) if len(p) > 3 else token == p for token in tokens for p in prefixes)}
+
+
+def page_blocks(root: etree._Element) -> list[PageBlock]:
+    """The page's visible text as blocks, in document order."""
+    blocks: list[PageBlock] = []
+    pending: list[str] = []
+    pending_link = 0
+    containers: list[etree._Element] = [root]
+
+    def flush() -> None:
+        nonlocal pending_link
+        text = squash("".join(pending))
+        if text:
+            blocks.append(PageBlock("paragraph", "loose", text, min(pending_link, len(text)), containers[-1]))
+        pending.clear()
+        pending_link = 0
+
+    skip_depth = 0
+    link_depth = 0
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if event == "start":
+            if skip_depth or _hidden(element) or (tag in _LEAVES and not _holds_blocks(element, tag)):
+                skip_depth += 1
+                if skip_depth == 1 and not _hidden(element):
+                    flush()
+                    _add_leaf(blocks, element, tag)
+                continue
+            if tag in BLOCK_TAGS:
+                flush()
+                containers.append(element)
+            if tag == "a":
+                link_depth += 1
+            if element.text:
+                pending.append(element.text)
+                if link_depth:
+                    pending_link += len(element.text.strip())
+        else:
+            if skip_depth:
+                skip_depth -= 1
+            else:
+                if tag in BLOCK_TAGS:
+                    flush()
+                    if containers[-1] is element:
+                        containers.pop()
+                if tag == "a":
+                    link_depth -= 1
+            if skip_depth == 0 and element.tail and element is not root:
+                pending.append(element.tail)
+                if link_depth:
+                    pending_link += len(element.tail.strip())
+    flush()
+    return blocks
+
+
+_INNER_BLOCKS = frozenset({"p", "div", "table", "ul", "ol", "br", "blockquote", "section", "article", *_HEADINGS})
+
+
+def _holds_blocks(element: etree._Element, tag: str) -> bool:
+    """A table row used for layout (a whole page in its cells) is a container, not a row of data."""
+    return tag == "tr" and any(isinstance(e.tag, str) and e.tag.lower() in _INNER_BLOCKS for e in element.iterdescendants())
+
+
+def _add_leaf(blocks: list[PageBlock], element: etree._Element, tag: str) -> None:
+    if tag == "tr":
+        cells = [squash(cell.text_content()) for cell in element if cell.tag in ("td", "th")]
+        text = ", ".join(c for c in cells if c)
+    else:
+        text = squash(element.text_content())
+    if not text:
+        return
+    link_chars = sum(len(squash(a.text_content())) for a in element.iter("a"))
+    kind = _LEAF_KIND.get(tag, "paragraph")
+    group = tag if tag in _TAG_GROUPS else "h4-6" if tag in _HEADINGS else "dd" if tag == "dt" else \
+        "caption" if tag in ("figcaption", "caption") else "p"
+    blocks.append(PageBlock(kind, group, text, min(link_chars, len(text)), element))
+
+
+# -- features -----------------------------------------------------------------------------------------
+
+_TEXT_FEATURES = ("log_words", "log_chars", "link_density", "sentence_end", "punct_per_word", "stopwords",
+                  "capitalised", "digits", "clutter", "drop_phrase", "break_phrase", "dateline", "credit", "urlish",
+                  "repeats")
+_NEIGHBOUR_FEATURES = ("prev_log_words", "prev_link_density", "prev_sentence_end", "prev_support", "next_log_words",
+                       "next_link_density", "next_sentence_end", "next_support", "window_prose", "window_links",
+                       "window_support", "window_support2")
+_CONTAINER_FEATURES = tuple(f"{level}_{name}" for level in ("c1", "c2", "c3")
+                            for name in ("share", "link_density", "blocks", "prose_share", "support", "support2"))
+_POSITION_FEATURES = ("position", "words_before", "after_h1", "blocks_from_h1", "depth", "depth_vs_prose",
+                      "in_best", "page_log_words", "page_blocks")
+FEATURE_NAMES: tuple[str, ...] = (
+    _TEXT_FEATURES
+    + tuple(f"tag_{t}" for t in _TAG_GROUPS)
+    + tuple(f"in_{t}" for t in _STRUCTURE)
+    + tuple(f"own_{g}" for g in _CLASS_GROUPS)
+    + tuple(f"near_{g}" for g in _CLASS_GROUPS)
+    + tuple(f"far_{g}" for g in _CLASS_GROUPS)
+    + _CONTAINER_FEATURES + _POSITION_FEATURES + _NEIGHBOUR_FEATURES
+    + ("trafilatura", "readability")
+)
+_NEAR = 3
+"""Ancestors up to this many levels above a block count as "near" it."""
+
+
+def features(blocks: list[PageBlock], language: str | None, support: list[float],
+             support2: list[float]) -> np.ndarray:
+    """One row of :data:`FEATURE_NAMES` per block. ``support`` and ``support2`` are the share of each
+    block that trafilatura's and readability's readings of the page hold; a container's support is
+    the share of its words they hold, so a block is judged with the part of the page it sits in."""
+    n = len(blocks)
+    rows = np.zeros((n, len(FEATURE_NAMES)))
+    if not n:
+        return rows
+    column = {name: i for i, name in enumerate(FEATURE_NAMES)}
+    counts = [len(words(b.text)) for b in blocks]
+    total_words = sum(counts) or 1
+    link_density = [b.link_chars / max(1, len(b.text)) for b in blocks]
+    prose = [c >= 8 and ld < 0.3 and bool(_SENTENCE_END.search(b.text))
+             for b, c, ld in zip(blocks, counts, link_density)]
+    seen: dict[str, int] = {}
+    for b in blocks:
+        seen[b.text] = seen.get(b.text, 0) + 1
+
+    # Ancestors of every block, nearest first, and what each container holds.
+    chains: list[list[etree._Element]] = []
+    held: dict[etree._Element, list[float]] = {}  # words, link chars, chars, blocks, prose words, supported words ×2
+    for i, b in enumerate(blocks):
+        chain = [b.element, *b.element.iterancestors()] if b.tag == "loose" else list(b.element.iterancestors())
+        chains.append(chain)
+        for element in chain:
+            entry = held.setdefault(element, [0, 0, 0, 0, 0, 0, 0])
+            entry[0] += counts[i]
+            entry[1] += b.link_chars
+            entry[2] += len(b.text)
+            entry[3] += 1
+            entry[4] += counts[i] if prose[i] else 0
+            entry[5] += counts[i] * support[i]
+            entry[6] += counts[i] * support2[i]
+    best = max(held, key=lambda e: held[e][4] - 0.5 * (held[e][0] - held[e][4])) if held else None
+    prose_depths = [len(chain) for chain, p in zip(chains, prose) if p]
+    typical_depth = float(np.median(prose_depths)) if prose_depths else 0.0
+    h1 = next((i for i, b in enumerate(blocks) if b.tag == "h1"), None)
+    token_cache: dict[etree._Element, set[str]] = {}
+
+    def groups(element: etree._Element) -> set[str]:
+        if element not in token_cache:
+            token_cache[element] = _groups_of(_tokens_of(element))
+        return token_cache[element]
+
+    words_before = 0
+    for i, b in enumerate(blocks):
+        row = rows[i]
+        text, c = b.text, counts[i]
+        row[column["log_words"]] = math.log1p(c)
+        row[column["log_chars"]] = math.log1p(len(text))
+        row[column["link_density"]] = link_density[i]
+        row[column["sentence_end"]] = bool(_SENTENCE_END.search(text))
+        row[column["punct_per_word"]] = len(_PUNCT.findall(text)) / max(1, c)
+        row[column["stopwords"]] = stopword_ratio(text, language)
+        tokens = text.split()
+        row[column["capitalised"]] = sum(t[:1].isupper() for t in tokens) / max(1, len(tokens))
+        row[column["digits"]] = sum(ch.isdigit() for ch in text) / max(1, len(text))
+        short = c <= 30 and len(text) <= 2000
+        row[column["clutter"]] = short and is_clutter(text)
+        row[column["drop_phrase"]] = short and bool(DROP_PATTERNS.match(text))
+        row[column["break_phrase"]] = short and any(p.match(text) for p in BREAK_PATTERNS.values())
+        row[column["dateline"]] = c <= 14 and is_dateline(text)
+        row[column["credit"]] = c <= 14 and bool(_CREDIT.match(text))
+        row[column["urlish"]] = bool(_URLISH.search(text))
+        row[column["repeats"]] = seen[text] - 1
+        row[column[f"tag_{b.tag}"]] = 1
+
+        chain = chains[i]
+        for depth, element in enumerate(chain):
+            tag = element.tag.lower() if isinstance(element.tag, str) else ""
+            if tag in _STRUCTURE:
+                row[column[f"in_{tag}"]] = 1
+            for group in groups(element):
+                where = "own" if depth == 0 and b.tag != "loose" else "near" if depth < _NEAR else "far"
+                row[column[f"{where}_{group}"]] = 1
+        if b.tag != "loose":
+            for group in groups(b.element):
+                row[column[f"own_{group}"]] = 1
+        for level, element in zip(("c1", "c2", "c3"), _containers(chain)):
+            w, links, chars, count, prose_words, supported, supported2 = held[element]
+            row[column[f"{level}_share"]] = w / total_words
+            row[column[f"{level}_link_density"]] = links / max(1, chars)
+            row[column[f"{level}_blocks"]] = math.log1p(count)
+            row[column[f"{level}_prose_share"]] = prose_words / max(1, w)
+            row[column[f"{level}_support"]] = supported / max(1, w)
+            row[column[f"{level}_support2"]] = supported2 / max(1, w)
+
+        row[column["position"]] = i / n
+        row[column["words_before"]] = words_before / total_words
+        words_before += c
+        if h1 is not None:
+            row[column["after_h1"]] = i > h1
+            row[column["blocks_from_h1"]] = math.copysign(math.log1p(abs(i - h1)), i - h1)
+        row[column["depth"]] = len(chain)
+        row[column["depth_vs_prose"]] = len(chain) - typical_depth
+        row[column["in_best"]] = best is not None and best in chain
+        row[column["page_log_words"]] = math.log1p(total_words)
+        row[column["page_blocks"]] = math.log1p(n)
+
+        if i:
+            row[column["prev_log_words"]] = math.log1p(counts[i - 1])
+            row[column["prev_link_density"]] = link_density[i - 1]
+            row[column["prev_sentence_end"]] = prose[i - 1]
+            row[column["prev_support"]] = support[i - 1]
+        if i + 1 < n:
+            row[column["next_log_words"]] = math.log1p(counts[i + 1])
+            row[column["next_link_density"]] = link_density[i + 1]
+            row[column["next_sentence_end"]] = prose[i + 1]
+            row[column["next_support"]] = support[i + 1]
+        window = range(max(0, i - 3), min(n, i + 4))
+        row[column["window_prose"]] = sum(prose[j] for j in window) / len(window)
+        row[column["window_links"]] = sum(link_density[j] for j in window) / len(window)
+        row[column["window_support"]] = sum(support[j] for j in window) / len(window)
+        row[column["window_support2"]] = sum(support2[j] for j in window) / len(window)
+        row[column["trafilatura"]] = support[i]
+        row[column["readability"]] = support2[i]
+    return rows
+
+
+def _containers(chain: list[etree._Element]) -> list[etree._Element]:
+    """The nearest three block-level ancestors that hold more than the one below them would alone."""
+    found: list[etree._Element] = []
+    for element in chain:
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if tag in BLOCK_TAGS and tag not in _LEAVES:
+            found.append(element)
+            if len(found) == 3:
+                break
+    return found
