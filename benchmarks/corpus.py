@@ -75,7 +75,7 @@ def load_wcxb(root: Path = SHARED / "wcxb-dev-articles") -> list[Sample]:
         truth = record["ground_truth"]
         samples.append(Sample("wcxb", i, pages[i].get("domain") or site_of(record["url"]), record["url"],
                               _read_html(root / "html" / f"{i}.html.gz"), _read_copy(root / "copy" / f"{i}.txt"),
-                              truth["main_content"], truth.get("title"), truth.get("author"),
+                              truth.get("main_content") or "", truth.get("title"), truth.get("author"),
                               truth.get("publish_date")))
     return samples
 
