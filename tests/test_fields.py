@@ -32,6 +32,10 @@ def test_clean_byline(raw, expected) -> None:
     ("Harbor votes for wind farm - The Coastal Ledger", "The Coastal Ledger", "Harbor votes for wind farm"),
     ("IRS Sparks Uproar – Top Official Resigns in Protest", None, "IRS Sparks Uproar – Top Official Resigns in Protest"),
     ("  Spaces   inside\n a title ", None, "Spaces inside a title"),
+    ("The Coastal Ledger: Harbor votes for wind farm", "The Coastal Ledger", "Harbor votes for wind farm"),
+    ("Harbor votes for wind farm • coastalledger.com", ["coastalledger.com"], "Harbor votes for wind farm"),
+    ("Harbor votes for wind farm – Coastal Ledger News", ["coastalledger"], "Harbor votes for wind farm"),
+    ("Harbor votes: wind farm approved", "The Coastal Ledger", "Harbor votes: wind farm approved"),
     (None, None, None),
 ])
 def test_clean_headline(title, site, expected) -> None:

@@ -43,6 +43,36 @@ def test_headline(head: str, before: str, expected: str) -> None:
     assert article(head, before).headline == expected
 
 
+OG = '<meta property="og:title" content="{}">'.format
+
+
+@pytest.mark.parametrize("head, before, url, expected", [
+    # the visible h1 over an SEO title that words it differently
+    (OG("Sea wall rebuild: 5 things to know in 2025"), "<h1>Five things to know about the sea wall rebuild</h1>",
+     None, "Five things to know about the sea wall rebuild"),
+    # an h1 that is the site's name (a suffix of <title>) is passed over for the story's
+    ("<title>Sea wall to be rebuilt before winter | Harbor Gazette</title>",
+     "<h1>Harbor Gazette</h1><h1>Sea wall to be rebuilt before winter</h1>", None, "Sea wall to be rebuilt before winter"),
+    # ... or the domain's
+    (OG("Sea wall to be rebuilt"), "<h1>harborgazette.com</h1>", "https://www.harborgazette.com/a/1",
+     "Sea wall to be rebuilt"),
+    # the site's name, matched through the domain, leaves the title
+    ("<title>Sea wall to be rebuilt - Harbor Gazette</title>", "", "https://harborgazette.co.uk/a/1",
+     "Sea wall to be rebuilt"),
+    # an h1 with nothing in common with the declared headline is a section name
+    (OG("Sea wall to be rebuilt"), "<h1>Latest news</h1>", None, "Sea wall to be rebuilt"),
+    # entities left in a title encoded twice
+    (OG("Sea wall &amp;#39;must&amp;#39; be rebuilt"), "", None, "Sea wall 'must' be rebuilt"),
+    # capitals are styling: the declared headline's case
+    (OG("Sea Wall to Be Rebuilt"), "<h1>SEA WALL TO BE REBUILT</h1>", None, "Sea Wall to Be Rebuilt"),
+    # an h1 that wraps the headline in a date and credit
+    (OG("Sea wall to be rebuilt before winter"), "<h1>Sea wall to be rebuilt before winter Posted on March 4, 2025 by admin</h1>",
+     None, "Sea wall to be rebuilt before winter"),
+])
+def test_headline_is_the_visible_title(head: str, before: str, url: str | None, expected: str) -> None:
+    assert article(head, before, url=url).headline == expected
+
+
 @pytest.mark.parametrize("head, before, expected", [
     (ld(headline="H", author={"@type": "Person", "name": "Maria Okafor"}), "", "Maria Okafor"),
     (ld(headline="H", author=[{"name": "Maria Okafor"}, {"name": "Tom Lindqvist"}, {"name": "Ruth Haskell"}]), "",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Iterable
 
 from .lexicon_data import DATE_WORDS, MONTHS, NEWS_AGENCIES, NOT_NAME_WORDS, STOPWORDS
 
@@ -23,6 +24,7 @@ __all__ = [
     "CREDIT",
     "looks_like_name",
     "clean_headline",
+    "same_site",
     "squash",
 ]
 
@@ -217,24 +219,51 @@ def clean_byline(raw: str | list[str] | None) -> str | None:
 
 # -- headlines ---------------------------------------------------------------------------------
 
-_SUFFIX = re.compile(r"\s+[|–—:·»-]\s+([^|–—:·»]{2,60})$")
+_SEPARATOR = r"\s+(?:[|–—:·•»~-]|::)\s+"
+_SUFFIX = re.compile(_SEPARATOR + r"([^|–—:·•»]{2,60})$")
+_PREFIX = re.compile(r"^([^|–—:·•»]{2,60}?)(?:" + _SEPARATOR + r"|:\s+)")
 
 
-def clean_headline(title: str | None, site_name: str | None = None) -> str | None:
-    """A headline without a trailing " | Site name" (or " - Site", " — Site")."""
+def _key(text: str) -> str:
+    return re.sub(r"\W+", "", text.lower())
+
+
+def same_site(text: str | None, sites: Iterable[str]) -> bool:
+    """``text`` names the site: it is one of ``sites`` (site name, publisher, domain) give or take spaces,
+    punctuation, "The" or a second word ("Freightwaves Checkpoint" for "Freightwaves")."""
+    key = _key(re.sub(r"^the\s+", "", (text or "").strip(), flags=re.I))
+    if len(key) < 3:
+        return False
+    for site in sites:
+        other = _key(re.sub(r"^the\s+", "", site.strip(), flags=re.I))
+        if len(other) < 3:
+            continue
+        short, long = sorted((key, other), key=len)
+        if short == long or (len(short) >= 5 and short in long and len(short) >= 0.4 * len(long)):
+            return True
+    return False
+
+
+def clean_headline(title: str | None, site_name: str | Iterable[str] | None = None) -> str | None:
+    """A headline without a trailing " | Site name" (or " - Site", " — Site") or a leading "Site: ";
+    ``site_name`` is the site's name, or every name it goes by (publisher, domain)."""
     if not title:
         return None
+    sites = [site_name] if isinstance(site_name, str) else [s for s in site_name or () if s]
     title = squash(title)
-    for _ in range(2):
+    for _ in range(3):
         match = _SUFFIX.search(title)
         if not match:
             break
         suffix = match.group(1).strip()
         head = title[: match.start()].strip()
-        same_site = site_name and suffix.lower() in squash(site_name).lower()
         # "|" separates a site name far more often than it belongs to a headline
-        if same_site or ("|" in match.group(0) and len(words(suffix)) <= 5 and len(words(head)) > len(words(suffix))):
+        if same_site(suffix, sites) or any(suffix.lower() in squash(s).lower() for s in sites) or (
+                "|" in match.group(0) and len(words(suffix)) <= 5 and len(words(head)) > len(words(suffix))):
             title = head
         else:
             break
+    match = _PREFIX.match(title)
+    if match and same_site(match.group(1), sites) and len(words(title[match.end():])) >= 2:
+        title = title[match.end():].strip()  # "Engora Data Blog: Small adventures", "example.com | Story"
     return title or None

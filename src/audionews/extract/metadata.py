@@ -9,12 +9,12 @@ import json
 import re
 from dataclasses import dataclass
 from typing import Any, Iterator
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import htmldate
 from lxml import etree
 
-from .fields import clean_byline, clean_headline, parse_iso_date, squash
+from .fields import clean_byline, clean_headline, parse_iso_date, same_site, squash, words
 
 __all__ = ["PageMeta", "read_metadata"]
 
@@ -40,10 +40,8 @@ def read_metadata(root: etree._Element, html: str, page_url: str | None) -> Page
     ld, nodes = _json_ld_article(root)
     meta = _meta_tags(root)
     site = meta.get("og:site_name") or _first(_ld_names(ld.get("publisher"), nodes))
-    headline = clean_headline(
-        _first(_text(ld.get("headline")), meta.get("og:title"), meta.get("twitter:title"), _h1(root), _title(root)),
-        site,
-    )
+    sites = _site_names(site, meta, page_url)
+    headline = _headline(root, ld, meta, sites)
     authors = [name for name in _ld_names(ld.get("author"), nodes)
                if not site or squash(name).lower() != squash(site).lower()]  # the site credited as its own author
     byline = (
@@ -136,12 +134,74 @@ def _meta_tags(root: etree._Element) -> dict[str, str]:
     return found
 
 
-def _h1(root: etree._Element) -> str | None:
-    for h1 in root.iter("h1"):
-        text = squash(h1.text_content())
-        if text:
-            return text
-    return None
+def _site_names(site: str | None, meta: dict[str, str], page_url: str | None) -> list[str]:
+    """What the site calls itself, and its domain ("example.co.uk" and "example")."""
+    names = [n for n in (site, meta.get("application-name"), meta.get("apple-mobile-web-app-title")) if n]
+    host = (urlsplit(page_url or "").hostname or "").lower().removeprefix("www.")
+    labels = host.split(".")
+    while len(labels) > 1 and (labels[-1] in _PUBLIC_SUFFIX or len(labels[-1]) == 2):
+        labels.pop()  # "co.uk", "com", "org.au"
+    if host:
+        names += [host, labels[-1]] if labels else [host]
+    return names
+
+
+_PUBLIC_SUFFIX = {"com", "org", "net", "gov", "edu", "co", "ac", "info", "io", "blog", "dev", "app", "news"}
+
+
+def _headline(root: etree._Element, ld: dict[str, Any], meta: dict[str, str], sites: list[str]) -> str | None:
+    """The visible headline: the ``<h1>`` that agrees with the page's SEO titles (JSON-LD, OpenGraph,
+    ``<title>``), which often differ from it or carry the site's name; the SEO title when no h1 does."""
+    raw = [_unescape(t) for t in (_text(ld.get("headline")), meta.get("og:title"), meta.get("twitter:title"),
+                                  _title(root)) if t]
+    titles = [t for t in (clean_headline(t, sites) for t in raw) if t]
+    declared = [t for t in (clean_headline(_unescape(t), sites) for t in (
+        _text(ld.get("headline")), meta.get("og:title"), meta.get("twitter:title")) if t) if t]
+    best, best_score = None, 0.0
+    for element in root.iter("h1"):
+        h1 = clean_headline(_unescape(squash(element.text_content())), sites)
+        if not h1 or len(h1) > 300 or _names_site(h1, raw, sites):
+            continue
+        tokens = {w.lower() for w in words(h1)}
+        score = max((len(tokens & {w.lower() for w in words(t)}) / len(tokens) for t in titles),
+                    default=1.0) if tokens else 0.0
+        if best is None or score > best_score:
+            best, best_score = h1, score
+    if best is None or best_score < 0.3:  # no h1 agrees: a declared headline, else the h1 over "<title>Home"
+        return _first(declared, best, titles)
+    for title in titles:
+        if title != best and title.lower() == best.lower() and best.isupper():
+            return title  # "HARBOR VOTES": capitals are styling
+        if len(title) < len(best) and len(title) >= 0.5 * len(best) and _wraps(best, title):
+            return title  # the h1 adds "Title:", a date or "Posted on … by …" around the headline
+    return best
+
+
+def _names_site(h1: str, titles: list[str], sites: list[str]) -> bool:
+    """An h1 that is the site's name: a name it goes by, or the part of a title that is not the story."""
+    if same_site(h1, sites):
+        return True
+    low = h1.lower()
+    for title in titles:
+        title = squash(title).lower()
+        if title.startswith(low):
+            rest = re.match(r"^\s*(?:[|–—:·•»~-]|::)\s+(.+)$", title[len(low):])
+        elif title.endswith(low):
+            rest = re.match(r"^(.+?)\s+(?:[|–—:·•»~-]|::)\s*$", title[: -len(low)])
+        else:
+            continue
+        if rest and len(words(rest.group(1))) > len(words(h1)):
+            return True
+    return False
+
+
+def _wraps(outer: str, inner: str) -> bool:
+    return re.search(r"(?:^|\W)" + re.escape(inner.lower()) + r"(?:\W|$)", outer.lower()) is not None
+
+
+def _unescape(text: str) -> str:
+    """Titles entity-encoded twice arrive with "&#39;" or "&amp;" left in them."""
+    return html.unescape(text) if "&" in text else text
 
 
 def _title(root: etree._Element) -> str | None:
