@@ -36,6 +36,9 @@ def test_clean_byline(raw, expected) -> None:
     ("Harbor votes for wind farm • coastalledger.com", ["coastalledger.com"], "Harbor votes for wind farm"),
     ("Harbor votes for wind farm – Coastal Ledger News", ["coastalledger"], "Harbor votes for wind farm"),
     ("Harbor votes: wind farm approved", "The Coastal Ledger", "Harbor votes: wind farm approved"),
+    ("coastalledger.com Harbor votes for wind farm", ["coastalledger.com"], "Harbor votes for wind farm"),
+    # a headline that starts with the brand keeps it
+    ("Ledger Signal #18 – The harbor votes", ["ledger.com", "ledger"], "Ledger Signal #18 – The harbor votes"),
     (None, None, None),
 ])
 def test_clean_headline(title, site, expected) -> None:

@@ -68,6 +68,14 @@ OG = '<meta property="og:title" content="{}">'.format
     # an h1 that wraps the headline in a date and credit
     (OG("Sea wall to be rebuilt before winter"), "<h1>Sea wall to be rebuilt before winter Posted on March 4, 2025 by admin</h1>",
      None, "Sea wall to be rebuilt before winter"),
+    # a short h1 further down that shares a word with the headline is a section heading
+    (OG("Small adventures with small language models"), "<h1>So many models!</h1>", None,
+     "Small adventures with small language models"),
+    # an og:site_name that holds the whole title is no site name
+    ("<title>How to plan a garden – a complete guide | Clay</title><meta property='og:site_name' "
+     "content='How to plan a garden – a complete guide | Clay'>", "", None, "How to plan a garden – a complete guide"),
+    # no declared headline and an h1 that disagrees: the <title> when it is more than a word
+    ("<title>Progress report #39</title>", "<h1>Antoyo's corner</h1>", None, "Progress report #39"),
 ])
 def test_headline_is_the_visible_title(head: str, before: str, url: str | None, expected: str) -> None:
     assert article(head, before, url=url).headline == expected

@@ -228,7 +228,7 @@ def _key(text: str) -> str:
     return re.sub(r"\W+", "", text.lower())
 
 
-def same_site(text: str | None, sites: Iterable[str]) -> bool:
+def same_site(text: str | None, sites: Iterable[str], overlap: float = 0.4) -> bool:
     """``text`` names the site: it is one of ``sites`` (site name, publisher, domain) give or take spaces,
     punctuation, "The" or a second word ("Freightwaves Checkpoint" for "Freightwaves")."""
     key = _key(re.sub(r"^the\s+", "", (text or "").strip(), flags=re.I))
@@ -239,7 +239,7 @@ def same_site(text: str | None, sites: Iterable[str]) -> bool:
         if len(other) < 3:
             continue
         short, long = sorted((key, other), key=len)
-        if short == long or (len(short) >= 5 and short in long and len(short) >= 0.4 * len(long)):
+        if short == long or (len(short) >= 5 and short in long and len(short) >= overlap * len(long)):
             return True
     return False
 
@@ -263,7 +263,9 @@ def clean_headline(title: str | None, site_name: str | Iterable[str] | None = No
             title = head
         else:
             break
-    match = _PREFIX.match(title)
-    if match and same_site(match.group(1), sites) and len(words(title[match.end():])) >= 2:
-        title = title[match.end():].strip()  # "Engora Data Blog: Small adventures", "example.com | Story"
+    # "Engora Blog: Small adventures", "example.com | Story", "example.com Story"; a headline may well
+    # begin with the brand ("Acme Signal #18 – …"), so a prefix must be all but the site's name
+    match = _PREFIX.match(title) or re.match(r"^(\S+\.[a-z]{2,6})\s+", title)
+    if match and same_site(match.group(1), sites, overlap=0.7) and len(words(title[match.end():])) >= 2:
+        title = title[match.end():].strip()
     return title or None

@@ -136,7 +136,8 @@ def _meta_tags(root: etree._Element) -> dict[str, str]:
 
 def _site_names(site: str | None, meta: dict[str, str], page_url: str | None) -> list[str]:
     """What the site calls itself, and its domain ("example.co.uk" and "example")."""
-    names = [n for n in (site, meta.get("application-name"), meta.get("apple-mobile-web-app-title")) if n]
+    names = [n for n in (site, meta.get("application-name"), meta.get("apple-mobile-web-app-title"))
+             if n and len(words(n)) <= 5 and not re.search(r"\s[|–—-]\s", n)]  # not a whole title put there
     host = (urlsplit(page_url or "").hostname or "").lower().removeprefix("www.")
     labels = host.split(".")
     while len(labels) > 1 and (labels[-1] in _PUBLIC_SUFFIX or len(labels[-1]) == 2):
@@ -163,12 +164,11 @@ def _headline(root: etree._Element, ld: dict[str, Any], meta: dict[str, str], si
         if not h1 or len(h1) > 300 or _names_site(h1, raw, sites):
             continue
         tokens = {w.lower() for w in words(h1)}
-        score = max((len(tokens & {w.lower() for w in words(t)}) / len(tokens) for t in titles),
-                    default=1.0) if tokens else 0.0
+        score = max((_dice(tokens, {w.lower() for w in words(t)}) for t in titles), default=1.0) if tokens else 0.0
         if best is None or score > best_score:
             best, best_score = h1, score
-    if best is None or best_score < 0.3:  # no h1 agrees: a declared headline, else the h1 over "<title>Home"
-        return _first(declared, best, titles)
+    if best is None or best_score < 0.3:  # no h1 agrees: a declared headline, the <title> unless it is "Home"
+        return _first(declared, [t for t in titles if len(words(t)) >= 3], best, titles)
     for title in titles:
         if title != best and title.lower() == best.lower() and best.isupper():
             return title  # "HARBOR VOTES": capitals are styling
@@ -193,6 +193,10 @@ def _names_site(h1: str, titles: list[str], sites: list[str]) -> bool:
         if rest and len(words(rest.group(1))) > len(words(h1)):
             return True
     return False
+
+
+def _dice(a: set[str], b: set[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
 
 
 def _wraps(outer: str, inner: str) -> bool:
