@@ -159,6 +159,7 @@ def main() -> int:
     parser.add_argument("--half", type=int, choices=(0, 1), help="only the sites of this half")
     parser.add_argument("--verbose", "-v", action="store_true", help="print audionews's mismatches")
     parser.add_argument("--field", choices=FIELDS, action="append", help="with --verbose: only these fields")
+    parser.add_argument("--dump", type=Path, help="write audionews's answers here (JSON), to compare runs")
     parser.add_argument("--no-reference", action="store_true", help="skip trafilatura (quicker while tuning)")
     args = parser.parse_args()
     if not corpus.available():
@@ -175,6 +176,8 @@ def main() -> int:
     print(f"exact match %, {len(cases)} pages; " +
           ", ".join(f"{s} {1000 * t:.0f} ms/page" for s, t in seconds.items()))
     table(cases, systems)
+    if args.dump:
+        args.dump.write_text(json.dumps({f"{c.set}/{c.id}": systems["audionews"][c.id] for c in cases}, indent=0))
     if args.verbose:
         results = systems["audionews"]
         for case in cases:
