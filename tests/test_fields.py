@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from audionews.extract.fields import (clean_byline, clean_headline, find_date, guess_language, is_dateline,
+from audionews.extract.fields import (clean_byline, looks_like_handle, clean_headline, find_date, guess_language, is_dateline,
                                      looks_like_name)
 
 
@@ -120,3 +120,12 @@ def test_clean_byline_news_agencies(raw, expected) -> None:
 ])
 def test_clean_byline_credit_lines(raw, expected) -> None:
     assert clean_byline(raw) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kristin", True), ("MixmasterFred", True), ("Great Day Editorial Team", True),
+    ("admin", False), ("Staff Writer", False), ("Head Winemaker", False), ("Dec 19, 2025", False),
+    ("Read the full story here now please", False), ("the", False),
+])
+def test_looks_like_handle(text, expected) -> None:
+    assert looks_like_handle(text) is expected

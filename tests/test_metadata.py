@@ -207,3 +207,39 @@ def test_credit_line_around_the_headline(top: str, expected: tuple) -> None:
 ])
 def test_byline_not_the_site_itself(head: str, expected: str | None) -> None:
     assert article(head).byline == expected
+
+
+H1 = "<h1>Sea wall to be rebuilt</h1>"
+
+
+@pytest.mark.parametrize("head, top, expected", [
+    # the markup says author: a first name or a handle counts where the credit says "By"...
+    ("", H1 + '<span class="entry-author author vcard">By <a class="url fn n">Kristin</a></span>', "Kristin"),
+    # ... or the page's metadata names the same
+    ('<meta name="author" content="MixmasterFred">', H1 + '<a rel="author" href="/member/m">MixmasterFred</a>',
+     "MixmasterFred"),
+    # a first name only in JSON-LD, not shown, is not a byline
+    (ld(headline="Sea wall to be rebuilt", author={"@type": "Person", "name": "Josh"}), H1, None),
+    # an account is not a person
+    ("", H1 + '<span class="author">By admin</span>', None),
+    # the credit stops where it says what they do, who edited it, or when
+    ("", H1 + '<div class="byline"><span>By</span> <a>Ann Lee</a><div>Head Winemaker and Co-Founder</div></div>',
+     "Ann Lee"),
+    ("", H1 + '<div class="byline">By <a>Ann Lee</a><div>Edited by <a>Tom Roe</a></div></div>', "Ann Lee"),
+    ("", H1 + '<div class="author-name"><span>Ann Lee</span><time>Dec 19</time></div>', "Ann Lee"),
+    # inline markup inside a name does not split it
+    ("", H1 + '<div class="byline"><a class="byline__name">Ann Le<span class="spacing">e</span></a></div>', "Ann Lee"),
+    # a name shown twice in one credit (one copy for small screens) is one author
+    ("", H1 + '<div class="byline">By <a>Ann Lee</a> <a>Ann Lee</a></div>', "Ann Lee"),
+    # commenters are not authors
+    ("", H1 + '<ol class="comment-list"><li><span class="author">By Bob Ray</span> says: what a story</li></ol>', None),
+    # the author the metadata declares, when the page shows that name, over another credit shown first
+    (ld(headline="Sea wall to be rebuilt", author={"@type": "Person", "name": "Ann Lee"}),
+     H1 + '<a class="author" href="/t">Tom Roe</a><p>Ann Lee reports.</p>', "Ann Lee"),
+    # ... else the credit the page shows over metadata it does not
+    (ld(headline="Sea wall to be rebuilt", author={"@type": "Person", "name": "Ann Lee"}),
+     H1 + '<p class="byline">By Tom Roe</p>', "Tom Roe"),
+])
+def test_byline_from_credit_markup(head: str, top: str, expected: str | None) -> None:
+    html = f"<html><head>{head}</head><body>{top}<article>{BODY}</article></body></html>"
+    assert extract(Page("test.html", "html", html, None)).byline == expected

@@ -23,6 +23,7 @@ __all__ = [
     "clean_byline",
     "CREDIT",
     "looks_like_name",
+    "looks_like_handle",
     "clean_headline",
     "same_site",
     "squash",
@@ -178,12 +179,39 @@ _ROLE_TAIL = re.compile(
 
 _ROLE = re.compile(
     r"\b(?:correspondent|reporter|editor|writer|columnist|contributor|staff|photographer|bureau|chief|"
-    r"analyst|critic|producer|desk|team|newsroom|agency|press)\b", re.I)
+    r"analyst|critic|producer|desk|team|newsroom|agency|press|director|coordinator|manager|(?:co-?)?founder|officer|"
+    r"specialist|strategist|expert|consultant|president|head|marketing|engineer|designer|developer|lead|"
+    r"assistant|intern|professor|ceo|cto|cfo|vp)\b", re.I)
 
 
-def clean_byline(raw: str | list[str] | None) -> str | None:
+_ACCOUNTS = {"admin", "administrator", "webmaster", "root", "user", "guest", "editor", "staff", "author",
+             "unknown", "anonymous", "team", "by", "posted"}
+_GROUP = {"team", "desk", "newsroom", "staff"}
+_HANDLE = re.compile(r"^[\w’'.-]+(?: [\w’'.-]+){0,4}$")
+
+
+def looks_like_handle(text: str) -> bool:
+    """A name as people sign: "Kristin", "MixmasterFred", "Great Day Editorial Team" — trusted only where
+    the page's markup says it is the author; not an account ("admin"), a date, or a sentence."""
+    text = squash(text)
+    if not text or len(text) > 50 or not _HANDLE.match(text) or re.search(r"\d{3}", text):
+        return False
+    tokens = text.lower().split()
+    if tokens[0] in _ACCOUNTS and len(tokens) == 1 or find_date(text) or is_dateline(text):
+        return False
+    if all(t in _ACCOUNTS or _ROLE.fullmatch(t) for t in tokens):
+        return False  # "Staff Writer"
+    if any(_ROLE.fullmatch(t) for t in tokens) and not _GROUP.intersection(tokens):
+        return False  # "Head Winemaker", but "Lifestyle Desk" and "Editorial Team" sign as a group
+    if any(t in NOT_NAME_WORDS for t in tokens if len(tokens) <= 2):
+        return False
+    return not all(t in STOPWORDS["en"] for t in tokens)
+
+
+def clean_byline(raw: str | list[str] | None, *, marked: bool = False) -> str | None:
     """Author names only: no "By", URLs, roles or bios; several joined as "A, B and C"; a news
-    agency ("Reuters", "AP") when no person is named."""
+    agency ("Reuters", "AP") when no person is named. ``marked``: the page's markup says these are
+    authors, so a single name or a handle counts too."""
     if not raw:
         return None
     pieces = raw if isinstance(raw, list) else [raw]
@@ -209,7 +237,8 @@ def clean_byline(raw: str | list[str] | None) -> str | None:
                 continue
             if part.isupper():
                 part = part.title()  # "JANE DOE" is read as letters by some engines
-            if part and not _ROLE.search(part) and looks_like_name(part) and part not in names:
+            if part and part not in names and (
+                    (not _ROLE.search(part) and looks_like_name(part)) or (marked and looks_like_handle(part))):
                 names.append(part)
     names = names or agencies
     if not names:

@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 import htmldate
 from lxml import etree
 
-from .fields import clean_byline, clean_headline, parse_iso_date, same_site, squash, words
+from .fields import CREDIT, clean_byline, clean_headline, parse_iso_date, same_site, squash, words
 
 __all__ = ["PageMeta", "read_metadata"]
 
@@ -44,11 +44,20 @@ def read_metadata(root: etree._Element, html: str, page_url: str | None) -> Page
     headline = _headline(root, ld, meta, sites)
     authors = [name for name in _ld_names(ld.get("author"), nodes)
                if not site or squash(name).lower() != squash(site).lower()]  # the site credited as its own author
+    structured = [*authors, *filter(None, (meta.get("author"), meta.get("article:author"), meta.get("parsely-author"),
+                                           meta.get("sailthru.author"), meta.get("dc.creator")))]
+    credits = _credits(root)
+    declared = clean_byline(authors) or clean_byline(
+        meta.get("author") or meta.get("article:author") or meta.get("parsely-author") or meta.get("sailthru.author")
+        or meta.get("dc.creator"))
+    shown = " ".join(" ".join(c) for c in credits).lower()
+    page_text = squash(" ".join(root.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]"))).lower()
     byline = (
-        clean_byline(authors)
-        or clean_byline(meta.get("author") or meta.get("article:author") or meta.get("parsely-author")
-                        or meta.get("sailthru.author") or meta.get("dc.creator"))
-        or clean_byline(_rel_author(root))
+        (declared if declared and all(n.lower() in page_text for n in re.split(r", | and ", declared)) else None)
+        or _first_byline(credits, sites)  # the credit line the page shows, over metadata it does not
+        or declared
+        or _first_byline(credits, sites, marked=[squash(n).lower() for n in structured])
+        or clean_byline([n for n in structured if n.lower() in shown], marked=True)
     )
     published = (
         parse_iso_date(ld.get("datePublished"))
@@ -213,13 +222,97 @@ def _title(root: etree._Element) -> str | None:
     return squash(title.text_content()) if title is not None else None
 
 
-def _rel_author(root: etree._Element) -> str | None:
-    for link in root.iter("a"):
-        if "author" in (link.get("rel") or "").split():
-            text = squash(link.text_content())
-            if text:
-                return text
+_DATE_TAIL = re.compile(r"\s*(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d).*$", re.I)
+_CREDIT_MARK = re.compile(r"author(?!it)|byline|writer|contributor", re.I)
+_NOT_CREDIT = re.compile(r"bio|avatar|photo|image|img|comment|desc|about|box|related|more|list|social|share|"
+                         r"follow|title|label|date|time", re.I)
+
+
+def _credits(root: etree._Element, limit: int = 6) -> list[list[str]]:
+    """The text pieces of what the markup calls an author (``rel=author``, ``itemprop=author``, a class
+    such as "byline" or "author-name"), first those after the first h1, outside comment threads."""
+    h1 = next(root.iter("h1"), None)
+    before, after, seen_h1 = [], [], h1 is None
+    for element in root.iter():
+        if element is h1:
+            seen_h1 = True
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "meta", "link", "img", "html", "body"):
+            continue
+        marks = " ".join(filter(None, (element.get("rel"), element.get("itemprop"), element.get("class"))))
+        if not _CREDIT_MARK.search(marks) or _NOT_CREDIT.search(marks.replace("author", "")) and \
+                "author" not in (element.get("rel") or "") + (element.get("itemprop") or ""):
+            continue
+        if any(re.search(r"comment", (a.get("class") or "") + (a.get("id") or ""), re.I) for a in element.iterancestors()):
+            continue
+        pieces = _pieces(element)
+        if pieces and sum(map(len, pieces)) <= 150:
+            (after if seen_h1 else before).append(pieces)
+        if len(after) >= limit:
+            break
+    return after + before
+
+
+_INLINE = {"a", "span", "b", "strong", "em", "i", "u", "small", "abbr", "font", "bdi", "mark"}
+_OTHER_CREDIT = re.compile(r"\b(?:edit|review|fact|check|photo|illustrat|video|produc|updat|sponsor|translat|"
+                           r"verif|medical)", re.I)
+
+
+def _pieces(element: etree._Element) -> list[str]:
+    """The element's text as it shows, one piece per block ("Ann Lee" and "Dec 19" apart), inline
+    markup joined ("Molly Woo<span>d</span>")."""
+    out = [""]
+
+    def walk(node: etree._Element, top: bool = False) -> None:
+        block = not top and node.tag not in _INLINE
+        if block:
+            out.append("")
+        out[-1] += node.text or ""
+        for child in node:
+            if isinstance(child.tag, str) and child.tag not in ("script", "style"):
+                walk(child)
+            out[-1] += child.tail or ""
+        if block:
+            out.append("")
+
+    walk(element, top=True)
+    return [p for p in map(squash, out) if p]
+
+
+def _credit_names(pieces: list[str], marked: list[str] | None) -> list[str]:
+    """The names of a credit, up to what credits someone else ("Edited by", "Reviewed by") or says
+    what they do ("Head Winemaker")."""
+    credited = bool(CREDIT.match(" ".join(pieces)))
+    names: list[str] = []
+    for piece in pieces:
+        if _OTHER_CREDIT.search(piece) and not CREDIT.match(piece):
+            if names:
+                break
+            continue
+        found = _piece_names(piece, marked is not None and (credited or squash(CREDIT.sub("", piece)).lower() in marked))
+        if found:
+            names += [n for part in found.split(", ") for n in part.split(" and ")]
+        elif names and not re.fullmatch(r"(?:and|&|,|by|\W)*", piece, re.I):
+            break
+    return names
+
+
+def _first_byline(credits: list[list[str]], sites: list[str], marked: list[str] | None = None) -> str | None:
+    """Names from the first credit that has any; with ``marked``, a single name or handle ("Kristin")
+    counts where the credit says "By" or the page's structured data names it too."""
+    for pieces in credits:
+        names = _credit_names(pieces, marked)
+        people = [n for n in names if not same_site(n, sites)] or names  # "Ann Lee and Example Farmer"
+        if people:
+            return clean_byline(list(dict.fromkeys(people)), marked=True)
     return None
+
+
+def _piece_names(piece: str, marked: bool) -> str | None:
+    if re.search(r"admin", piece, re.I):
+        return None  # an account, not a person
+    piece = re.sub(r"^(.+?)\s*\1$", r"\1", CREDIT.sub("", piece))  # "Ann Lee Ann Lee": a name and its hidden copy
+    cut = _DATE_TAIL.sub("", piece)  # "Ann Lee Dec 19", "Ann Lee 7 min read"
+    return clean_byline(cut, marked=marked and cut == piece)
 
 
 def _canonical(root: etree._Element) -> str | None:
