@@ -243,3 +243,18 @@ H1 = "<h1>Sea wall to be rebuilt</h1>"
 def test_byline_from_credit_markup(head: str, top: str, expected: str | None) -> None:
     html = f"<html><head>{head}</head><body>{top}<article>{BODY}</article></body></html>"
     assert extract(Page("test.html", "html", html, None)).byline == expected
+
+
+@pytest.mark.parametrize("head, top, expected", [
+    # the <time> under the headline, not one in a list before it
+    ("", '<aside><time datetime="2024-01-09">Jan 9</time></aside>' + H1 + '<time datetime="2025-03-04">March 4</time>',
+     dt.date(2025, 3, 4)),
+    # an update's time is not the publication's
+    ("", H1 + '<p>Updated <time datetime="2025-06-01">June 1</time></p>'
+             '<p>Published <time class="published" datetime="2025-03-04">March 4</time></p>', dt.date(2025, 3, 4)),
+    # a page that only says when it was modified has not said when it was published
+    ('<meta property="article:modified_time" content="2025-06-01T10:00:00+00:00">', H1, None),
+])
+def test_published_is_the_original_date(head: str, top: str, expected: dt.date | None) -> None:
+    html = f"<html><head>{head}</head><body>{top}<article>{BODY}</article></body></html>"
+    assert extract(Page("test.html", "html", html, None)).published == expected

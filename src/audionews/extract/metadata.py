@@ -64,7 +64,8 @@ def read_metadata(root: etree._Element, html: str, page_url: str | None) -> Page
         or parse_iso_date(meta.get("article:published_time") or meta.get("datepublished")
                           or meta.get("date") or meta.get("dc.date") or meta.get("parsely-pub-date")
                           or meta.get("pubdate") or meta.get("publish-date"))
-        or _htmldate(html, page_url)
+        or _time_element(root)
+        or _unless_modified(_htmldate(html, page_url), ld, meta)
     )
     language = _language_code(_first(_text(ld.get("inLanguage")), root.get("lang"), meta.get("og:locale"),
                                      meta.get("content-language")))
@@ -322,6 +323,31 @@ def _canonical(root: etree._Element) -> str | None:
             if href.startswith(("http://", "https://")):
                 return href
     return None
+
+
+def _time_element(root: etree._Element) -> dt.date | None:
+    """The first ``<time datetime>`` after the headline (before it when none follows), not an update."""
+    before, after, seen_h1 = [], [], False
+    for element in root.iter("h1", "time"):
+        if element.tag == "h1":
+            seen_h1 = True
+        elif parse_iso_date(element.get("datetime")):
+            (after if seen_h1 else before).append(element)
+    times = after or before
+    for time in times:
+        context = " ".join(filter(None, (time.get("class"), time.get("itemprop"),
+                                         (time.getparent().text_content() if time.getparent() is not None else ""))))
+        if not re.search(r"modif|updat", context[:200], re.I):
+            return parse_iso_date(time.get("datetime"))
+    return None
+
+
+def _unless_modified(found: dt.date | None, ld: dict[str, Any], meta: dict[str, str]) -> dt.date | None:
+    """htmldate falls back on the modified date; a page that declares only when it changed has not said
+    when it was published."""
+    modified = {parse_iso_date(ld.get("dateModified")), parse_iso_date(meta.get("article:modified_time")),
+                parse_iso_date(meta.get("og:updated_time")), parse_iso_date(meta.get("datemodified"))}
+    return None if found in modified else found
 
 
 def _htmldate(html: str, url: str | None) -> dt.date | None:
