@@ -239,6 +239,12 @@ H1 = "<h1>Sea wall to be rebuilt</h1>"
     # ... else the credit the page shows over metadata it does not
     (ld(headline="Sea wall to be rebuilt", author={"@type": "Person", "name": "Ann Lee"}),
      H1 + '<p class="byline">By Tom Roe</p>', "Tom Roe"),
+    # a name and what they do, written with no space between them, or under it
+    ("", H1 + '<div class="author-name"><span>Ann Lee</span><span>Founder at Acme</span></div>', "Ann Lee"),
+    ("", H1 + '<div class="byline">By <a>Ann Lee</a><p>EdTech Content writer</p></div>', "Ann Lee"),
+    ("", H1 + '<div class="byline">By Ann Lee, Certified Sleep Consultant</div>', "Ann Lee"),
+    # a group signs as a team
+    ("", H1 + '<div class="byline">By the Acme Content Team</div>', "the Acme Content Team"),
 ])
 def test_byline_from_credit_markup(head: str, top: str, expected: str | None) -> None:
     html = f"<html><head>{head}</head><body>{top}<article>{BODY}</article></body></html>"
@@ -258,3 +264,9 @@ def test_byline_from_credit_markup(head: str, top: str, expected: str | None) ->
 def test_published_is_the_original_date(head: str, top: str, expected: dt.date | None) -> None:
     html = f"<html><head>{head}</head><body>{top}<article>{BODY}</article></body></html>"
     assert extract(Page("test.html", "html", html, None)).published == expected
+
+
+def test_byline_on_a_page_whose_body_says_comments_are_open() -> None:
+    html = (f'<html><body class="post comments-open">{H1}<span class="entry-author author vcard">By Kristin</span>'
+            f"<article>{BODY}</article></body></html>")
+    assert extract(Page("test.html", "html", html, None)).byline == "Kristin"

@@ -177,7 +177,7 @@ _ROLE_TAIL = re.compile(
 )
 
 
-_ROLE = re.compile(
+ROLE = _ROLE = re.compile(
     r"\b(?:correspondent|reporter|editor|writer|columnist|contributor|staff|photographer|bureau|chief|"
     r"analyst|critic|producer|desk|team|newsroom|agency|press|director|coordinator|manager|(?:co-?)?founder|officer|"
     r"specialist|strategist|expert|consultant|president|head|marketing|engineer|designer|developer|lead|"

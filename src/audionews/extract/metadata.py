@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 import htmldate
 from lxml import etree
 
-from .fields import CREDIT, clean_byline, clean_headline, parse_iso_date, same_site, squash, words
+from .fields import CREDIT, ROLE, clean_byline, clean_headline, parse_iso_date, same_site, squash, words
 
 __all__ = ["PageMeta", "read_metadata"]
 
@@ -243,7 +243,8 @@ def _credits(root: etree._Element, limit: int = 6) -> list[list[str]]:
         if not _CREDIT_MARK.search(marks) or _NOT_CREDIT.search(marks.replace("author", "")) and \
                 "author" not in (element.get("rel") or "") + (element.get("itemprop") or ""):
             continue
-        if any(re.search(r"comment", (a.get("class") or "") + (a.get("id") or ""), re.I) for a in element.iterancestors()):
+        if any(_COMMENTS.match(token) for a in element.iterancestors() if a.tag not in ("body", "html")
+               for token in f'{a.get("class") or ""} {a.get("id") or ""}'.lower().split()):
             continue
         pieces = _pieces(element)
         if pieces and sum(map(len, pieces)) <= 150:
@@ -253,6 +254,8 @@ def _credits(root: etree._Element, limit: int = 6) -> list[list[str]]:
     return after + before
 
 
+_GROUP_WORDS = {"team", "desk", "staff", "newsroom", "agency", "press", "bureau"}
+_COMMENTS = re.compile(r"^(?:comments?|comment-?list|comment-(?:body|content|author|meta)|respond|replies|disqus.*)$")
 _INLINE = {"a", "span", "b", "strong", "em", "i", "u", "small", "abbr", "font", "bdi", "mark"}
 _OTHER_CREDIT = re.compile(r"\b(?:edit|review|fact|check|photo|illustrat|video|produc|updat|sponsor|translat|"
                            r"verif|medical)", re.I)
@@ -267,13 +270,17 @@ def _pieces(element: etree._Element) -> list[str]:
         block = not top and node.tag not in _INLINE
         if block:
             out.append("")
-        out[-1] += node.text or ""
+        add(node.text)
         for child in node:
             if isinstance(child.tag, str) and child.tag not in ("script", "style"):
                 walk(child)
-            out[-1] += child.tail or ""
+            add(child.tail)
         if block:
             out.append("")
+
+    def add(text: str | None) -> None:
+        if text:  # "Ann Lee<span>Founder</span>" shows as two words though no space is written
+            out[-1] += " " + text if out[-1][-1:].islower() and text[:1].isupper() else text
 
     walk(element, top=True)
     return [p for p in map(squash, out) if p]
@@ -289,6 +296,8 @@ def _credit_names(pieces: list[str], marked: list[str] | None) -> list[str]:
             if names:
                 break
             continue
+        if names and _job(piece):
+            break  # "EdTech Content writer" under the name
         found = _piece_names(piece, marked is not None and (credited or squash(CREDIT.sub("", piece)).lower() in marked))
         if found:
             names += [n for part in found.split(", ") for n in part.split(" and ")]
@@ -308,11 +317,20 @@ def _first_byline(credits: list[list[str]], sites: list[str], marked: list[str] 
     return None
 
 
+def _job(text: str) -> re.Match | None:
+    return next((m for m in ROLE.finditer(text) if m.group(0).lower() not in _GROUP_WORDS), None)
+
+
 def _piece_names(piece: str, marked: bool) -> str | None:
     if re.search(r"admin", piece, re.I):
         return None  # an account, not a person
     piece = re.sub(r"^(.+?)\s*\1$", r"\1", CREDIT.sub("", piece))  # "Ann Lee Ann Lee": a name and its hidden copy
     cut = _DATE_TAIL.sub("", piece)  # "Ann Lee Dec 19", "Ann Lee 7 min read"
+    role = _job(cut)
+    if role and role.start() > 0:  # "Ann Lee, Certified Sleep Consultant", "Ann Lee Founder at Acme"
+        head = cut[: role.start()]
+        separator = max(head.rfind(c) for c in ",|–—")
+        cut = (head[:separator] if separator > 0 else head).rstrip(" ,-–—|")
     return clean_byline(cut, marked=marked and cut == piece)
 
 
