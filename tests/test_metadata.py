@@ -270,3 +270,13 @@ def test_byline_on_a_page_whose_body_says_comments_are_open() -> None:
     html = (f'<html><body class="post comments-open">{H1}<span class="entry-author author vcard">By Kristin</span>'
             f"<article>{BODY}</article></body></html>")
     assert extract(Page("test.html", "html", html, None)).byline == "Kristin"
+
+
+@pytest.mark.parametrize("top", [
+    H1 + "<p>Harbor news</p><div>Download Guide</div>",
+    H1 + "<div>March 4, 2025</div><div>Clinical Trials</div>",
+])
+def test_two_capitalised_words_on_a_line_are_no_byline(top: str) -> None:
+    """The text reading's name is a byline only where the page credits it ("By …") or it stands
+    right under the headline."""
+    assert page(top) is None

@@ -15,7 +15,7 @@ from ..model import Article, Block, Page
 from .body import agreed_body, main_reading, readability_reading
 from .clutter import tidy_blocks
 from .dom import parse_html, streamed_visible_text, visible_text
-from .fields import guess_language, squash, words
+from .fields import CREDIT, guess_language, squash, words
 from .metadata import read_metadata
 from .text import extract_text
 
@@ -30,8 +30,9 @@ def extract_html(page: Page) -> Article:
     if root is None:
         raise ExtractionError("no article text found", page.source)
     meta = read_metadata(root, page.text, page.url)
+    shown = visible_text(root)
     try:
-        plain = extract_text(Page(page.source, "text", visible_text(root), page.url), meta.headline)
+        plain = extract_text(Page(page.source, "text", shown, page.url), meta.headline)
     except ExtractionError:
         plain = None
     body = agreed_body(main_reading(root, page.url), readability_reading(page.text, page.url),
@@ -54,12 +55,29 @@ def extract_html(page: Page) -> Article:
         source=page.source,
         url=meta.url,
         headline=headline,
-        byline=meta.byline or (plain.byline if plain else None),
+        byline=meta.byline or (plain.byline if plain and _credited(plain.byline, shown, headline) else None),
         published=meta.published or (plain.published if plain else None),
         language=meta.language or guess_language(" ".join(b.text for b in body)),
         blocks=tuple(body),
         image=meta.image,
     )
+
+
+def _credited(byline: str | None, shown: str, headline: str) -> bool:
+    """A name the page's text credits ("By Ann Lee"), or that stands just under the headline; not any
+    two capitalised words on a line of their own elsewhere ("Quick Links", "Site Design")."""
+    if not byline:
+        return False
+    first = re.split(r", | and ", byline)[0]
+    lines = [squash(line).lower() for line in shown.splitlines() if line.strip()]
+    for at in (i for i, line in enumerate(lines) if line == headline.lower()):
+        if any(first.lower() == line for line in lines[at + 1 : at + 2]):
+            return True
+    for found in re.finditer(re.escape(first), shown, re.I):
+        before = shown[max(0, found.start() - 30) : found.start()]
+        if any(CREDIT.fullmatch(before[i:]) for i in range(len(before))):
+            return True
+    return False
 
 
 def _streamed_reading(page: Page) -> Article | None:
