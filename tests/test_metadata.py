@@ -245,6 +245,14 @@ H1 = "<h1>Sea wall to be rebuilt</h1>"
     ("", H1 + '<div class="byline">By Ann Lee, Certified Sleep Consultant</div>', "Ann Lee"),
     # a group signs as a team
     ("", H1 + '<div class="byline">By the Acme Content Team</div>', "the Acme Content Team"),
+    # a first name the metadata declares and the page shows, over a full name further down
+    ('<meta name="author" content="Lauren">', H1 + '<p class="byline">By <a rel="author">Lauren</a></p>'
+     '<aside><span class="author">Jaime Marchwinski</span></aside>', "Lauren"),
+    # links in an author block are not names; a "/" ends the name
+    ("", H1 + '<div class="byline"><a>Full Bio</a></div><div class="byline">By Ann Lee</div>', "Ann Lee"),
+    ("", H1 + '<div class="byline">By Acme Desk Team / example.com / Updated</div>', "Acme Desk Team"),
+    # a sponsor is not an author
+    ("", H1 + '<div class="byline">Sponsored by StackCommerce</div>', None),
 ])
 def test_byline_from_credit_markup(head: str, top: str, expected: str | None) -> None:
     html = f"<html><head>{head}</head><body>{top}<article>{BODY}</article></body></html>"

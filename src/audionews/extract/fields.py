@@ -197,6 +197,8 @@ def looks_like_handle(text: str) -> bool:
     if not text or len(text) > 50 or not _HANDLE.match(text) or re.search(r"\d{3}", text):
         return False
     tokens = text.lower().split()
+    if "by" in tokens[1:]:
+        return False  # "Sponsored by Acme": a credit, not a name
     if tokens[0] in _ACCOUNTS and len(tokens) == 1 or find_date(text) or is_dateline(text):
         return False
     if all(t in _ACCOUNTS or _ROLE.fullmatch(t) for t in tokens):
@@ -226,7 +228,7 @@ def clean_byline(raw: str | list[str] | None, *, marked: bool = False) -> str | 
             while head and (not head[-1][:1].isupper() or _DATE_WORDS.fullmatch(head[-1].strip(",.;:"))):
                 head.pop()  # "publiziert am", "on Monday,", " - "
             text = " ".join(head) or text
-        text = re.split(r"\s+(?:[|•·]|on\s+(?:\w+day|" + "|".join(MONTHS) + r")\b)", text, maxsplit=1, flags=re.I)[0]
+        text = re.split(r"\s+(?:[|•·/]|on\s+(?:\w+day|" + "|".join(MONTHS) + r")\b)", text, maxsplit=1, flags=re.I)[0]
         text = _ROLE_TAIL.sub("", text)
         for part in re.split(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b)\s*", text):
             part = part.strip(" .-–—:")

@@ -50,14 +50,16 @@ def read_metadata(root: etree._Element, html: str, page_url: str | None) -> Page
     declared = clean_byline(authors) or clean_byline(
         meta.get("author") or meta.get("article:author") or meta.get("parsely-author") or meta.get("sailthru.author")
         or meta.get("dc.creator"))
-    shown = " ".join(" ".join(c) for c in credits).lower()
-    page_text = squash(" ".join(root.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]"))).lower()
+    page_text = squash(" ".join(root.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]")))
     byline = (
-        (declared if declared and all(n.lower() in page_text for n in re.split(r", | and ", declared)) else None)
+        (declared if declared and all(_shows(page_text, n) for n in re.split(r", | and ", declared)) else None)
+        # "Lauren", "The Acme Team": a name the metadata declares and the page shows, though not a full name
+        or clean_byline([n for n in authors or structured if _shows(page_text, n) and not same_site(n, sites)],
+                        marked=True)
         or _first_byline(credits, sites)  # the credit line the page shows, over metadata it does not
         or declared
         or _first_byline(credits, sites, marked=[squash(n).lower() for n in structured])
-        or clean_byline([n for n in structured if n.lower() in shown], marked=True)
+        or clean_byline([n for n in structured if _shows(" ".join(" ".join(c) for c in credits), n)], marked=True)
     )
     published = (
         parse_iso_date(ld.get("datePublished"))
@@ -254,6 +256,7 @@ def _credits(root: etree._Element, limit: int = 6) -> list[list[str]]:
     return after + before
 
 
+_NOT_A_NAME = re.compile(r"\b(?:bio|share|follow|size|print|e-?mail|subscribe|view|profile|posts|articles)\b", re.I)
 _GROUP_WORDS = {"team", "desk", "staff", "newsroom", "agency", "press", "bureau"}
 _COMMENTS = re.compile(r"^(?:comments?|comment-?list|comment-(?:body|content|author|meta)|respond|replies|disqus.*)$")
 _INLINE = {"a", "span", "b", "strong", "em", "i", "u", "small", "abbr", "font", "bdi", "mark"}
@@ -296,6 +299,8 @@ def _credit_names(pieces: list[str], marked: list[str] | None) -> list[str]:
             if names:
                 break
             continue
+        if _NOT_A_NAME.search(piece):
+            continue  # "Full Bio", "Text Size"
         if names and _job(piece):
             break  # "EdTech Content writer" under the name
         found = _piece_names(piece, marked is not None and (credited or squash(CREDIT.sub("", piece)).lower() in marked))
@@ -304,6 +309,10 @@ def _credit_names(pieces: list[str], marked: list[str] | None) -> list[str]:
         elif names and not re.fullmatch(r"(?:and|&|,|by|\W)*", piece, re.I):
             break
     return names
+
+
+def _shows(text: str, name: str) -> bool:
+    return bool(name.strip()) and re.search(r"(?<!\w)" + re.escape(squash(name)) + r"(?!\w)", text, re.I) is not None
 
 
 def _first_byline(credits: list[list[str]], sites: list[str], marked: list[str] | None = None) -> str | None:
