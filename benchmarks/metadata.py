@@ -24,7 +24,7 @@ tune on half 0's mismatches (``--verbose --half 0``) and check that half 1 moves
 trafilatura (``extract_metadata``, which dates pages with htmldate, original date first) is the
 reference, run on the same pages in the same run (``--no-reference`` skips it while iterating).
 
-Run:  python benchmarks/metadata.py [--verbose] [--half 0|1] [--set aeb|wcxb] [--no-reference]
+Run:  python benchmarks/metadata.py [--verbose [--field F]] [--half 0|1] [--set aeb|wcxb] [--no-reference] [--dump FILE]
 """
 
 from __future__ import annotations
