@@ -45,6 +45,7 @@ class PageRows:
     kinds: list[str]
     rows: np.ndarray
     labels: np.ndarray
+    units: list[int]
 
 
 def label_blocks(texts: list[str], truth: str) -> np.ndarray:
@@ -63,15 +64,16 @@ def label_blocks(texts: list[str], truth: str) -> np.ndarray:
 
 
 def page_rows(sample: Sample) -> PageRows:
+    from audionews.extract.blocks import units
     from audionews.extract.body import block_rows
     from audionews.extract.dom import parse_html
 
     root = parse_html(sample.html)
     if root is None:
-        return PageRows([], [], np.zeros((0, 0)), np.zeros(0, dtype=bool))
+        return PageRows([], [], np.zeros((0, 0)), np.zeros(0, dtype=bool), [])
     blocks, rows = block_rows(root, sample.url)
     texts = [b.text for b in blocks]
-    return PageRows(texts, [b.kind for b in blocks], rows, label_blocks(texts, sample.body))
+    return PageRows(texts, [b.kind for b in blocks], rows, label_blocks(texts, sample.body), units(blocks))
 
 
 def _fingerprint(samples: list[Sample]) -> str:
@@ -92,7 +94,7 @@ def dataset(samples: list[Sample], fresh: bool = False) -> list[PageRows]:
     with multiprocessing.Pool(2) as pool:
         pages = pool.map(page_rows, samples, chunksize=8)
     CACHE.mkdir(exist_ok=True)
-    path.write_bytes(pickle.dumps([(p.texts, p.kinds, p.rows, p.labels) for p in pages]))
+    path.write_bytes(pickle.dumps([(p.texts, p.kinds, p.rows, p.labels, p.units) for p in pages]))
     return pages
 
 
@@ -138,9 +140,12 @@ def cross_validated_models(samples: list[Sample]):
 
 
 def body_of(page: PageRows, probabilities: np.ndarray, threshold: float) -> str:
+    """The body audionews would read from these block probabilities (as ``learned_body`` makes it)."""
+    from audionews.extract.body import by_unit
     from audionews.extract.clutter import tidy_blocks
     from audionews.model import Block
 
+    probabilities = by_unit(probabilities, page.units)
     kept = [Block(kind, text) for kind, text, p in zip(page.kinds, page.texts, probabilities) if p >= threshold]
     return "\n".join(b.text for b in tidy_blocks(kept))
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from audionews.extract.fields import (clean_byline, clean_headline, find_date, guess_language, is_dateline,
+from audionews.extract.fields import (clean_byline, looks_like_handle, clean_headline, find_date, guess_language, is_dateline,
                                      looks_like_name)
 
 
@@ -32,6 +32,13 @@ def test_clean_byline(raw, expected) -> None:
     ("Harbor votes for wind farm - The Coastal Ledger", "The Coastal Ledger", "Harbor votes for wind farm"),
     ("IRS Sparks Uproar – Top Official Resigns in Protest", None, "IRS Sparks Uproar – Top Official Resigns in Protest"),
     ("  Spaces   inside\n a title ", None, "Spaces inside a title"),
+    ("The Coastal Ledger: Harbor votes for wind farm", "The Coastal Ledger", "Harbor votes for wind farm"),
+    ("Harbor votes for wind farm • coastalledger.com", ["coastalledger.com"], "Harbor votes for wind farm"),
+    ("Harbor votes for wind farm – Coastal Ledger News", ["coastalledger"], "Harbor votes for wind farm"),
+    ("Harbor votes: wind farm approved", "The Coastal Ledger", "Harbor votes: wind farm approved"),
+    ("coastalledger.com Harbor votes for wind farm", ["coastalledger.com"], "Harbor votes for wind farm"),
+    # a headline that starts with the brand keeps it
+    ("Ledger Signal #18 – The harbor votes", ["ledger.com", "ledger"], "Ledger Signal #18 – The harbor votes"),
     (None, None, None),
 ])
 def test_clean_headline(title, site, expected) -> None:
@@ -113,3 +120,12 @@ def test_clean_byline_news_agencies(raw, expected) -> None:
 ])
 def test_clean_byline_credit_lines(raw, expected) -> None:
     assert clean_byline(raw) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kristin", True), ("MixmasterFred", True), ("Great Day Editorial Team", True),
+    ("admin", False), ("Staff Writer", False), ("Head Winemaker", False), ("Dec 19, 2025", False),
+    ("Read the full story here now please", False), ("the", False),
+])
+def test_looks_like_handle(text, expected) -> None:
+    assert looks_like_handle(text) is expected

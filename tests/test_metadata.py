@@ -43,6 +43,44 @@ def test_headline(head: str, before: str, expected: str) -> None:
     assert article(head, before).headline == expected
 
 
+OG = '<meta property="og:title" content="{}">'.format
+
+
+@pytest.mark.parametrize("head, before, url, expected", [
+    # the visible h1 over an SEO title that words it differently
+    (OG("Sea wall rebuild: 5 things to know in 2025"), "<h1>Five things to know about the sea wall rebuild</h1>",
+     None, "Five things to know about the sea wall rebuild"),
+    # an h1 that is the site's name (a suffix of <title>) is passed over for the story's
+    ("<title>Sea wall to be rebuilt before winter | Harbor Gazette</title>",
+     "<h1>Harbor Gazette</h1><h1>Sea wall to be rebuilt before winter</h1>", None, "Sea wall to be rebuilt before winter"),
+    # ... or the domain's
+    (OG("Sea wall to be rebuilt"), "<h1>harborgazette.com</h1>", "https://www.harborgazette.com/a/1",
+     "Sea wall to be rebuilt"),
+    # the site's name, matched through the domain, leaves the title
+    ("<title>Sea wall to be rebuilt - Harbor Gazette</title>", "", "https://harborgazette.co.uk/a/1",
+     "Sea wall to be rebuilt"),
+    # an h1 with nothing in common with the declared headline is a section name
+    (OG("Sea wall to be rebuilt"), "<h1>Latest news</h1>", None, "Sea wall to be rebuilt"),
+    # entities left in a title encoded twice
+    (OG("Sea wall &amp;#39;must&amp;#39; be rebuilt"), "", None, "Sea wall 'must' be rebuilt"),
+    # capitals are styling: the declared headline's case
+    (OG("Sea Wall to Be Rebuilt"), "<h1>SEA WALL TO BE REBUILT</h1>", None, "Sea Wall to Be Rebuilt"),
+    # an h1 that wraps the headline in a date and credit
+    (OG("Sea wall to be rebuilt before winter"), "<h1>Sea wall to be rebuilt before winter Posted on March 4, 2025 by admin</h1>",
+     None, "Sea wall to be rebuilt before winter"),
+    # a short h1 further down that shares a word with the headline is a section heading
+    (OG("Small adventures with small language models"), "<h1>So many models!</h1>", None,
+     "Small adventures with small language models"),
+    # an og:site_name that holds the whole title is no site name
+    ("<title>How to plan a garden – a complete guide | Clay</title><meta property='og:site_name' "
+     "content='How to plan a garden – a complete guide | Clay'>", "", None, "How to plan a garden – a complete guide"),
+    # no declared headline and an h1 that disagrees: the <title> when it is more than a word
+    ("<title>Progress report #39</title>", "<h1>Antoyo's corner</h1>", None, "Progress report #39"),
+])
+def test_headline_is_the_visible_title(head: str, before: str, url: str | None, expected: str) -> None:
+    assert article(head, before, url=url).headline == expected
+
+
 @pytest.mark.parametrize("head, before, expected", [
     (ld(headline="H", author={"@type": "Person", "name": "Maria Okafor"}), "", "Maria Okafor"),
     (ld(headline="H", author=[{"name": "Maria Okafor"}, {"name": "Tom Lindqvist"}, {"name": "Ruth Haskell"}]), "",
@@ -169,3 +207,84 @@ def test_credit_line_around_the_headline(top: str, expected: tuple) -> None:
 ])
 def test_byline_not_the_site_itself(head: str, expected: str | None) -> None:
     assert article(head).byline == expected
+
+
+H1 = "<h1>Sea wall to be rebuilt</h1>"
+
+
+@pytest.mark.parametrize("head, top, expected", [
+    # the markup says author: a first name or a handle counts where the credit says "By"...
+    ("", H1 + '<span class="entry-author author vcard">By <a class="url fn n">Kristin</a></span>', "Kristin"),
+    # ... or the page's metadata names the same
+    ('<meta name="author" content="MixmasterFred">', H1 + '<a rel="author" href="/member/m">MixmasterFred</a>',
+     "MixmasterFred"),
+    # a first name only in JSON-LD, not shown, is not a byline
+    (ld(headline="Sea wall to be rebuilt", author={"@type": "Person", "name": "Josh"}), H1, None),
+    # an account is not a person
+    ("", H1 + '<span class="author">By admin</span>', None),
+    # the credit stops where it says what they do, who edited it, or when
+    ("", H1 + '<div class="byline"><span>By</span> <a>Ann Lee</a><div>Head Winemaker and Co-Founder</div></div>',
+     "Ann Lee"),
+    ("", H1 + '<div class="byline">By <a>Ann Lee</a><div>Edited by <a>Tom Roe</a></div></div>', "Ann Lee"),
+    ("", H1 + '<div class="author-name"><span>Ann Lee</span><time>Dec 19</time></div>', "Ann Lee"),
+    # inline markup inside a name does not split it
+    ("", H1 + '<div class="byline"><a class="byline__name">Ann Le<span class="spacing">e</span></a></div>', "Ann Lee"),
+    # a name shown twice in one credit (one copy for small screens) is one author
+    ("", H1 + '<div class="byline">By <a>Ann Lee</a> <a>Ann Lee</a></div>', "Ann Lee"),
+    # commenters are not authors
+    ("", H1 + '<ol class="comment-list"><li><span class="author">By Bob Ray</span> says: what a story</li></ol>', None),
+    # the author the metadata declares, when the page shows that name, over another credit shown first
+    (ld(headline="Sea wall to be rebuilt", author={"@type": "Person", "name": "Ann Lee"}),
+     H1 + '<a class="author" href="/t">Tom Roe</a><p>Ann Lee reports.</p>', "Ann Lee"),
+    # ... else the credit the page shows over metadata it does not
+    (ld(headline="Sea wall to be rebuilt", author={"@type": "Person", "name": "Ann Lee"}),
+     H1 + '<p class="byline">By Tom Roe</p>', "Tom Roe"),
+    # a name and what they do, written with no space between them, or under it
+    ("", H1 + '<div class="author-name"><span>Ann Lee</span><span>Founder at Acme</span></div>', "Ann Lee"),
+    ("", H1 + '<div class="byline">By <a>Ann Lee</a><p>EdTech Content writer</p></div>', "Ann Lee"),
+    ("", H1 + '<div class="byline">By Ann Lee, Certified Sleep Consultant</div>', "Ann Lee"),
+    # a group signs as a team
+    ("", H1 + '<div class="byline">By the Acme Content Team</div>', "the Acme Content Team"),
+    # a first name the metadata declares and the page shows, over a full name further down
+    ('<meta name="author" content="Lauren">', H1 + '<p class="byline">By <a rel="author">Lauren</a></p>'
+     '<aside><span class="author">Jaime Marchwinski</span></aside>', "Lauren"),
+    # links in an author block are not names; a "/" ends the name
+    ("", H1 + '<div class="byline"><a>Full Bio</a></div><div class="byline">By Ann Lee</div>', "Ann Lee"),
+    ("", H1 + '<div class="byline">By Acme Desk Team / example.com / Updated</div>', "Acme Desk Team"),
+    # a sponsor is not an author
+    ("", H1 + '<div class="byline">Sponsored by StackCommerce</div>', None),
+])
+def test_byline_from_credit_markup(head: str, top: str, expected: str | None) -> None:
+    html = f"<html><head>{head}</head><body>{top}<article>{BODY}</article></body></html>"
+    assert extract(Page("test.html", "html", html, None)).byline == expected
+
+
+@pytest.mark.parametrize("head, top, expected", [
+    # the <time> under the headline, not one in a list before it
+    ("", '<aside><time datetime="2024-01-09">Jan 9</time></aside>' + H1 + '<time datetime="2025-03-04">March 4</time>',
+     dt.date(2025, 3, 4)),
+    # an update's time is not the publication's
+    ("", H1 + '<p>Updated <time datetime="2025-06-01">June 1</time></p>'
+             '<p>Published <time class="published" datetime="2025-03-04">March 4</time></p>', dt.date(2025, 3, 4)),
+    # a page that only says when it was modified has not said when it was published
+    ('<meta property="article:modified_time" content="2025-06-01T10:00:00+00:00">', H1, None),
+])
+def test_published_is_the_original_date(head: str, top: str, expected: dt.date | None) -> None:
+    html = f"<html><head>{head}</head><body>{top}<article>{BODY}</article></body></html>"
+    assert extract(Page("test.html", "html", html, None)).published == expected
+
+
+def test_byline_on_a_page_whose_body_says_comments_are_open() -> None:
+    html = (f'<html><body class="post comments-open">{H1}<span class="entry-author author vcard">By Kristin</span>'
+            f"<article>{BODY}</article></body></html>")
+    assert extract(Page("test.html", "html", html, None)).byline == "Kristin"
+
+
+@pytest.mark.parametrize("top", [
+    H1 + "<p>Harbor news</p><div>Download Guide</div>",
+    H1 + "<div>March 4, 2025</div><div>Clinical Trials</div>",
+])
+def test_two_capitalised_words_on_a_line_are_no_byline(top: str) -> None:
+    """The text reading's name is a byline only where the page credits it ("By …") or it stands
+    right under the headline."""
+    assert page(top) is None

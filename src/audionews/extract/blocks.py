@@ -27,7 +27,7 @@ from .dom import BLOCK_TAGS, _hidden
 from .fields import is_dateline, squash, stopword_ratio, words
 from .lexicon_data import BREAK_PATTERNS, DROP_PATTERNS
 
-__all__ = ["PageBlock", "page_blocks", "features", "FEATURE_NAMES"]
+__all__ = ["PageBlock", "page_blocks", "features", "units", "FEATURE_NAMES"]
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _LEAVES = frozenset({"p", "li", "dd", "dt", "pre", "figcaption", "caption", "address", "summary", "blockquote",
@@ -149,6 +149,19 @@ _INNER_BLOCKS = frozenset({"p", "div", "table", "ul", "ol", "br", "blockquote", 
 def _holds_blocks(element: etree._Element, tag: str) -> bool:
     """A table row used for layout (a whole page in its cells) is a container, not a row of data."""
     return tag == "tr" and any(isinstance(e.tag, str) and e.tag.lower() in _INNER_BLOCKS for e in element.iterdescendants())
+
+
+def units(blocks: list[PageBlock]) -> list[int]:
+    """For each block, the list or table it is an item or row of (as a number, the same for one list), or -1:
+    a list or a data table is read whole or not at all."""
+    ids: dict[etree._Element, int] = {}
+    found = []
+    for b in blocks:
+        owner = None
+        if b.tag in ("li", "tr", "dd"):
+            owner = next((a for a in b.element.iterancestors("ul", "ol", "table", "dl")), None)
+        found.append(ids.setdefault(owner, len(ids)) if owner is not None else -1)
+    return found
 
 
 def _add_leaf(blocks: list[PageBlock], element: etree._Element, tag: str) -> None:

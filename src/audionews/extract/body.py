@@ -16,13 +16,13 @@ import numpy as np
 from lxml import etree
 
 from ..model import Block
-from .blocks import PageBlock, features, page_blocks
+from .blocks import PageBlock, features, page_blocks, units
 from .clutter import tidy_blocks
 from .dom import parse_html
 from .fields import guess_language
 from .trees import Forest, load_forest
 
-__all__ = ["learned_body", "block_rows", "trafilatura_support", "readability_support", "THRESHOLD", "MODEL"]
+__all__ = ["learned_body", "block_rows", "by_unit", "trafilatura_support", "readability_support", "THRESHOLD", "MODEL"]
 
 MODEL = "html_blocks"
 """The shipped forest's name in ``extract/models/``."""
@@ -36,8 +36,21 @@ def learned_body(root: etree._Element, url: str | None, model: Forest | None = N
     blocks, rows = block_rows(root, url)
     if not blocks:
         return []
-    probabilities = (model or load_forest(MODEL)).predict(rows)
+    probabilities = by_unit((model or load_forest(MODEL)).predict(rows), units(blocks))
     return tidy_blocks([Block(b.kind, b.text) for b, p in zip(blocks, probabilities) if p >= THRESHOLD])
+
+
+def by_unit(probabilities: np.ndarray, unit: list[int]) -> np.ndarray:
+    """Each item of a list or row of a table gets the list's mean probability: a standings table or a
+    list of steps is read whole, a list of related links dropped whole, never the odd row of either."""
+    smoothed = probabilities.copy()
+    groups: dict[int, list[int]] = {}
+    for i, u in enumerate(unit):
+        if u >= 0:
+            groups.setdefault(u, []).append(i)
+    for members in groups.values():
+        smoothed[members] = probabilities[members].mean()
+    return smoothed
 
 
 def block_rows(root: etree._Element, url: str | None) -> tuple[list[PageBlock], np.ndarray]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Iterable
 
 from .lexicon_data import DATE_WORDS, MONTHS, NEWS_AGENCIES, NOT_NAME_WORDS, STOPWORDS
 
@@ -22,7 +23,9 @@ __all__ = [
     "clean_byline",
     "CREDIT",
     "looks_like_name",
+    "looks_like_handle",
     "clean_headline",
+    "same_site",
     "squash",
 ]
 
@@ -174,14 +177,43 @@ _ROLE_TAIL = re.compile(
 )
 
 
-_ROLE = re.compile(
+ROLE = _ROLE = re.compile(
     r"\b(?:correspondent|reporter|editor|writer|columnist|contributor|staff|photographer|bureau|chief|"
-    r"analyst|critic|producer|desk|team|newsroom|agency|press)\b", re.I)
+    r"analyst|critic|producer|desk|team|newsroom|agency|press|director|coordinator|manager|(?:co-?)?founder|officer|"
+    r"specialist|strategist|expert|consultant|president|head|marketing|engineer|designer|developer|lead|"
+    r"assistant|intern|professor|ceo|cto|cfo|vp)\b", re.I)
 
 
-def clean_byline(raw: str | list[str] | None) -> str | None:
+_ACCOUNTS = {"admin", "administrator", "webmaster", "root", "user", "guest", "editor", "staff", "author",
+             "unknown", "anonymous", "team", "by", "posted"}
+_GROUP = {"team", "desk", "newsroom", "staff"}
+_HANDLE = re.compile(r"^[\w’'.-]+(?: [\w’'.-]+){0,4}$")
+
+
+def looks_like_handle(text: str) -> bool:
+    """A name as people sign: "Kristin", "MixmasterFred", "Great Day Editorial Team" — trusted only where
+    the page's markup says it is the author; not an account ("admin"), a date, or a sentence."""
+    text = squash(text)
+    if not text or len(text) > 50 or not _HANDLE.match(text) or re.search(r"\d{3}", text):
+        return False
+    tokens = text.lower().split()
+    if "by" in tokens[1:]:
+        return False  # "Sponsored by Acme": a credit, not a name
+    if tokens[0] in _ACCOUNTS and len(tokens) == 1 or find_date(text) or is_dateline(text):
+        return False
+    if all(t in _ACCOUNTS or _ROLE.fullmatch(t) for t in tokens):
+        return False  # "Staff Writer"
+    if any(_ROLE.fullmatch(t) for t in tokens) and not _GROUP.intersection(tokens):
+        return False  # "Head Winemaker", but "Lifestyle Desk" and "Editorial Team" sign as a group
+    if any(t in NOT_NAME_WORDS for t in tokens if len(tokens) <= 2):
+        return False
+    return not all(t in STOPWORDS["en"] for t in tokens)
+
+
+def clean_byline(raw: str | list[str] | None, *, marked: bool = False) -> str | None:
     """Author names only: no "By", URLs, roles or bios; several joined as "A, B and C"; a news
-    agency ("Reuters", "AP") when no person is named."""
+    agency ("Reuters", "AP") when no person is named. ``marked``: the page's markup says these are
+    authors, so a single name or a handle counts too."""
     if not raw:
         return None
     pieces = raw if isinstance(raw, list) else [raw]
@@ -196,7 +228,7 @@ def clean_byline(raw: str | list[str] | None) -> str | None:
             while head and (not head[-1][:1].isupper() or _DATE_WORDS.fullmatch(head[-1].strip(",.;:"))):
                 head.pop()  # "publiziert am", "on Monday,", " - "
             text = " ".join(head) or text
-        text = re.split(r"\s+(?:[|•·]|on\s+(?:\w+day|" + "|".join(MONTHS) + r")\b)", text, maxsplit=1, flags=re.I)[0]
+        text = re.split(r"\s+(?:[|•·/]|on\s+(?:\w+day|" + "|".join(MONTHS) + r")\b)", text, maxsplit=1, flags=re.I)[0]
         text = _ROLE_TAIL.sub("", text)
         for part in re.split(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b)\s*", text):
             part = part.strip(" .-–—:")
@@ -207,7 +239,8 @@ def clean_byline(raw: str | list[str] | None) -> str | None:
                 continue
             if part.isupper():
                 part = part.title()  # "JANE DOE" is read as letters by some engines
-            if part and not _ROLE.search(part) and looks_like_name(part) and part not in names:
+            if part and part not in names and (
+                    (not _ROLE.search(part) and looks_like_name(part)) or (marked and looks_like_handle(part))):
                 names.append(part)
     names = names or agencies
     if not names:
@@ -217,24 +250,53 @@ def clean_byline(raw: str | list[str] | None) -> str | None:
 
 # -- headlines ---------------------------------------------------------------------------------
 
-_SUFFIX = re.compile(r"\s+[|–—:·»-]\s+([^|–—:·»]{2,60})$")
+_SEPARATOR = r"\s+(?:[|–—:·•»~-]|::)\s+"
+_SUFFIX = re.compile(_SEPARATOR + r"([^|–—:·•»]{2,60})$")
+_PREFIX = re.compile(r"^([^|–—:·•»]{2,60}?)(?:" + _SEPARATOR + r"|:\s+)")
 
 
-def clean_headline(title: str | None, site_name: str | None = None) -> str | None:
-    """A headline without a trailing " | Site name" (or " - Site", " — Site")."""
+def _key(text: str) -> str:
+    return re.sub(r"\W+", "", text.lower())
+
+
+def same_site(text: str | None, sites: Iterable[str], overlap: float = 0.4) -> bool:
+    """``text`` names the site: it is one of ``sites`` (site name, publisher, domain) give or take spaces,
+    punctuation, "The" or a second word ("Freightwaves Checkpoint" for "Freightwaves")."""
+    key = _key(re.sub(r"^the\s+", "", (text or "").strip(), flags=re.I))
+    if len(key) < 3:
+        return False
+    for site in sites:
+        other = _key(re.sub(r"^the\s+", "", site.strip(), flags=re.I))
+        if len(other) < 3:
+            continue
+        short, long = sorted((key, other), key=len)
+        if short == long or (len(short) >= 5 and short in long and len(short) >= overlap * len(long)):
+            return True
+    return False
+
+
+def clean_headline(title: str | None, site_name: str | Iterable[str] | None = None) -> str | None:
+    """A headline without a trailing " | Site name" (or " - Site", " — Site") or a leading "Site: ";
+    ``site_name`` is the site's name, or every name it goes by (publisher, domain)."""
     if not title:
         return None
+    sites = [site_name] if isinstance(site_name, str) else [s for s in site_name or () if s]
     title = squash(title)
-    for _ in range(2):
+    for _ in range(3):
         match = _SUFFIX.search(title)
         if not match:
             break
         suffix = match.group(1).strip()
         head = title[: match.start()].strip()
-        same_site = site_name and suffix.lower() in squash(site_name).lower()
         # "|" separates a site name far more often than it belongs to a headline
-        if same_site or ("|" in match.group(0) and len(words(suffix)) <= 5 and len(words(head)) > len(words(suffix))):
+        if same_site(suffix, sites) or any(suffix.lower() in squash(s).lower() for s in sites) or (
+                "|" in match.group(0) and len(words(suffix)) <= 5 and len(words(head)) > len(words(suffix))):
             title = head
         else:
             break
+    # "Engora Blog: Small adventures", "example.com | Story", "example.com Story"; a headline may well
+    # begin with the brand ("Acme Signal #18 – …"), so a prefix must be all but the site's name
+    match = _PREFIX.match(title) or re.match(r"^(\S+\.[a-z]{2,6})\s+", title)
+    if match and same_site(match.group(1), sites, overlap=0.7) and len(words(title[match.end():])) >= 2:
+        title = title[match.end():].strip()
     return title or None

@@ -9,13 +9,14 @@ A page whose body is drawn by JavaScript can still be read from its JSON-LD ``ar
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..errors import ExtractionError
 from ..model import Article, Block, Page
 from .body import learned_body
 from .clutter import tidy_blocks
 from .dom import parse_html, streamed_visible_text, visible_text
-from .fields import guess_language, squash, words
+from .fields import CREDIT, guess_language, squash, words
 from .metadata import read_metadata
 from .text import extract_text
 from .trees import Forest
@@ -33,17 +34,19 @@ def extract_html(page: Page, *, model: Forest | None = None) -> Article:
         raise ExtractionError("no article text found", page.source)
     meta = read_metadata(root, page.text, page.url)
     body = learned_body(root, page.url, model)
-    plain_reading: list[Article | None] = []
 
+    @cache
+    def shown() -> str:
+        return visible_text(root)
+
+    @cache
     def plain() -> Article | None:
-        """The page's visible text read as a plain-text copy: the last fallback for every field."""
-        if not plain_reading:
-            try:
-                plain_reading.append(extract_text(Page(page.source, "text", visible_text(root), page.url),
-                                                  meta.headline))
-            except ExtractionError:
-                plain_reading.append(None)
-        return plain_reading[0]
+        """The page's visible text read as a plain-text copy: the last fallback for every field, made
+        only when one is needed."""
+        try:
+            return extract_text(Page(page.source, "text", shown(), page.url), meta.headline)
+        except ExtractionError:
+            return None
 
     if _word_count(body) < MIN_BODY_WORDS and meta.article_body:
         body = tidy_blocks([Block("paragraph", squash(p)) for p in re.split(r"\n+", meta.article_body) if p.strip()])
@@ -63,12 +66,30 @@ def extract_html(page: Page, *, model: Forest | None = None) -> Article:
         source=page.source,
         url=meta.url,
         headline=headline,
-        byline=meta.byline or (plain().byline if plain() else None),
+        byline=meta.byline or (plain().byline if plain() and _credited(plain().byline, shown(), headline)
+                               else None),
         published=meta.published or (plain().published if plain() else None),
         language=meta.language or guess_language(" ".join(b.text for b in body)),
         blocks=tuple(body),
         image=meta.image,
     )
+
+
+def _credited(byline: str | None, shown: str, headline: str) -> bool:
+    """A name the page's text credits ("By Ann Lee"), or that stands just under the headline; not any
+    two capitalised words on a line of their own elsewhere ("Quick Links", "Site Design")."""
+    if not byline:
+        return False
+    first = re.split(r", | and ", byline)[0]
+    lines = [squash(line).lower() for line in shown.splitlines() if line.strip()]
+    for at in (i for i, line in enumerate(lines) if line == headline.lower()):
+        if any(first.lower() == line for line in lines[at + 1 : at + 2]):
+            return True
+    for found in re.finditer(re.escape(first), shown, re.I):
+        before = shown[max(0, found.start() - 30) : found.start()]
+        if any(CREDIT.fullmatch(before[i:]) for i in range(len(before))):
+            return True
+    return False
 
 
 def _streamed_reading(page: Page) -> Article | None:

@@ -9,12 +9,12 @@ import json
 import re
 from dataclasses import dataclass
 from typing import Any, Iterator
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import htmldate
 from lxml import etree
 
-from .fields import clean_byline, clean_headline, parse_iso_date, squash
+from .fields import CREDIT, ROLE, clean_byline, clean_headline, parse_iso_date, same_site, squash, words
 
 __all__ = ["PageMeta", "read_metadata"]
 
@@ -40,24 +40,34 @@ def read_metadata(root: etree._Element, html: str, page_url: str | None) -> Page
     ld, nodes = _json_ld_article(root)
     meta = _meta_tags(root)
     site = meta.get("og:site_name") or _first(_ld_names(ld.get("publisher"), nodes))
-    headline = clean_headline(
-        _first(_text(ld.get("headline")), meta.get("og:title"), meta.get("twitter:title"), _h1(root), _title(root)),
-        site,
-    )
+    sites = _site_names(site, meta, page_url)
+    headline = _headline(root, ld, meta, sites)
     authors = [name for name in _ld_names(ld.get("author"), nodes)
                if not site or squash(name).lower() != squash(site).lower()]  # the site credited as its own author
+    structured = [*authors, *filter(None, (meta.get("author"), meta.get("article:author"), meta.get("parsely-author"),
+                                           meta.get("sailthru.author"), meta.get("dc.creator")))]
+    credits = _credits(root)
+    declared = clean_byline(authors) or clean_byline(
+        meta.get("author") or meta.get("article:author") or meta.get("parsely-author") or meta.get("sailthru.author")
+        or meta.get("dc.creator"))
+    page_text = squash(" ".join(root.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]")))
     byline = (
-        clean_byline(authors)
-        or clean_byline(meta.get("author") or meta.get("article:author") or meta.get("parsely-author")
-                        or meta.get("sailthru.author") or meta.get("dc.creator"))
-        or clean_byline(_rel_author(root))
+        (declared if declared and all(_shows(page_text, n) for n in re.split(r", | and ", declared)) else None)
+        # "Lauren", "The Acme Team": a name the metadata declares and the page shows, though not a full name
+        or clean_byline([n for n in authors or structured if _shows(page_text, n) and not same_site(n, sites)],
+                        marked=True)
+        or _first_byline(credits, sites)  # the credit line the page shows, over metadata it does not
+        or declared
+        or _first_byline(credits, sites, marked=[squash(n).lower() for n in structured])
+        or clean_byline([n for n in structured if _shows(" ".join(" ".join(c) for c in credits), n)], marked=True)
     )
     published = (
         parse_iso_date(ld.get("datePublished"))
         or parse_iso_date(meta.get("article:published_time") or meta.get("datepublished")
                           or meta.get("date") or meta.get("dc.date") or meta.get("parsely-pub-date")
                           or meta.get("pubdate") or meta.get("publish-date"))
-        or _htmldate(html, page_url)
+        or _time_element(root)
+        or _unless_modified(_htmldate(html, page_url), ld, meta)
     )
     language = _language_code(_first(_text(ld.get("inLanguage")), root.get("lang"), meta.get("og:locale"),
                                      meta.get("content-language")))
@@ -136,12 +146,78 @@ def _meta_tags(root: etree._Element) -> dict[str, str]:
     return found
 
 
-def _h1(root: etree._Element) -> str | None:
-    for h1 in root.iter("h1"):
-        text = squash(h1.text_content())
-        if text:
-            return text
-    return None
+def _site_names(site: str | None, meta: dict[str, str], page_url: str | None) -> list[str]:
+    """What the site calls itself, and its domain ("example.co.uk" and "example")."""
+    names = [n for n in (site, meta.get("application-name"), meta.get("apple-mobile-web-app-title"))
+             if n and len(words(n)) <= 5 and not re.search(r"\s[|–—-]\s", n)]  # not a whole title put there
+    host = (urlsplit(page_url or "").hostname or "").lower().removeprefix("www.")
+    labels = host.split(".")
+    while len(labels) > 1 and (labels[-1] in _PUBLIC_SUFFIX or len(labels[-1]) == 2):
+        labels.pop()  # "co.uk", "com", "org.au"
+    if host:
+        names += [host, labels[-1]] if labels else [host]
+    return names
+
+
+_PUBLIC_SUFFIX = {"com", "org", "net", "gov", "edu", "co", "ac", "info", "io", "blog", "dev", "app", "news"}
+
+
+def _headline(root: etree._Element, ld: dict[str, Any], meta: dict[str, str], sites: list[str]) -> str | None:
+    """The visible headline: the ``<h1>`` that agrees with the page's SEO titles (JSON-LD, OpenGraph,
+    ``<title>``), which often differ from it or carry the site's name; the SEO title when no h1 does."""
+    raw = [_unescape(t) for t in (_text(ld.get("headline")), meta.get("og:title"), meta.get("twitter:title"),
+                                  _title(root)) if t]
+    titles = [t for t in (clean_headline(t, sites) for t in raw) if t]
+    declared = [t for t in (clean_headline(_unescape(t), sites) for t in (
+        _text(ld.get("headline")), meta.get("og:title"), meta.get("twitter:title")) if t) if t]
+    best, best_score = None, 0.0
+    for element in root.iter("h1"):
+        h1 = clean_headline(_unescape(squash(element.text_content())), sites)
+        if not h1 or len(h1) > 300 or _names_site(h1, raw, sites):
+            continue
+        tokens = {w.lower() for w in words(h1)}
+        score = max((_dice(tokens, {w.lower() for w in words(t)}) for t in titles), default=1.0) if tokens else 0.0
+        if best is None or score > best_score:
+            best, best_score = h1, score
+    if best is None or best_score < 0.3:  # no h1 agrees: a declared headline, the <title> unless it is "Home"
+        return _first(declared, [t for t in titles if len(words(t)) >= 3], best, titles)
+    for title in titles:
+        if title != best and title.lower() == best.lower() and best.isupper():
+            return title  # "HARBOR VOTES": capitals are styling
+        if len(title) < len(best) and len(title) >= 0.5 * len(best) and _wraps(best, title):
+            return title  # the h1 adds "Title:", a date or "Posted on … by …" around the headline
+    return best
+
+
+def _names_site(h1: str, titles: list[str], sites: list[str]) -> bool:
+    """An h1 that is the site's name: a name it goes by, or the part of a title that is not the story."""
+    if same_site(h1, sites):
+        return True
+    low = h1.lower()
+    for title in titles:
+        title = squash(title).lower()
+        if title.startswith(low):
+            rest = re.match(r"^\s*(?:[|–—:·•»~-]|::)\s+(.+)$", title[len(low):])
+        elif title.endswith(low):
+            rest = re.match(r"^(.+?)\s+(?:[|–—:·•»~-]|::)\s*$", title[: -len(low)])
+        else:
+            continue
+        if rest and len(words(rest.group(1))) > len(words(h1)):
+            return True
+    return False
+
+
+def _dice(a: set[str], b: set[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
+
+
+def _wraps(outer: str, inner: str) -> bool:
+    return re.search(r"(?:^|\W)" + re.escape(inner.lower()) + r"(?:\W|$)", outer.lower()) is not None
+
+
+def _unescape(text: str) -> str:
+    """Titles entity-encoded twice arrive with "&#39;" or "&amp;" left in them."""
+    return html.unescape(text) if "&" in text else text
 
 
 def _title(root: etree._Element) -> str | None:
@@ -149,13 +225,122 @@ def _title(root: etree._Element) -> str | None:
     return squash(title.text_content()) if title is not None else None
 
 
-def _rel_author(root: etree._Element) -> str | None:
-    for link in root.iter("a"):
-        if "author" in (link.get("rel") or "").split():
-            text = squash(link.text_content())
-            if text:
-                return text
+_DATE_TAIL = re.compile(r"\s*(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d).*$", re.I)
+_CREDIT_MARK = re.compile(r"author(?!it)|byline|writer|contributor", re.I)
+_NOT_CREDIT = re.compile(r"bio|avatar|photo|image|img|comment|desc|about|box|related|more|list|social|share|"
+                         r"follow|title|label|date|time", re.I)
+
+
+def _credits(root: etree._Element, limit: int = 6) -> list[list[str]]:
+    """The text pieces of what the markup calls an author (``rel=author``, ``itemprop=author``, a class
+    such as "byline" or "author-name"), first those after the first h1, outside comment threads."""
+    h1 = next(root.iter("h1"), None)
+    before, after, seen_h1 = [], [], h1 is None
+    for element in root.iter():
+        if element is h1:
+            seen_h1 = True
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "meta", "link", "img", "html", "body"):
+            continue
+        marks = " ".join(filter(None, (element.get("rel"), element.get("itemprop"), element.get("class"))))
+        if not _CREDIT_MARK.search(marks) or _NOT_CREDIT.search(marks.replace("author", "")) and \
+                "author" not in (element.get("rel") or "") + (element.get("itemprop") or ""):
+            continue
+        if any(_COMMENTS.match(token) for a in element.iterancestors() if a.tag not in ("body", "html")
+               for token in f'{a.get("class") or ""} {a.get("id") or ""}'.lower().split()):
+            continue
+        pieces = _pieces(element)
+        if pieces and sum(map(len, pieces)) <= 150:
+            (after if seen_h1 else before).append(pieces)
+        if len(after) >= limit:
+            break
+    return after + before
+
+
+_NOT_A_NAME = re.compile(r"\b(?:bio|share|follow|size|print|e-?mail|subscribe|view|profile|posts|articles)\b", re.I)
+_GROUP_WORDS = {"team", "desk", "staff", "newsroom", "agency", "press", "bureau"}
+_COMMENTS = re.compile(r"^(?:comments?|comment-?list|comment-(?:body|content|author|meta)|respond|replies|disqus.*)$")
+_INLINE = {"a", "span", "b", "strong", "em", "i", "u", "small", "abbr", "font", "bdi", "mark"}
+_OTHER_CREDIT = re.compile(r"\b(?:edit|review|fact|check|photo|illustrat|video|produc|updat|sponsor|translat|"
+                           r"verif|medical)", re.I)
+
+
+def _pieces(element: etree._Element) -> list[str]:
+    """The element's text as it shows, one piece per block ("Ann Lee" and "Dec 19" apart), inline
+    markup joined ("Molly Woo<span>d</span>")."""
+    out = [""]
+
+    def walk(node: etree._Element, top: bool = False) -> None:
+        block = not top and node.tag not in _INLINE
+        if block:
+            out.append("")
+        add(node.text)
+        for child in node:
+            if isinstance(child.tag, str) and child.tag not in ("script", "style"):
+                walk(child)
+            add(child.tail)
+        if block:
+            out.append("")
+
+    def add(text: str | None) -> None:
+        if text:  # "Ann Lee<span>Founder</span>" shows as two words though no space is written
+            out[-1] += " " + text if out[-1][-1:].islower() and text[:1].isupper() else text
+
+    walk(element, top=True)
+    return [p for p in map(squash, out) if p]
+
+
+def _credit_names(pieces: list[str], marked: list[str] | None) -> list[str]:
+    """The names of a credit, up to what credits someone else ("Edited by", "Reviewed by") or says
+    what they do ("Head Winemaker")."""
+    credited = bool(CREDIT.match(" ".join(pieces)))
+    names: list[str] = []
+    for piece in pieces:
+        if _OTHER_CREDIT.search(piece) and not CREDIT.match(piece):
+            if names:
+                break
+            continue
+        if _NOT_A_NAME.search(piece):
+            continue  # "Full Bio", "Text Size"
+        if names and _job(piece):
+            break  # "EdTech Content writer" under the name
+        found = _piece_names(piece, marked is not None and (credited or squash(CREDIT.sub("", piece)).lower() in marked))
+        if found:
+            names += [n for part in found.split(", ") for n in part.split(" and ")]
+        elif names and not re.fullmatch(r"(?:and|&|,|by|\W)*", piece, re.I):
+            break
+    return names
+
+
+def _shows(text: str, name: str) -> bool:
+    return bool(name.strip()) and re.search(r"(?<!\w)" + re.escape(squash(name)) + r"(?!\w)", text, re.I) is not None
+
+
+def _first_byline(credits: list[list[str]], sites: list[str], marked: list[str] | None = None) -> str | None:
+    """Names from the first credit that has any; with ``marked``, a single name or handle ("Kristin")
+    counts where the credit says "By" or the page's structured data names it too."""
+    for pieces in credits:
+        names = _credit_names(pieces, marked)
+        people = [n for n in names if not same_site(n, sites)] or names  # "Ann Lee and Example Farmer"
+        if people:
+            return clean_byline(list(dict.fromkeys(people)), marked=True)
     return None
+
+
+def _job(text: str) -> re.Match | None:
+    return next((m for m in ROLE.finditer(text) if m.group(0).lower() not in _GROUP_WORDS), None)
+
+
+def _piece_names(piece: str, marked: bool) -> str | None:
+    if re.search(r"admin", piece, re.I):
+        return None  # an account, not a person
+    piece = re.sub(r"^(.+?)\s*\1$", r"\1", CREDIT.sub("", piece))  # "Ann Lee Ann Lee": a name and its hidden copy
+    cut = _DATE_TAIL.sub("", piece)  # "Ann Lee Dec 19", "Ann Lee 7 min read"
+    role = _job(cut)
+    if role and role.start() > 0:  # "Ann Lee, Certified Sleep Consultant", "Ann Lee Founder at Acme"
+        head = cut[: role.start()]
+        separator = max(head.rfind(c) for c in ",|–—")
+        cut = (head[:separator] if separator > 0 else head).rstrip(" ,-–—|")
+    return clean_byline(cut, marked=marked and cut == piece)
 
 
 def _canonical(root: etree._Element) -> str | None:
@@ -165,6 +350,31 @@ def _canonical(root: etree._Element) -> str | None:
             if href.startswith(("http://", "https://")):
                 return href
     return None
+
+
+def _time_element(root: etree._Element) -> dt.date | None:
+    """The first ``<time datetime>`` after the headline (before it when none follows), not an update."""
+    before, after, seen_h1 = [], [], False
+    for element in root.iter("h1", "time"):
+        if element.tag == "h1":
+            seen_h1 = True
+        elif parse_iso_date(element.get("datetime")):
+            (after if seen_h1 else before).append(element)
+    times = after or before
+    for time in times:
+        context = " ".join(filter(None, (time.get("class"), time.get("itemprop"),
+                                         (time.getparent().text_content() if time.getparent() is not None else ""))))
+        if not re.search(r"modif|updat", context[:200], re.I):
+            return parse_iso_date(time.get("datetime"))
+    return None
+
+
+def _unless_modified(found: dt.date | None, ld: dict[str, Any], meta: dict[str, str]) -> dt.date | None:
+    """htmldate falls back on the modified date; a page that declares only when it changed has not said
+    when it was published."""
+    modified = {parse_iso_date(ld.get("dateModified")), parse_iso_date(meta.get("article:modified_time")),
+                parse_iso_date(meta.get("og:updated_time")), parse_iso_date(meta.get("datemodified"))}
+    return None if found in modified else found
 
 
 def _htmldate(html: str, url: str | None) -> dt.date | None:
