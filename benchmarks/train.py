@@ -175,12 +175,14 @@ def main() -> int:
 
 def cross_validate(samples: list[Sample], pages: list[PageRows]) -> None:
     """Print the out-of-fold body figures per set and on the union, for a range of thresholds."""
+    from audionews.extract.body import THRESHOLD
+
     folds = corpus.site_folds(samples, FOLDS)
     models = fold_models(samples, pages)
     out_of_fold = [models[f].predict(p.rows) if len(p.labels) else np.zeros(0) for p, f in zip(pages, folds)]
     print(f"cross-validated by site, {FOLDS} folds ({Counter(folds)} pages a fold)")
     print(f"{'threshold':>9} {'aeb F1':>7} {'P':>6} {'R':>6} {'wcxb F1':>8} {'P':>6} {'R':>6} {'union F1':>9}")
-    for threshold in (0.3, 0.4, 0.5, 0.6):
+    for threshold in sorted({0.3, 0.4, THRESHOLD, 0.6}):
         figures = {}
         for name in ("aeb", "wcxb", "union"):
             pairs = [(s.body, body_of(p, q, threshold)) for s, p, q in zip(samples, pages, out_of_fold)

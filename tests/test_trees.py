@@ -66,7 +66,7 @@ def test_vectorised_prediction_equals_walking_each_tree(data) -> None:
 
 @settings(max_examples=20, deadline=None)
 @given(st.data())
-def test_a_saved_forest_reads_back_the_same(data, tmp_path_factory) -> None:
+def test_a_saved_forest_reads_back_the_same(tmp_path_factory, data) -> None:
     forest = _random_forest(data.draw, 3)
     path = Path(tmp_path_factory.mktemp("forest")) / "model.npz"
     forest.save(path)
