@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from lxml import etree
@@ -58,7 +59,6 @@ _CLASS_GROUPS: dict[str, tuple[str, ...]] = {
 }
 _STRUCTURE = ("article", "main", "nav", "header", "footer", "aside", "form", "figure", "table", "ul", "ol", "a",
               "section", "blockquote")
-_SPLIT = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]]*$")
 _PUNCT = re.compile(r"[.,;:!?]")
@@ -79,15 +79,25 @@ class PageBlock:
     """The leaf element, or the container of loose text."""
 
 
-def _tokens_of(element: etree._Element) -> set[str]:
-    raw = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('role') or ''} " \
-          f"{element.get('itemprop') or ''}"
-    return {t for t in _SPLIT.split(_CAMEL.sub(" ", raw).lower()) if t}
+def _alternatives(prefixes: tuple[str, ...]) -> str:
+    # a long word matches as a prefix ("comments", "sidebar-left"), a short one only whole ("ad", not "add")
+    return "|".join(p if len(p) > 3 else p + "(?![a-z0-9])" for p in prefixes)
 
 
-def _groups_of(tokens: set[str]) -> set[str]:
-    return {group for group, prefixes in _CLASS_GROUPS.items()
-            if any(token.startswith(p) if len(p) > 3 else token == p for token in tokens for p in prefixes)}
+_GROUP_PATTERNS = {group: re.compile(r"(?<![a-z0-9])(?:" + _alternatives(prefixes) + ")")
+                   for group, prefixes in _CLASS_GROUPS.items()}
+
+
+@lru_cache(maxsize=4096)
+def _groups_of(attributes: str) -> frozenset[str]:
+    """The class groups that an element's class, id, role and itemprop words fall in."""
+    words_ = _CAMEL.sub(" ", attributes).lower()
+    return frozenset(group for group, pattern in _GROUP_PATTERNS.items() if pattern.search(words_))
+
+
+def _attributes(element: etree._Element) -> str:
+    get = element.get
+    return f"{get('class') or ''} {get('id') or ''} {get('role') or ''} {get('itemprop') or ''}"
 
 
 def page_blocks(root: etree._Element) -> list[PageBlock]:
@@ -243,12 +253,8 @@ def features(blocks: list[PageBlock], language: str | None, support: list[float]
     prose_depths = [len(chain) for chain, p in zip(chains, prose) if p]
     typical_depth = float(np.median(prose_depths)) if prose_depths else 0.0
     h1 = next((i for i, b in enumerate(blocks) if b.tag == "h1"), None)
-    token_cache: dict[etree._Element, set[str]] = {}
-
-    def groups(element: etree._Element) -> set[str]:
-        if element not in token_cache:
-            token_cache[element] = _groups_of(_tokens_of(element))
-        return token_cache[element]
+    def groups(element: etree._Element) -> frozenset[str]:
+        return _groups_of(_attributes(element))
 
     words_before = 0
     for i, b in enumerate(blocks):

@@ -77,7 +77,8 @@ def readability_support(root: etree._Element, url: str | None, blocks: list[Page
     from readability import Document
 
     try:
-        summary = parse_html(Document(copy.deepcopy(root), url=url).summary(html_partial=True))
+        # no url: readability would rewrite every link absolute, a third of its time, for nothing we read
+        summary = parse_html(Document(copy.deepcopy(root)).summary(html_partial=True))
     except Exception:  # noqa: BLE001 - readability raises plain errors on odd pages
         summary = None
     return _support(summary.text_content() if summary is not None else "", blocks)
