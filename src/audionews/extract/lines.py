@@ -31,6 +31,8 @@ _CREDIT_BY = re.compile(r"\b(?:posted|published|written|filed)\b.*?\b[Bb]y\s+(.+
 _CAPTION = re.compile(r"^(?:FILE\s*[-–—]|.{0,300}\((?:AP|AFP|Reuters|Getty|EPA)\b[^)]{0,80}\)\s*$|"
                       r"(?:photo|image|picture|credit|foto)s?\s*(?:by|:))", re.I)
 _TOKEN = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+_PUNCT = re.compile(r"[^\w\s]|_")
 
 KINDS = ("prose", "item", "short", "heading-like", "date", "byline", "url", "drop", "lead-in", "break", "bio")
 
@@ -169,10 +171,11 @@ def _own(line: Line, language: str | None, repeats: int, names: Counter[str]) ->
     n_tokens = max(1, len(tokens))
     n_chars = max(1, len(text))
     wordish = _TOKEN.findall(text)
+    capitals = sum(t[:1].isupper() for t in tokens)
     row = [
         line.n_words, np.log1p(len(text)), len(_SENTENCE_INSIDE.findall(text)), float(bool(SENTENCE_END.search(text))),
-        float(text[:1].isupper()), sum(t[:1].isupper() for t in tokens) / n_tokens,
-        sum(c.isdigit() for c in text) / n_chars, sum(not c.isalnum() and not c.isspace() for c in text) / n_chars,
+        float(text[:1].isupper()), capitals / n_tokens,
+        len(_DIGIT.findall(text)) / n_chars, len(_PUNCT.findall(text)) / n_chars,
         float(bool(URL.search(text))), stopword_ratio(text, language) if language else 0.0,
         sum(map(len, wordish)) / max(1, len(wordish)), repeats, text.count("|") + text.count("•"),
         float(is_by_line(text)), float(line.n_words <= 14 and credited_name(text) is not None),

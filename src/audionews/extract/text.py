@@ -82,8 +82,10 @@ def article_lines(lines: list[Line], language, names, model: Forest | None = Non
 
 
 def _is_credit(line: Line) -> bool:
-    """A "By …" line, a dateline or a caption is never read as part of the story."""
-    return is_by_line(line.text) or line.kind in ("date", "byline") or is_caption(line.text)
+    """A credit ("By …", "Posted on … by …"), a dateline or a caption is never read as part of the story;
+    a bare title-cased line that only looks like a name is left to the classifier (it is mostly a heading)."""
+    return (is_by_line(line.text) or line.kind == "date" or is_caption(line.text)
+            or (line.n_words <= 14 and credited_name(line.text) is not None))
 
 
 def _body_blocks(lines: list[Line]) -> list[Block]:
