@@ -4,8 +4,8 @@ Every labelled page of both sets (``corpus.py``) is read twice, as its browser c
 renders its HTML; a line is labelled article when most of its 4-token shingles are in the true body
 (a line of fewer than four tokens: when its tokens stand in that order in the body). Prints the body
 F1/P/R of :func:`audionews.extract.text.extract_text` with 5-fold models grouped by site (a page is
-scored by a model that never saw its site) next to the hand-set extractor this replaced (the
-``--before`` reading, no model), then fits on everything and writes the shipped model.
+scored by a model that never saw its site), then fits on everything and writes the shipped model
+(fixed seed: the same data gives the same file).
 
 Run:  PYTHONPATH=src:benchmarks python benchmarks/train_lines.py [--no-write] [--limit N]
 """
@@ -98,7 +98,6 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--no-write", action="store_true")
-    parser.add_argument("--before", action="store_true", help="also score the extractor with no model")
     args = parser.parse_args()
     if not corpus.available():
         print("labelled pages not found", file=sys.stderr)

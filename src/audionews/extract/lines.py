@@ -112,8 +112,18 @@ def credited_name(text: str) -> str | None:
 
 
 def is_by_line(text: str) -> bool:
-    """A line that starts "By …": always a credit, never a headline."""
-    return bool(_BY_LINE.match(text))
+    """A credit line that starts "By …" ("By Ann Writer", "By JANE DOE, Staff Writer"): never a headline,
+    never read in the body. "By March the shoots are up." is a sentence, not a credit."""
+    if not _BY_LINE.match(text):
+        return False
+    return credited_name(text) is not None or bool(bare_by_name(text))
+
+
+def bare_by_name(text: str) -> str | None:
+    """The capitalised words after a short "By": "By Ann Writer" → "Ann Writer", where the name
+    checker refuses a surname that is also a job title."""
+    match = re.match(r"^\s*(?i:by)\s+((?:[A-ZÀ-Þ][\w’'.-]*\s*){2,4})$", text)
+    return squash(match.group(1)) if match and not SENTENCE_END.search(text) else None
 
 
 def is_caption(text: str) -> bool:
@@ -161,7 +171,8 @@ _OWN = ("words", "log_chars", "sentences", "ends_sentence", "starts_upper", "cap
     tuple(f"pattern_{k.replace(' ', '_')}" for k in BREAK_PATTERNS) + ("pattern_drop",)
 _NEIGHBOUR = ("words", "ends_sentence", "stopwords", "kind_prose", "kind_heading-like", "capitals")
 _PAGE = ("position", "chars_before", "lines", "language_known", "in_run", "before_run", "after_run",
-         "run_share", "prose_words_5", "prose_words_15", "words_rank", "max_words")
+         "run_share", "prose_words_5", "prose_words_15", "words_rank", "max_words", "wall_between", "lone",
+         "prose_lines_3")
 FEATURES: tuple[str, ...] = _OWN + tuple(f"{name}@{d:+d}" for d in (-2, -1, 1, 2) for name in _NEIGHBOUR) + _PAGE
 
 
@@ -211,6 +222,21 @@ def features(lines: list[Line], language: str | None, names: Counter[str]) -> np
         high = np.clip(index + k + 1, 0, n).astype(int)
         return cumulative[high] - cumulative[low]
 
+    walls = np.cumsum([line.kind in ("break", "bio") for line in lines])
+    if end >= start:  # a share prompt, comment form or author box between the line and the densest run
+        wall_between = np.where(index > end, walls - walls[end], np.where(index < start, walls[start] - walls, 0))
+    else:
+        wall_between = np.zeros(n)
+    is_prose = np.array([line.kind in ("prose", "item") for line in lines], dtype=np.float64)
+    lone = np.zeros(n)
+    for i, line in enumerate(lines):  # a paragraph with no paragraph beside it: a teaser, a comment
+        if line.kind == "prose":
+            before = next((lines[j].kind for j in range(i - 1, -1, -1) if lines[j].kind != "drop"), "edge")
+            after = next((lines[j].kind for j in range(i + 1, n) if lines[j].kind != "drop"), "edge")
+            lone[i] = float(before not in ("prose", "item") and after not in ("prose", "item"))
+    prose_cumulative = np.concatenate([[0.0], np.cumsum(is_prose)])
+    low, high = np.clip(index - 3, 0, n).astype(int), np.clip(index + 4, 0, n).astype(int)
+    prose_lines_3 = (prose_cumulative[high] - prose_cumulative[low]) / (high - low)
     n_words = own[:, 0]
     rank = np.argsort(np.argsort(-n_words, kind="stable"), kind="stable") / n
     in_run = (index >= start) & (index <= end)
@@ -221,6 +247,6 @@ def features(lines: list[Line], language: str | None, names: Counter[str]) -> np
         np.where(index < start, start - index, 0) if end >= start else np.full(n, -1.0),
         np.where(index > end, index - end, 0) if end >= start else np.full(n, -1.0),
         np.full(n, run_words / max(1.0, prose_words.sum())), window(5), window(15), rank,
-        np.full(n, n_words.max()),
+        np.full(n, n_words.max()), wall_between, lone, prose_lines_3,
     ])
     return np.hstack([own, *neighbours, page])

@@ -17,7 +17,7 @@ from ..errors import ExtractionError
 from ..model import Article, Block, Page
 from .clutter import tidy_blocks
 from .fields import find_date, squash
-from .lines import ITEM, SENTENCE_END, URL, Line, credited_name, features, is_by_line, is_caption, read_lines
+from .lines import ITEM, bare_by_name, SENTENCE_END, URL, Line, credited_name, features, is_by_line, is_caption, read_lines
 from .trees import Forest, load_forest
 
 __all__ = ["extract_text", "article_lines"]
@@ -25,6 +25,8 @@ __all__ = ["extract_text", "article_lines"]
 THRESHOLD = 0.5
 """A line is the article's when the classifier gives it at least this probability."""
 MIN_WORDS = 25
+_BY_SENTENCE = re.compile(r"^\s*by\s", re.I)
+"""A "By …" line that is_by_line refused is a sentence ("By March the shoots are up.")."""
 
 
 def extract_text(page: Page, headline_hint: str | None = None, *, model: Forest | None = None) -> Article:
@@ -49,11 +51,11 @@ def extract_text(page: Page, headline_hint: str | None = None, *, model: Forest 
         raise ExtractionError("no article text found (only a headline)", page.source)
     top = headline_index if headline_index is not None else start
     header = lines[top + 1 : start] if top < start else lines[max(0, start - 3) : start]
-    inside = [lines[i] for i in chosen[:8]]
+    inside = lines[start : start + 10]  # a standfirst may stand above the credit
     after = lines[chosen[-1] + 1 : chosen[-1] + 6]
-    byline = _byline(header + inside + lines[max(0, top - 3) : top] + after, names)
-    published = (_date([l for l in header if l.kind in ("date", "byline") or credited_name(l.text)])
-                 or _date([l for l in lines[max(0, top - 3) : top] + inside + after if l.kind in ("date", "byline")]))
+    byline = _byline(header + inside + lines[max(0, top - 8) : top] + after, names)
+    published = (_date([l for l in header + inside[:6] if l.kind in ("date", "byline") or credited_name(l.text)])
+                 or _date([l for l in lines[max(0, top - 8) : top] + inside + after if l.kind in ("date", "byline")]))
     return Article(source=page.source, url=page.url, headline=headline, byline=byline, published=published,
                    language=language, blocks=tuple(body))
 
@@ -78,14 +80,31 @@ def article_lines(lines: list[Line], language, names, model: Forest | None = Non
     chosen = [i for i in range(span[0], span[1] + 1) if p[i] >= THRESHOLD]
     if sum(lines[i].n_words for i in chosen) < MIN_WORDS:
         return []
-    return chosen
+    return _opening(lines, chosen)
+
+
+def _opening(lines: list[Line], chosen: list[int]) -> list[int]:
+    """The body never loses its opening paragraphs: sentences just above the first article line,
+    past credits, dates and clutter but not past a title, are the story's first lines (a one-line
+    opening, a standfirst) that the classifier thought too short."""
+    opening = []
+    for i in range(chosen[0] - 1, max(-1, chosen[0] - 9), -1):
+        line = lines[i]
+        if _is_credit(line) or line.kind == "drop":
+            continue
+        if line.kind in ("prose", "short") and line.n_words >= 3 and SENTENCE_END.search(line.text) \
+                and line.text[:1].isupper() and not line.text.rstrip().endswith(":"):
+            opening.append(i)
+            continue
+        break
+    return opening[::-1] + chosen
 
 
 def _is_credit(line: Line) -> bool:
     """A credit ("By …", "Posted on … by …"), a dateline or a caption is never read as part of the story;
     a bare title-cased line that only looks like a name is left to the classifier (it is mostly a heading)."""
     return (is_by_line(line.text) or line.kind == "date" or is_caption(line.text)
-            or (line.n_words <= 14 and credited_name(line.text) is not None))
+            or (line.n_words <= 14 and not _BY_SENTENCE.match(line.text) and credited_name(line.text) is not None))
 
 
 def _body_blocks(lines: list[Line]) -> list[Block]:
@@ -138,7 +157,7 @@ def _byline(near: list[Line], names) -> str | None:
     the page names more than once."""
     for line in near:
         if line.n_words <= 14 or is_by_line(line.text):
-            found = credited_name(line.text)
+            found = credited_name(line.text) or bare_by_name(line.text)
             if found:
                 return found
     candidates = [squash(URL.sub(" ", l.text)) for l in near if l.kind == "byline"]
