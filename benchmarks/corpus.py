@@ -74,6 +74,8 @@ def load_wcxb(root: Path = SHARED / "wcxb-dev-articles") -> list[Sample]:
     for i in sorted(pages):
         record = json.loads((root / "truth" / f"{i}.json").read_text(encoding="utf-8"))
         truth = record["ground_truth"]
+        if "main_content" not in truth:  # one dev page has no reviewed body: nothing to score against
+            continue
         samples.append(Sample("wcxb", i, pages[i].get("domain") or site_of(record["url"]), record["url"],
                               _read_html(root / "html" / f"{i}.html.gz"), _read_copy(root / "copy" / f"{i}.txt"),
                               truth.get("main_content") or "", truth.get("title"), truth.get("author"),

@@ -141,10 +141,21 @@ class Catalog:
         return self._one("guid", guid)
 
     def knows(self, identity: str, link: str) -> bool:
-        """Whether an article with this identity, or first read from this link, is already an episode."""
+        """Whether an article with this identity, or first read from this link, is already an episode.
+        A text identity with no paragraphs (a feed item's title and author) matches any episode under
+        that headline and byline."""
         row = self._db.execute("SELECT 1 FROM episodes WHERE identity = ? OR source = ? OR url = ? LIMIT 1",
                                (identity, link, link)).fetchone()
+        if row is None and identity.startswith("text:") and identity.endswith("|"):
+            return bool(self.text_identities(identity[:-1]))
         return row is not None
+
+    def text_identities(self, key: str) -> list[EpisodeRecord]:
+        """The episodes of text articles under one headline and byline (``key``, a text identity
+        without its paragraph signature), older ones stored as the key alone."""
+        rows = self._db.execute(f"SELECT {', '.join(_COLUMNS)} FROM episodes WHERE identity = ? OR "
+                                "substr(identity, 1, ?) = ?", (key, len(key) + 1, key + "|")).fetchall()
+        return [_record(row) for row in rows]
 
     def latest_added(self) -> str | None:
         return self._db.execute("SELECT max(added) FROM episodes").fetchone()[0]

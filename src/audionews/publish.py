@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import os
 import re
 import shutil
@@ -39,7 +40,7 @@ from .transcript import COMPANIONS, chapters_json, json_transcript, text_transcr
 from .tts import Voice, get_engine
 
 __all__ = ["Published", "Failure", "PublishReport", "publish", "clean", "speak_to_file", "build", "remove",
-           "identity_of", "guid_for"]
+           "identity_of", "known_identity", "guid_for"]
 
 Progress = Callable[[str], None]
 Reader = Callable[[str], Article]
@@ -139,10 +140,10 @@ def _start(folder: FeedFolder, settings: FeedSettings, lexicon: Lexicon, speaker
     progress("reading")
     article = read(source)
     script = make_script(article, settings.language, lexicon)
-    identity = identity_of(article)
     fingerprint = script.fingerprint(speaker.engine.identity)
     with lock(folder), Catalog(folder.catalog_path) as catalog:
         recover(folder, settings, catalog)
+        identity = known_identity(catalog, article)
         unchanged = _unchanged(folder, catalog, source, identity, fingerprint)
     if unchanged:
         return unchanged
@@ -255,10 +256,54 @@ def _prefixed(progress: Progress, prefix: str) -> Progress:
 
 
 def identity_of(article: Article) -> str:
-    """What makes two publishes the same article: its URL when known, else its headline and byline."""
+    """What makes two publishes the same article: its URL when known, else its headline and byline
+    followed by a signature of its paragraphs (``text:<headline byline>|<hash>.<hash>…``), so that two
+    different stories that came out with one headline (two by one author, or copies whose headline
+    was read wrong) are never taken for each other. :func:`known_identity` matches a corrected text
+    to the episode it corrects."""
     if article.url:
         return "url:" + article.url.split("#")[0]
+    return f"{_text_key(article)}|{'.'.join(_paragraph_hashes(article))}"
+
+
+def _text_key(article: Article) -> str:
     return "text:" + re.sub(r"\W+", " ", f"{article.headline} {article.byline or ''}").strip().lower()
+
+
+def _paragraph_hashes(article: Article) -> list[str]:
+    """A short hash of each paragraph's words: changed punctuation or spacing leaves it the same."""
+    hashes = []
+    for block in article.blocks:
+        tokens = " ".join(re.findall(r"\w+", block.text.lower()))
+        if tokens:
+            hashes.append(hashlib.blake2b(tokens.encode("utf-8"), digest_size=4).hexdigest())
+    return hashes
+
+
+SAME_SHARE = 0.5
+"""The share of paragraphs two texts under one headline and byline must have in common to be one
+article (a corrected version); below it they are different stories."""
+
+
+def known_identity(catalog: Catalog, article: Article) -> str:
+    """The identity under which ``article`` is, or will be, an episode: a text article whose headline
+    and byline match an episode's and whose paragraphs mostly agree with it takes that episode's
+    identity (a re-publish or a corrected version updates it); any other keeps its own."""
+    identity = identity_of(article)
+    if article.url or catalog.by_identity(identity):
+        return identity
+    key = _text_key(article)
+    mine = set(_paragraph_hashes(article))
+    description = _description(article)
+    for record in catalog.text_identities(key):
+        if record.identity == key:  # stored before identities carried paragraphs: its description tells
+            if record.description == description:
+                return record.identity
+            continue
+        theirs = set(record.identity[len(key) + 1 :].split("."))
+        if mine and len(mine & theirs) >= SAME_SHARE * max(len(mine), len(theirs)):
+            return record.identity
+    return identity
 
 
 def guid_for(identity: str) -> str:

@@ -1,0 +1,107 @@
+"""Text articles (no URL) are told apart by their paragraphs too: two different stories under one
+headline and byline never replace each other; a re-publish or a corrected version updates its episode.
+Published for real (piper, ffmpeg, SQLite)."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+from pathlib import Path
+
+import pytest
+
+from audionews.catalog import Catalog
+from audionews.errors import FeedError
+from audionews.model import Article, Block
+from audionews.publish import publish
+from audionews.settings import FeedFolder
+
+from conftest import init_feed
+
+publishing = importlib.import_module("audionews.publish")  # the package's `publish` is the function
+
+FIRST = ("The ferry to Holm Island will run twice a day from May.",
+         "The harbour board agreed the new timetable on Monday.",
+         "Islanders had asked for an evening crossing for years.")
+SECOND = ("The village school will get a new roof this summer.",
+          "Rain has come through the old slates for three winters.",
+          "Lessons move to the church hall while the work goes on.")
+
+
+def article(paragraphs: tuple[str, ...], headline: str = "Island news", byline: str = "Ann Walker") -> Article:
+    return Article(source="story.txt", headline=headline, byline=byline, published=None, language="en",
+                   blocks=tuple(Block("paragraph", p) for p in paragraphs))
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> FeedFolder:
+    init_feed(tmp_path / "feeds", "ledger", "http://127.0.0.1:9/")
+    return FeedFolder(tmp_path / "feeds" / "ledger")
+
+
+def put(folder: FeedFolder, story: Article):
+    report = publish(folder, ["story.txt"], read=lambda _: story)
+    assert not report.failures, report.failures
+    return report.published[0]
+
+
+def episodes(folder: FeedFolder):
+    with Catalog(folder.catalog_path) as catalog:
+        return {r.guid: r for r in catalog.all()}
+
+
+def test_two_stories_under_one_headline_and_byline_are_two_episodes(folder: FeedFolder) -> None:
+    first = put(folder, article(FIRST))
+    second = put(folder, article(SECOND))
+    assert (first.status, second.status) == ("added", "added")
+    assert first.guid != second.guid
+    stored = episodes(folder)
+    assert set(stored) == {first.guid, second.guid}
+    assert all((folder.public / r.audio).is_file() for r in stored.values())
+
+
+def test_a_republish_or_a_corrected_version_updates_its_episode(folder: FeedFolder) -> None:
+    first = put(folder, article(FIRST))
+    assert put(folder, article(FIRST)).status == "unchanged"
+    corrected = (FIRST[0], "The harbour board agreed the new timetable on Tuesday.", FIRST[2],
+                 "Tickets go on sale next week.")
+    again = put(folder, article(corrected))
+    assert (again.status, again.guid) == ("updated", first.guid)
+    assert list(episodes(folder)) == [first.guid]
+
+
+def test_a_failed_publish_of_another_story_leaves_the_first_episode_and_its_audio(
+        folder: FeedFolder, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = put(folder, article(FIRST))
+    audio = folder.public / episodes(folder)[first.guid].audio
+
+    def broken(*args, **kwargs):
+        raise FeedError("disk full", None)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(publishing, "commit", broken)
+        report = publish(folder, ["story.txt"], read=lambda _: article(SECOND))
+    assert report.failures and not report.published
+    assert list(episodes(folder)) == [first.guid] and audio.is_file()
+    second = put(folder, article(SECOND))
+    assert second.status == "added" and audio.is_file()
+    assert set(episodes(folder)) == {first.guid, second.guid}
+
+
+def test_a_feed_item_with_no_link_is_known_by_its_title_and_author(folder: FeedFolder) -> None:
+    put(folder, article(FIRST))
+    with Catalog(folder.catalog_path) as catalog:
+        key = publishing.identity_of(article((), headline="Island news", byline="Ann Walker"))
+        assert catalog.knows(key, "feed-item")
+        assert not catalog.knows(publishing.identity_of(article((), headline="Other news")), "feed-item")
+
+
+def test_an_episode_stored_before_paragraph_signatures_is_still_matched(folder: FeedFolder) -> None:
+    first = put(folder, article(FIRST))
+    with Catalog(folder.catalog_path) as catalog:
+        record = catalog.all()[0]
+        catalog.remove(record.guid)
+        legacy = dataclasses.replace(record, identity="text:island news ann walker")
+        catalog.save(legacy)
+    assert put(folder, article(FIRST)).guid == first.guid
+    assert put(folder, article(SECOND)).guid != first.guid
