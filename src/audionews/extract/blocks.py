@@ -215,6 +215,22 @@ _NEAR = 3
 """Ancestors up to this many levels above a block count as "near" it."""
 
 
+_COLUMN = {name: i for i, name in enumerate(FEATURE_NAMES)}
+_PLACES = {where: {group: _COLUMN[f"{where}_{group}"] for group in _CLASS_GROUPS} for where in ("own", "near", "far")}
+_IN = {tag: _COLUMN[f"in_{tag}"] for tag in _STRUCTURE}
+_CONTAINER_COLUMNS = tuple(tuple(_COLUMN[f"{level}_{name}"] for name in ("share", "link_density", "blocks",
+                                                                            "prose_share", "support", "support2"))
+                           for level in ("c1", "c2", "c3"))
+
+
+def _window_mean(values: np.ndarray, reach: int) -> np.ndarray:
+    """The mean of each value and its neighbours up to ``reach`` blocks away (fewer at the edges)."""
+    sums = np.concatenate([[0.0], np.cumsum(values)])
+    index = np.arange(len(values))
+    low, high = np.maximum(0, index - reach), np.minimum(len(values), index + reach + 1)
+    return (sums[high] - sums[low]) / (high - low)
+
+
 def features(blocks: list[PageBlock], language: str | None, support: list[float],
              support2: list[float]) -> np.ndarray:
     """One row of :data:`FEATURE_NAMES` per block. ``support`` and ``support2`` are the share of each
@@ -224,7 +240,7 @@ def features(blocks: list[PageBlock], language: str | None, support: list[float]
     rows = np.zeros((n, len(FEATURE_NAMES)))
     if not n:
         return rows
-    column = {name: i for i, name in enumerate(FEATURE_NAMES)}
+    column = _COLUMN
     counts = [len(words(b.text)) for b in blocks]
     total_words = sum(counts) or 1
     link_density = [b.link_chars / max(1, len(b.text)) for b in blocks]
@@ -240,94 +256,105 @@ def features(blocks: list[PageBlock], language: str | None, support: list[float]
     for i, b in enumerate(blocks):
         chain = [b.element, *b.element.iterancestors()] if b.tag == "loose" else list(b.element.iterancestors())
         chains.append(chain)
+        c, chars, prose_words = counts[i], len(b.text), counts[i] if prose[i] else 0
+        supported, supported2 = counts[i] * support[i], counts[i] * support2[i]
         for element in chain:
-            entry = held.setdefault(element, [0, 0, 0, 0, 0, 0, 0])
-            entry[0] += counts[i]
-            entry[1] += b.link_chars
-            entry[2] += len(b.text)
-            entry[3] += 1
-            entry[4] += counts[i] if prose[i] else 0
-            entry[5] += counts[i] * support[i]
-            entry[6] += counts[i] * support2[i]
+            entry = held.get(element)
+            if entry is None:
+                held[element] = [c, b.link_chars, chars, 1, prose_words, supported, supported2]
+            else:
+                entry[0] += c
+                entry[1] += b.link_chars
+                entry[2] += chars
+                entry[3] += 1
+                entry[4] += prose_words
+                entry[5] += supported
+                entry[6] += supported2
     best = max(held, key=lambda e: held[e][4] - 0.5 * (held[e][0] - held[e][4])) if held else None
     prose_depths = [len(chain) for chain, p in zip(chains, prose) if p]
     typical_depth = float(np.median(prose_depths)) if prose_depths else 0.0
     h1 = next((i for i, b in enumerate(blocks) if b.tag == "h1"), None)
-    def groups(element: etree._Element) -> frozenset[str]:
-        return _groups_of(_attributes(element))
+    marks: dict[etree._Element, tuple[int, frozenset[str]]] = {}  # an element's structure column and class groups
 
-    words_before = 0
+    def marks_of(element: etree._Element) -> tuple[int, frozenset[str]]:
+        found = marks.get(element)
+        if found is None:
+            tag = element.tag.lower() if isinstance(element.tag, str) else ""
+            found = marks[element] = (_IN.get(tag, -1), _groups_of(_attributes(element)))
+        return found
+
     for i, b in enumerate(blocks):
         row = rows[i]
         text, c = b.text, counts[i]
-        row[column["log_words"]] = math.log1p(c)
-        row[column["log_chars"]] = math.log1p(len(text))
-        row[column["link_density"]] = link_density[i]
-        row[column["sentence_end"]] = bool(_SENTENCE_END.search(text))
-        row[column["punct_per_word"]] = len(_PUNCT.findall(text)) / max(1, c)
-        row[column["stopwords"]] = stopword_ratio(text, language)
         tokens = text.split()
-        row[column["capitalised"]] = sum(t[:1].isupper() for t in tokens) / max(1, len(tokens))
-        row[column["digits"]] = sum(ch.isdigit() for ch in text) / max(1, len(text))
         short = c <= 30 and len(text) <= 2000
-        row[column["clutter"]] = short and is_clutter(text)
-        row[column["drop_phrase"]] = short and bool(DROP_PATTERNS.match(text))
-        row[column["break_phrase"]] = short and any(p.match(text) for p in BREAK_PATTERNS.values())
-        row[column["dateline"]] = c <= 14 and is_dateline(text)
-        row[column["credit"]] = c <= 14 and bool(_CREDIT.match(text))
-        row[column["urlish"]] = bool(_URLISH.search(text))
-        row[column["repeats"]] = seen[text] - 1
-        row[column[f"tag_{b.tag}"]] = 1
+        values = {
+            "log_words": math.log1p(c),
+            "log_chars": math.log1p(len(text)),
+            "link_density": link_density[i],
+            "sentence_end": bool(_SENTENCE_END.search(text)),
+            "punct_per_word": len(_PUNCT.findall(text)) / max(1, c),
+            "stopwords": stopword_ratio(text, language),
+            "capitalised": sum(t[:1].isupper() for t in tokens) / max(1, len(tokens)),
+            "digits": sum(ch.isdigit() for ch in text) / max(1, len(text)),
+            "clutter": short and is_clutter(text),
+            "drop_phrase": short and bool(DROP_PATTERNS.match(text)),
+            "break_phrase": short and any(p.match(text) for p in BREAK_PATTERNS.values()),
+            "dateline": c <= 14 and is_dateline(text),
+            "credit": c <= 14 and bool(_CREDIT.match(text)),
+            "urlish": bool(_URLISH.search(text)),
+            "repeats": seen[text] - 1,
+            f"tag_{b.tag}": 1,
+        }
+        for name, value in values.items():
+            row[column[name]] = value
 
         chain = chains[i]
+        own = b.tag != "loose"
         for depth, element in enumerate(chain):
-            tag = element.tag.lower() if isinstance(element.tag, str) else ""
-            if tag in _STRUCTURE:
-                row[column[f"in_{tag}"]] = 1
-            for group in groups(element):
-                where = "own" if depth == 0 and b.tag != "loose" else "near" if depth < _NEAR else "far"
-                row[column[f"{where}_{group}"]] = 1
-        if b.tag != "loose":
-            for group in groups(b.element):
-                row[column[f"own_{group}"]] = 1
-        for level, element in zip(("c1", "c2", "c3"), _containers(chain)):
+            structure, groups = marks_of(element)
+            if structure >= 0:
+                row[structure] = 1
+            if groups:
+                place = _PLACES["own" if depth == 0 and own else "near" if depth < _NEAR else "far"]
+                for group in groups:
+                    row[place[group]] = 1
+        if own:
+            for group in marks_of(b.element)[1]:
+                row[_PLACES["own"][group]] = 1
+        for columns, element in zip(_CONTAINER_COLUMNS, _containers(chain)):
             w, links, chars, count, prose_words, supported, supported2 = held[element]
-            row[column[f"{level}_share"]] = w / total_words
-            row[column[f"{level}_link_density"]] = links / max(1, chars)
-            row[column[f"{level}_blocks"]] = math.log1p(count)
-            row[column[f"{level}_prose_share"]] = prose_words / max(1, w)
-            row[column[f"{level}_support"]] = supported / max(1, w)
-            row[column[f"{level}_support2"]] = supported2 / max(1, w)
-
-        row[column["position"]] = i / n
-        row[column["words_before"]] = words_before / total_words
-        words_before += c
-        if h1 is not None:
-            row[column["after_h1"]] = i > h1
-            row[column["blocks_from_h1"]] = math.copysign(math.log1p(abs(i - h1)), i - h1)
+            row[list(columns)] = (w / total_words, links / max(1, chars), math.log1p(count),
+                                  prose_words / max(1, w), supported / max(1, w), supported2 / max(1, w))
         row[column["depth"]] = len(chain)
-        row[column["depth_vs_prose"]] = len(chain) - typical_depth
         row[column["in_best"]] = best is not None and best in chain
-        row[column["page_log_words"]] = math.log1p(total_words)
-        row[column["page_blocks"]] = math.log1p(n)
 
-        if i:
-            row[column["prev_log_words"]] = math.log1p(counts[i - 1])
-            row[column["prev_link_density"]] = link_density[i - 1]
-            row[column["prev_sentence_end"]] = prose[i - 1]
-            row[column["prev_support"]] = support[i - 1]
-        if i + 1 < n:
-            row[column["next_log_words"]] = math.log1p(counts[i + 1])
-            row[column["next_link_density"]] = link_density[i + 1]
-            row[column["next_sentence_end"]] = prose[i + 1]
-            row[column["next_support"]] = support[i + 1]
-        window = range(max(0, i - 3), min(n, i + 4))
-        row[column["window_prose"]] = sum(prose[j] for j in window) / len(window)
-        row[column["window_links"]] = sum(link_density[j] for j in window) / len(window)
-        row[column["window_support"]] = sum(support[j] for j in window) / len(window)
-        row[column["window_support2"]] = sum(support2[j] for j in window) / len(window)
-        row[column["trafilatura"]] = support[i]
-        row[column["readability"]] = support2[i]
+    # Position and neighbours, for all blocks at once.
+    index = np.arange(n)
+    words_ = np.array(counts, dtype=float)
+    links_ = np.array(link_density)
+    prose_ = np.array(prose, dtype=float)
+    support_, support2_ = np.array(support, dtype=float), np.array(support2, dtype=float)
+    rows[:, column["position"]] = index / n
+    rows[:, column["words_before"]] = (np.cumsum(words_) - words_) / total_words
+    if h1 is not None:
+        rows[:, column["after_h1"]] = index > h1
+        rows[:, column["blocks_from_h1"]] = np.sign(index - h1) * np.log1p(np.abs(index - h1))
+    rows[:, column["depth_vs_prose"]] = rows[:, column["depth"]] - typical_depth
+    rows[:, column["page_log_words"]] = math.log1p(total_words)
+    rows[:, column["page_blocks"]] = math.log1p(n)
+    for side, shift in (("prev", 1), ("next", -1)):
+        for name, values_ in (("log_words", np.log1p(words_)), ("link_density", links_),
+                              ("sentence_end", prose_), ("support", support_)):
+            rolled = np.roll(values_, shift)
+            rolled[0 if shift > 0 else -1] = 0.0
+            rows[:, column[f"{side}_{name}"]] = rolled
+    rows[:, column["window_prose"]] = _window_mean(prose_, 3)
+    rows[:, column["window_links"]] = _window_mean(links_, 3)
+    rows[:, column["window_support"]] = _window_mean(support_, 3)
+    rows[:, column["window_support2"]] = _window_mean(support2_, 3)
+    rows[:, column["trafilatura"]] = support_
+    rows[:, column["readability"]] = support2_
     return rows
 
 
