@@ -310,16 +310,16 @@ def features(blocks: list[PageBlock], language: str | None, support: list[float]
             row[column[name]] = value
 
         chain = chains[i]
-        own = b.tag != "loose"
+        leaf = b.tag != "loose"  # a leaf's chain starts at its parent; loose text's at the container holding it
         for depth, element in enumerate(chain):
             structure, groups = marks_of(element)
             if structure >= 0:
                 row[structure] = 1
             if groups:
-                place = _PLACES["own" if depth == 0 and own else "near" if depth < _NEAR else "far"]
+                place = _PLACES["own" if depth == 0 and not leaf else "near" if depth < _NEAR else "far"]
                 for group in groups:
                     row[place[group]] = 1
-        if own:
+        if leaf:
             for group in marks_of(b.element)[1]:
                 row[_PLACES["own"][group]] = 1
         for columns, element in zip(_CONTAINER_COLUMNS, _containers(chain)):
