@@ -268,6 +268,17 @@ def test_byline_from_credit_markup(head: str, top: str, expected: str | None) ->
              '<p>Published <time class="published" datetime="2025-03-04">March 4</time></p>', dt.date(2025, 3, 4)),
     # a page that only says when it was modified has not said when it was published
     ('<meta property="article:modified_time" content="2025-06-01T10:00:00+00:00">', H1, None),
+    # the date the page shows by its headline over its markup's: the markup's is often in UTC, a day later
+    ('<meta property="article:published_time" content="2025-03-05T03:10:00+00:00">',
+     H1 + "<p>By Ann Lee</p><p>March 4, 2025 10:10 PM</p>", dt.date(2025, 3, 4)),
+    ("", H1 + "<p>3 March 2024 | 5 min read</p>", dt.date(2024, 3, 3)),
+    ('<meta property="article:published_time" content="2016-07-01T00:00:00+00:00">',
+     "<p>Published: October 8, 2024</p>" + H1, dt.date(2024, 10, 8)),
+    # ... but not an update it shows, nor a date the markup says the page was changed on
+    ('<meta property="article:published_time" content="2025-03-04T08:00:00+00:00">',
+     H1 + "<p>Updated June 1, 2025</p>", dt.date(2025, 3, 4)),
+    (ld(headline="Sea wall to be rebuilt", datePublished="2018-04-18", dateModified="2019-04-10"),
+     H1 + "<p>By Ann Lee - 2019-04-10</p>", dt.date(2018, 4, 18)),
 ])
 def test_published_is_the_original_date(head: str, top: str, expected: dt.date | None) -> None:
     html = f"<html><head>{head}</head><body>{top}<article>{BODY}</article></body></html>"

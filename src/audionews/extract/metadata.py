@@ -34,6 +34,10 @@ class PageMeta:
     """JSON-LD ``articleBody``, for pages whose visible body is drawn by JavaScript."""
     image: str | None = None
     """The lead image's absolute URL."""
+    guessed_date: dt.date | None = None
+    """htmldate's reading of the page, for when neither the page's credit line nor its markup dates it."""
+    modified: frozenset[dt.date] = frozenset()
+    """The dates the page declares it was changed on: none of them is when it was published."""
 
 
 def read_metadata(root: etree._Element, html: str, page_url: str | None) -> PageMeta:
@@ -67,8 +71,8 @@ def read_metadata(root: etree._Element, html: str, page_url: str | None) -> Page
                           or meta.get("date") or meta.get("dc.date") or meta.get("parsely-pub-date")
                           or meta.get("pubdate") or meta.get("publish-date"))
         or _time_element(root)
-        or _unless_modified(_htmldate(html, page_url), ld, meta)
     )
+    guessed = None if published else _unless_modified(_htmldate(html, page_url), ld, meta)
     language = _language_code(_first(_text(ld.get("inLanguage")), root.get("lang"), meta.get("og:locale"),
                                      meta.get("content-language")))
     url = _first(_canonical(root), meta.get("og:url"), _text(ld.get("url")), page_url)
@@ -76,7 +80,8 @@ def read_metadata(root: etree._Element, html: str, page_url: str | None) -> Page
     image = _first(_ld_image(ld.get("image")), meta.get("og:image"), meta.get("twitter:image"))
     if image and not image.startswith(("http://", "https://")):
         image = urljoin(url, image) if url and url.startswith(("http://", "https://")) else None
-    return PageMeta(headline, byline, published, language, url, body, image)
+    return PageMeta(headline, byline, published, language, url, body, image, guessed,
+                    _modified(ld, meta, nodes))
 
 
 def _json_ld_article(root: etree._Element) -> tuple[dict[str, Any], dict[str, dict]]:
@@ -367,6 +372,13 @@ def _time_element(root: etree._Element) -> dt.date | None:
         if not re.search(r"modif|updat", context[:200], re.I):
             return parse_iso_date(time.get("datetime"))
     return None
+
+
+def _modified(ld: dict[str, Any], meta: dict[str, str], nodes: dict[str, dict]) -> frozenset[dt.date]:
+    found = {parse_iso_date(ld.get("dateModified")), parse_iso_date(meta.get("article:modified_time")),
+             parse_iso_date(meta.get("og:updated_time")), parse_iso_date(meta.get("datemodified")),
+             *(parse_iso_date(node.get("dateModified")) for node in nodes.values())}
+    return frozenset(found - {None})
 
 
 def _unless_modified(found: dt.date | None, ld: dict[str, Any], meta: dict[str, str]) -> dt.date | None:

@@ -11,6 +11,7 @@ looked for around that run.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -286,6 +287,36 @@ def _in_author_box(line: Line, lines: list[Line]) -> bool:
     """A name followed within two lines by a bio that names them: "Nadia Haddad" / "Nadia Haddad is a…"."""
     first = squash(_URL.sub(" ", line.text)).split()[0]
     return any(l.kind == "bio" and first in l.text for l in lines[line.index + 1 : line.index + 3])
+
+
+def header_date(text: str, headline: str | None, *, above: int = 3, below: int = 8) -> dt.date | None:
+    """The date the page shows by its headline, in the short lines just above it or between it and
+    the story ("Published March 3, 2024", "3 March 2024 | 5 min read", "By Ann Lee · May 2, 2024");
+    never one it says is an update ("Updated May 9, 2024"): that is not when the story came out."""
+    if not headline:
+        return None
+    lines = [squash(line) for line in text.splitlines() if line.strip()]
+    wanted = squash(headline).lower()
+    for at in (i for i, line in enumerate(lines) if line.lower() == wanted):
+        near = []
+        for i in range(at + 1, min(len(lines), at + below + 1)):  # below the headline first
+            if len(words(lines[i])) > 25:
+                break
+            near.append(lines[i])
+        near += [lines[i] for i in range(at - 1, max(-1, at - above - 1), -1)]
+        for line in near:
+            if len(words(line)) > 14 or _UPDATED.search(line):
+                continue
+            if is_dateline(line) or _credited_name(line) or _DATE_LABEL.match(line) or _READ_TIME.search(line):
+                found = find_date(line)
+                if found:
+                    return found[0]
+    return None
+
+
+_UPDATED = re.compile(r"updated?\b|\bmodified\b|\brevised\b", re.I)  # "Updated", "Last updated:", "ByAnnUpdated:"
+_DATE_LABEL = re.compile(r"^\W*(?:published|posted|first published|date)\b", re.I)
+_READ_TIME = re.compile(r"\b\d+\s*min(?:ute)?s?\.?\s+read\b", re.I)
 
 
 def _date(lines: list[Line]):
