@@ -253,6 +253,12 @@ H1 = "<h1>Sea wall to be rebuilt</h1>"
     ("", H1 + '<div class="byline">By Acme Desk Team / example.com / Updated</div>', "Acme Desk Team"),
     # a sponsor is not an author
     ("", H1 + '<div class="byline">Sponsored by StackCommerce</div>', None),
+    # a link to the author's page on the site is a credit, though no class says so
+    ("", H1 + '<div class="meta"><a href="/authors/ann-lee/">Ann Lee</a> · <span>Dec 19, 2025</span></div>', "Ann Lee"),
+    ("", H1 + '<p>March 4, 2025</p><p><a href="/magazine/contributor/a._j._neal">A. J. Neal</a></p>',
+     "A. J. Neal"),
+    # ... not a profile on another site
+    ("", H1 + '<p>Harbor news</p><p><a href="https://social.example/authors/ann-lee">Ann Lee</a></p>', None),
 ])
 def test_byline_from_credit_markup(head: str, top: str, expected: str | None) -> None:
     html = f"<html><head>{head}</head><body>{top}<article>{BODY}</article></body></html>"

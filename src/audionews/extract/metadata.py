@@ -50,7 +50,7 @@ def read_metadata(root: etree._Element, html: str, page_url: str | None) -> Page
                if not site or squash(name).lower() != squash(site).lower()]  # the site credited as its own author
     structured = [*authors, *filter(None, (meta.get("author"), meta.get("article:author"), meta.get("parsely-author"),
                                            meta.get("sailthru.author"), meta.get("dc.creator")))]
-    credits = _credits(root)
+    credits = _credits(root, page_url)
     declared = clean_byline(authors) or clean_byline(
         meta.get("author") or meta.get("article:author") or meta.get("parsely-author") or meta.get("sailthru.author")
         or meta.get("dc.creator"))
@@ -236,7 +236,16 @@ _NOT_CREDIT = re.compile(r"bio|avatar|photo|image|img|comment|desc|about|box|rel
                          r"follow|title|label|date|time", re.I)
 
 
-def _credits(root: etree._Element, limit: int = 6) -> list[list[str]]:
+_AUTHOR_PAGE = re.compile(r"/(?:authors?|contributors?|writers?|columnists?)/[^/]+/?$", re.I)
+
+
+def _same_host(href: str | None, page_url: str | None) -> bool:
+    """A relative link, or one to the page's own site (not a profile on a social network)."""
+    host = (urlsplit(href or "").hostname or "").removeprefix("www.")
+    return not host or host == (urlsplit(page_url or "").hostname or "").removeprefix("www.")
+
+
+def _credits(root: etree._Element, page_url: str | None = None, limit: int = 6) -> list[list[str]]:
     """The text pieces of what the markup calls an author (``rel=author``, ``itemprop=author``, a class
     such as "byline" or "author-name"), first those after the first h1, outside comment threads."""
     h1 = next(root.iter("h1"), None)
@@ -247,7 +256,10 @@ def _credits(root: etree._Element, limit: int = 6) -> list[list[str]]:
         if not isinstance(element.tag, str) or element.tag in ("script", "style", "meta", "link", "img", "html", "body"):
             continue
         marks = " ".join(filter(None, (element.get("rel"), element.get("itemprop"), element.get("class"))))
-        if not _CREDIT_MARK.search(marks) or _NOT_CREDIT.search(marks.replace("author", "")) and \
+        if element.tag == "a" and _AUTHOR_PAGE.search(urlsplit(element.get("href") or "").path) and \
+                _same_host(element.get("href"), page_url):
+            pass  # a link to the author's page on the site: <a href="/author/ann-lee">Ann Lee</a>
+        elif not _CREDIT_MARK.search(marks) or _NOT_CREDIT.search(marks.replace("author", "")) and \
                 "author" not in (element.get("rel") or "") + (element.get("itemprop") or ""):
             continue
         if any(_COMMENTS.match(token) for a in element.iterancestors() if a.tag not in ("body", "html")
