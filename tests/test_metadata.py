@@ -253,6 +253,11 @@ H1 = "<h1>Sea wall to be rebuilt</h1>"
     ("", H1 + '<div class="byline">By Acme Desk Team / example.com / Updated</div>', "Acme Desk Team"),
     # a sponsor is not an author
     ("", H1 + '<div class="byline">Sponsored by StackCommerce</div>', None),
+    # Twitter's labelled card pair names the author ("Written by" / "Ann Lee"), like meta author
+    ('<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Ann Lee">',
+     H1 + "<p>March 4, 2025</p><p>Harbor news</p><aside><p>Ann Lee</p></aside>", "Ann Lee"),
+    ('<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="Ann Lee">',
+     H1 + "<p>March 4, 2025</p><p>Harbor news</p><aside><p>Ann Lee</p></aside>", None),
     # a link to the author's page on the site is a credit, though no class says so
     ("", H1 + '<div class="meta"><a href="/authors/ann-lee/">Ann Lee</a> · <span>Dec 19, 2025</span></div>', "Ann Lee"),
     ("", H1 + '<p>March 4, 2025</p><p><a href="/magazine/contributor/a._j._neal">A. J. Neal</a></p>',

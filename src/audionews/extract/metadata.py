@@ -48,12 +48,13 @@ def read_metadata(root: etree._Element, html: str, page_url: str | None) -> Page
     headline = _headline(root, ld, meta, sites)
     authors = [name for name in _ld_names(ld.get("author"), nodes)
                if not site or squash(name).lower() != squash(site).lower()]  # the site credited as its own author
+    written_by = _labelled_author(meta)
     structured = [*authors, *filter(None, (meta.get("author"), meta.get("article:author"), meta.get("parsely-author"),
-                                           meta.get("sailthru.author"), meta.get("dc.creator")))]
+                                           meta.get("sailthru.author"), meta.get("dc.creator"), written_by))]
     credits = _credits(root, page_url)
     declared = clean_byline(authors) or clean_byline(
         meta.get("author") or meta.get("article:author") or meta.get("parsely-author") or meta.get("sailthru.author")
-        or meta.get("dc.creator"))
+        or meta.get("dc.creator") or written_by)
     page_text = squash(" ".join(root.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]")))
     byline = (
         (declared if declared and all(_shows(page_text, n) for n in re.split(r", | and ", declared)) else None)
@@ -149,6 +150,15 @@ def _meta_tags(root: etree._Element) -> dict[str, str]:
             key = key.strip()
             found.setdefault(key if key.startswith("og:") else key.lower(), value.strip())
     return found
+
+
+def _labelled_author(meta: dict[str, str]) -> str | None:
+    """The author in the labelled pairs of Twitter's card: ``twitter:label1`` "Written by",
+    ``twitter:data1`` "Ann Lee" (what Yoast writes)."""
+    for n in range(1, 5):
+        if re.match(r"^\s*(?:written by|author|by)\s*:?\s*$", meta.get(f"twitter:label{n}") or "", re.I):
+            return meta.get(f"twitter:data{n}")
+    return None
 
 
 def _site_names(site: str | None, meta: dict[str, str], page_url: str | None) -> list[str]:
