@@ -172,6 +172,10 @@ def page(top: str, bottom: str = "") -> str:
     ("<h1>Sea wall to be rebuilt</h1><div><span>By</span></div><div><span>Maria Okafor</span></div>", "", "Maria Okafor"),
     # a name alone between the headline and the story still is
     ("<h1>Sea wall to be rebuilt</h1><div>Maria Okafor</div>", "", "Maria Okafor"),
+    # a credit label alone on its line names the author on the next, wherever it stands, a first name too
+    ("<h1>Sea wall to be rebuilt</h1><p>March 4, 2025</p>", "<div>Written by</div><div>Eliz - Product marketer</div>",
+     "Eliz"),
+    ("<h1>Sea wall to be rebuilt</h1><p>March 4, 2025</p>", "<p>Article by</p><p>Matias Heikkilä</p>", "Matias Heikkilä"),
 ])
 def test_byline_from_the_visible_page(top: str, bottom: str, expected: str | None) -> None:
     assert page(top, bottom) == expected

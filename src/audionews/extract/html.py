@@ -18,7 +18,7 @@ from .clutter import tidy_blocks
 from .dom import parse_html, streamed_visible_text, visible_text
 from .fields import CREDIT, guess_language, squash, words
 from .metadata import read_metadata
-from .text import extract_text, header_date
+from .text import extract_text, header_date, labelled_byline
 from .trees import Forest
 
 __all__ = ["extract_html"]
@@ -67,7 +67,7 @@ def extract_html(page: Page, *, model: Forest | None = None) -> Article:
         url=meta.url,
         headline=headline,
         byline=meta.byline or (plain().byline if plain() and _credited(plain().byline, shown(), headline)
-                               else None),
+                               else None) or labelled_byline(shown()),
         # the date by the headline first: pages show their own local date, which their markup often
         # gives in UTC (a day later in the evening), and many show an old date the markup no longer has
         published=_unless_changed(header_date(shown(), headline), meta.modified) or meta.published or meta.guessed_date

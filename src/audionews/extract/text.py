@@ -314,6 +314,22 @@ def header_date(text: str, headline: str | None, *, above: int = 3, below: int =
     return None
 
 
+def labelled_byline(text: str) -> str | None:
+    """The name on the line after a credit label standing alone ("Written by" / "Eliz - Product
+    marketer", "Article by" / "Matias Heikkilä"): the label says it is the author, so a first name counts."""
+    lines = [squash(line) for line in text.splitlines() if line.strip()]
+    for label, name in zip(lines, lines[1:]):
+        if _CREDIT_LABEL.fullmatch(label):
+            found = clean_byline(re.split(r"\s+[-–—|·•]\s+", name)[0], marked=True)
+            if found:
+                return found
+    return None
+
+
+_CREDIT_LABEL = re.compile(r"(?:(?:written|posted|published|authored|article|story|words|post|reported)\s+)?by\s*:?|"
+                           r"author\s*:|written by\s*:?", re.I)
+
+
 _UPDATED = re.compile(r"updated?\b|\bmodified\b|\brevised\b", re.I)  # "Updated", "Last updated:", "ByAnnUpdated:"
 _DATE_LABEL = re.compile(r"^\W*(?:published|posted|first published|date)\b", re.I)
 _READ_TIME = re.compile(r"\b\d+\s*min(?:ute)?s?\.?\s+read\b", re.I)
