@@ -291,7 +291,8 @@ def _in_author_box(line: Line, lines: list[Line]) -> bool:
 
 def header_date(text: str, headline: str | None, *, above: int = 3, below: int = 8) -> dt.date | None:
     """The date the page shows by its headline, in the short lines just above it or between it and
-    the story ("Published March 3, 2024", "3 March 2024 | 5 min read", "By Ann Lee · May 2, 2024");
+    the story ("Published March 3, 2024", "3 March 2024 | 5 min read", "By Ann Lee · May 2, 2024",
+    "Ann Lee Published: May 2, 2024", any short dated line right under it);
     never one it says is an update ("Updated May 9, 2024"): that is not when the story came out."""
     if not headline:
         return None
@@ -304,10 +305,11 @@ def header_date(text: str, headline: str | None, *, above: int = 3, below: int =
                 break
             near.append(lines[i])
         near += [lines[i] for i in range(at - 1, max(-1, at - above - 1), -1)]
-        for line in near:
+        for n, line in enumerate(near):
             if len(words(line)) > 14 or _UPDATED.search(line):
                 continue
-            if is_dateline(line) or _credited_name(line) or _DATE_LABEL.match(line) or _READ_TIME.search(line):
+            if is_dateline(line) or _credited_name(line) or _DATE_LABEL.search(line) or _READ_TIME.search(line) \
+                    or (n == 0 and at + 1 < len(lines) and line == lines[at + 1]):  # the line right under it
                 found = find_date(line)
                 if found:
                     return found[0]
@@ -331,7 +333,7 @@ _CREDIT_LABEL = re.compile(r"(?:(?:written|posted|published|authored|article|sto
 
 
 _UPDATED = re.compile(r"updated?\b|\bmodified\b|\brevised\b", re.I)  # "Updated", "Last updated:", "ByAnnUpdated:"
-_DATE_LABEL = re.compile(r"^\W*(?:published|posted|first published|date)\b", re.I)
+_DATE_LABEL = re.compile(r"^\W*date\b|\b(?:published|posted)(?: on)?\b", re.I)
 _READ_TIME = re.compile(r"\b\d+\s*min(?:ute)?s?\.?\s+read\b", re.I)
 
 
