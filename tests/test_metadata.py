@@ -291,7 +291,7 @@ def test_byline_from_credit_markup(head: str, top: str, expected: str | None) ->
      "<p>Published: October 8, 2024</p>" + H1, dt.date(2024, 10, 8)),
     ("", H1 + "<p>Dec 26, 2025 • Ann Lee in Harbor News</p>", dt.date(2025, 12, 26)),
     ('<meta property="article:published_time" content="2024-01-04T03:00:00+00:00">',
-     H1 + "<p>Harbor news</p><p>Ann Lee Published: January 3, 2024</p>", dt.date(2024, 1, 3)),
+     H1 + "<p>Harbor news</p><p>Ann (Marie) Lee Published: January 3, 2024</p>", dt.date(2024, 1, 3)),
     # ... but not an update it shows, nor a date the markup says the page was changed on
     ('<meta property="article:published_time" content="2025-03-04T08:00:00+00:00">',
      H1 + "<p>Updated June 1, 2025</p>", dt.date(2025, 3, 4)),
