@@ -17,6 +17,7 @@ from audionews.extract.fields import (clean_byline, looks_like_handle, clean_hea
     ("Maria Okafor and Tom Lindqvist", "Maria Okafor and Tom Lindqvist"),
     (["Maria Okafor", "Tom Lindqvist", "Ruth Haskell"], "Maria Okafor, Tom Lindqvist and Ruth Haskell"),
     ("By JANE DOE", "JANE DOE"),  # as written: the script, not the byline, says it as a name
+    ("By Ann Lee in Harbor News", "Ann Lee"),  # the section it is filed in is not part of the name
     ("Leo Cruzhttps://example.com/author/leo", "Leo Cruz"),
     ("By the Associated Press", "Associated Press"),  # a wire service counts when no person is named
     ("By Staff Writer", None),

@@ -230,6 +230,7 @@ def clean_byline(raw: str | list[str] | None, *, marked: bool = False) -> str | 
                 head.pop()  # "publiziert am", "on Monday,", " - "
             text = " ".join(head) or text
         text = re.split(r"\s+(?:[|•·/]|on\s+(?:\w+day|" + "|".join(MONTHS) + r")\b)", text, maxsplit=1, flags=re.I)[0]
+        text = re.split(r"\s+in\s+(?=[A-Z])", text, maxsplit=1)[0]  # "By Ann Lee in Harbor News": a section
         text = _ROLE_TAIL.sub("", text)
         for part in re.split(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b)\s*", text):
             part = part.strip(" .-–—:")
