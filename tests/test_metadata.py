@@ -257,6 +257,9 @@ H1 = "<h1>Sea wall to be rebuilt</h1>"
     ("", H1 + '<div class="byline">By Acme Desk Team / example.com / Updated</div>', "Acme Desk Team"),
     # a sponsor is not an author
     ("", H1 + '<div class="byline">Sponsored by StackCommerce</div>', None),
+    # the name heading an author box, when nothing else credits anyone; not a box that is no author's
+    ("", H1 + '<p>March 4, 2025</p><div class="blog_author-box"><h3>Ann Lee</h3><p>Ann Lee is a reporter who has covered the harbor, its boards and its fishing families for twelve years, and before that wrote about ferries, storms and the sea wall for the weekly paper.</p></div>', "Ann Lee"),
+    ("", H1 + '<p>March 4, 2025</p><div class="authorities-list"><h3>Harbor Board Minutes</h3><p>Ann Lee is a reporter who has covered the harbor, its boards and its fishing families for twelve years, and before that wrote about ferries, storms and the sea wall for the weekly paper.</p></div>', None),
     # Twitter's labelled card pair names the author ("Written by" / "Ann Lee"), like meta author
     ('<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Ann Lee">',
      H1 + "<p>March 4, 2025</p><p>Harbor news</p><aside><p>Ann Lee</p></aside>", "Ann Lee"),

@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 import htmldate
 from lxml import etree
 
-from .fields import CREDIT, ROLE, clean_byline, clean_headline, parse_iso_date, same_site, squash, words
+from .fields import CREDIT, ROLE, clean_byline, looks_like_name, clean_headline, parse_iso_date, same_site, squash, words
 
 __all__ = ["PageMeta", "read_metadata"]
 
@@ -65,6 +65,7 @@ def read_metadata(root: etree._Element, html: str, page_url: str | None) -> Page
         or declared
         or _first_byline(credits, sites, marked=[squash(n).lower() for n in structured])
         or clean_byline([n for n in structured if _shows(" ".join(" ".join(c) for c in credits), n)], marked=True)
+        or _author_box(root, sites)
     )
     published = (
         parse_iso_date(ld.get("datePublished"))
@@ -340,6 +341,22 @@ def _credit_names(pieces: list[str], marked: list[str] | None) -> list[str]:
 
 def _shows(text: str, name: str) -> bool:
     return bool(name.strip()) and re.search(r"(?<!\w)" + re.escape(squash(name)) + r"(?!\w)", text, re.I) is not None
+
+
+def _author_box(root: etree._Element, sites: list[str]) -> str | None:
+    """The name heading an author box or card ("author-box", "author-card", "author-bio"), whose bio
+    made it too long to read as a credit line: a full name only."""
+    for element in root.iter():
+        if not isinstance(element.tag, str) or not re.search(r"author(?!it)", element.get("class") or "", re.I):
+            continue
+        if any(_COMMENTS.match(token) for a in element.iterancestors() if a.tag not in ("body", "html")
+               for token in f'{a.get("class") or ""} {a.get("id") or ""}'.lower().split()):
+            continue
+        pieces = _pieces(element)
+        if pieces and looks_like_name(CREDIT.sub("", pieces[0])) and not same_site(pieces[0], sites) \
+                and not re.match(r"author", pieces[0], re.I):  # "Author Spotlight"
+            return clean_byline(CREDIT.sub("", pieces[0]))
+    return None
 
 
 def _first_byline(credits: list[list[str]], sites: list[str], marked: list[str] | None = None) -> str | None:
