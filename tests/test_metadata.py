@@ -257,6 +257,8 @@ H1 = "<h1>Sea wall to be rebuilt</h1>"
     ("", H1 + '<div class="byline">By Acme Desk Team / example.com / Updated</div>', "Acme Desk Team"),
     # a sponsor is not an author
     ("", H1 + '<div class="byline">Sponsored by StackCommerce</div>', None),
+    # a data attribute says author as well as a class does
+    ("", H1 + '<p>March 4, 2025</p><p><span data-tooltip-id="post-author-21">Ann Lee</span></p>', "Ann Lee"),
     # the name heading an author box, when nothing else credits anyone; not a box that is no author's
     ("", H1 + '<p>March 4, 2025</p><div class="blog_author-box"><h3>Ann Lee</h3><p>Ann Lee is a reporter who has covered the harbor, its boards and its fishing families for twelve years, and before that wrote about ferries, storms and the sea wall for the weekly paper.</p></div>', "Ann Lee"),
     ("", H1 + '<p>March 4, 2025</p><div class="authorities-list"><h3>Harbor Board Minutes</h3><p>Ann Lee is a reporter who has covered the harbor, its boards and its fishing families for twelve years, and before that wrote about ferries, storms and the sea wall for the weekly paper.</p></div>', None),

@@ -258,7 +258,8 @@ def _same_host(href: str | None, page_url: str | None) -> bool:
 
 def _credits(root: etree._Element, page_url: str | None = None, limit: int = 6) -> list[list[str]]:
     """The text pieces of what the markup calls an author (``rel=author``, ``itemprop=author``, a class
-    such as "byline" or "author-name"), first those after the first h1, outside comment threads."""
+    such as "byline" or "author-name", ``data-testid="author-name"``, a link to /author/…), first those
+    after the first h1, outside comment threads."""
     h1 = next(root.iter("h1"), None)
     before, after, seen_h1 = [], [], h1 is None
     for element in root.iter():
@@ -266,7 +267,8 @@ def _credits(root: etree._Element, page_url: str | None = None, limit: int = 6) 
             seen_h1 = True
         if not isinstance(element.tag, str) or element.tag in ("script", "style", "meta", "link", "img", "html", "body"):
             continue
-        marks = " ".join(filter(None, (element.get("rel"), element.get("itemprop"), element.get("class"))))
+        marks = " ".join(filter(None, (element.get("rel"), element.get("itemprop"), element.get("class"),
+                                       *(v for k, v in element.attrib.items() if k.startswith("data-")))))  # data-testid
         if element.tag == "a" and _AUTHOR_PAGE.search(urlsplit(element.get("href") or "").path) and \
                 _same_host(element.get("href"), page_url):
             pass  # a link to the author's page on the site: <a href="/author/ann-lee">Ann Lee</a>
