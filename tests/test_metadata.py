@@ -322,3 +322,13 @@ def test_two_capitalised_words_on_a_line_are_no_byline(top: str) -> None:
     """The text reading's name is a byline only where the page credits it ("By …") or it stands
     right under the headline."""
     assert page(top) is None
+
+
+def test_a_publication_label_alone_dates_the_page_with_the_next_line() -> None:
+    from audionews.extract.dom import parse_html, visible_text
+    from audionews.extract.text import labelled_date
+
+    html = (H1 + "<p>" + "The board met in the old town hall on the harbor front to hear the engineers. " * 3 + "</p>"
+            "<p>Posted on</p><p>Nov 21, 2018</p><p>Updated at</p><p>Dec 10, 2025</p>")
+    assert labelled_date(visible_text(parse_html(html))) == dt.date(2018, 11, 21)
+    assert labelled_date("Updated on\nDec 10, 2025") is None

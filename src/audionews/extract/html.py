@@ -18,7 +18,7 @@ from .clutter import tidy_blocks
 from .dom import parse_html, streamed_visible_text, visible_text
 from .fields import CREDIT, guess_language, squash, words
 from .metadata import read_metadata
-from .text import extract_text, header_date, labelled_byline
+from .text import extract_text, header_date, labelled_byline, labelled_date
 from .trees import Forest
 
 __all__ = ["extract_html"]
@@ -70,7 +70,8 @@ def extract_html(page: Page, *, model: Forest | None = None) -> Article:
                                else None) or labelled_byline(shown()),
         # the date by the headline first: pages show their own local date, which their markup often
         # gives in UTC (a day later in the evening), and many show an old date the markup no longer has
-        published=_unless_changed(header_date(shown(), headline), meta.modified) or meta.published or meta.guessed_date
+        published=_unless_changed(header_date(shown(), headline), meta.modified) or meta.published
+        or labelled_date(shown()) or meta.guessed_date
         or (plain().published if plain() else None),
         language=meta.language or guess_language(" ".join(b.text for b in body)),
         blocks=tuple(body),

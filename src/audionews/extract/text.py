@@ -332,6 +332,21 @@ _CREDIT_LABEL = re.compile(r"(?:(?:written|posted|published|authored|article|sto
                            r"author\s*:|written by\s*:?", re.I)
 
 
+def labelled_date(text: str) -> dt.date | None:
+    """The date on the line after a publication label standing alone ("Posted on" / "Nov 21, 2018"),
+    wherever it stands."""
+    lines = [squash(line) for line in text.splitlines() if line.strip()]
+    for label, line in zip(lines, lines[1:]):
+        if _PUBLISHED_LABEL.fullmatch(label) and is_dateline(line) and not _UPDATED.search(line):
+            found = find_date(line)
+            if found:
+                return found[0]
+    return None
+
+
+_PUBLISHED_LABEL = re.compile(r"(?:first\s+|date\s+)?(?:published|posted)(?:\s+on)?\s*:?", re.I)
+
+
 _UPDATED = re.compile(r"updated?\b|\bmodified\b|\brevised\b", re.I)  # "Updated", "Last updated:", "ByAnnUpdated:"
 _DATE_LABEL = re.compile(r"^\W*date\b|\b(?:published|posted)(?: on)?\b", re.I)
 _READ_TIME = re.compile(r"\b\d+\s*min(?:ute)?s?\.?\s+read\b", re.I)
