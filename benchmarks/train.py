@@ -141,13 +141,11 @@ def cross_validated_models(samples: list[Sample]):
 
 def body_of(page: PageRows, probabilities: np.ndarray, threshold: float) -> str:
     """The body audionews would read from these block probabilities (as ``learned_body`` makes it)."""
-    from audionews.extract.body import by_unit
-    from audionews.extract.clutter import tidy_blocks
+    from audionews.extract.body import chosen
     from audionews.model import Block
 
-    probabilities = by_unit(probabilities, page.units)
-    kept = [Block(kind, text) for kind, text, p in zip(page.kinds, page.texts, probabilities) if p >= threshold]
-    return "\n".join(b.text for b in tidy_blocks(kept))
+    blocks = [Block(kind, text) for kind, text in zip(page.kinds, page.texts)]  # type: ignore[arg-type]
+    return "\n".join(b.text for b in chosen(blocks, probabilities, page.units, threshold))
 
 
 def main() -> int:

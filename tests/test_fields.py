@@ -16,7 +16,8 @@ from audionews.extract.fields import (clean_byline, looks_like_handle, clean_hea
     ("By Ingrid Solberg, Transport Correspondent", "Ingrid Solberg"),
     ("Maria Okafor and Tom Lindqvist", "Maria Okafor and Tom Lindqvist"),
     (["Maria Okafor", "Tom Lindqvist", "Ruth Haskell"], "Maria Okafor, Tom Lindqvist and Ruth Haskell"),
-    ("By JANE DOE", "Jane Doe"),
+    ("By JANE DOE", "JANE DOE"),  # as written: the script, not the byline, says it as a name
+    ("By Ann Lee in Harbor News", "Ann Lee"),  # the section it is filed in is not part of the name
     ("Leo Cruzhttps://example.com/author/leo", "Leo Cruz"),
     ("By the Associated Press", "Associated Press"),  # a wire service counts when no person is named
     ("By Staff Writer", None),
@@ -129,3 +130,14 @@ def test_clean_byline_credit_lines(raw, expected) -> None:
 ])
 def test_looks_like_handle(text, expected) -> None:
     assert looks_like_handle(text) is expected
+
+
+def test_a_byline_in_capitals_is_said_as_a_name() -> None:
+    """The byline keeps the page's capitals; the script says "JANE DOE" as a name, not letter by letter."""
+    from audionews.model import Article, Block
+    from audionews.script import make_script
+
+    article = Article(source="t", url=None, headline="Sea wall to be rebuilt", byline="DANICA KIRKA and Jill Lawless, AFP",
+                      published=None, language="en", blocks=(Block("paragraph", "The harbor board agreed."),))
+    credit = make_script(article).segments[1]
+    assert credit.sentences[0].text.startswith("By Danica Kirka and Jill Lawless, AFP")

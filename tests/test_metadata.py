@@ -172,6 +172,10 @@ def page(top: str, bottom: str = "") -> str:
     ("<h1>Sea wall to be rebuilt</h1><div><span>By</span></div><div><span>Maria Okafor</span></div>", "", "Maria Okafor"),
     # a name alone between the headline and the story still is
     ("<h1>Sea wall to be rebuilt</h1><div>Maria Okafor</div>", "", "Maria Okafor"),
+    # a credit label alone on its line names the author on the next, wherever it stands, a first name too
+    ("<h1>Sea wall to be rebuilt</h1><p>March 4, 2025</p>", "<div>Written by</div><div>Eliz - Product marketer</div>",
+     "Eliz"),
+    ("<h1>Sea wall to be rebuilt</h1><p>March 4, 2025</p>", "<p>Article by</p><p>Matias Heikkilä</p>", "Matias Heikkilä"),
 ])
 def test_byline_from_the_visible_page(top: str, bottom: str, expected: str | None) -> None:
     assert page(top, bottom) == expected
@@ -253,6 +257,22 @@ H1 = "<h1>Sea wall to be rebuilt</h1>"
     ("", H1 + '<div class="byline">By Acme Desk Team / example.com / Updated</div>', "Acme Desk Team"),
     # a sponsor is not an author
     ("", H1 + '<div class="byline">Sponsored by StackCommerce</div>', None),
+    # a data attribute says author as well as a class does
+    ("", H1 + '<p>March 4, 2025</p><p><span data-tooltip-id="post-author-21">Ann Lee</span></p>', "Ann Lee"),
+    # the name heading an author box, when nothing else credits anyone; not a box that is no author's
+    ("", H1 + '<p>March 4, 2025</p><div class="blog_author-box"><h3>Ann Lee</h3><p>Ann Lee is a reporter who has covered the harbor, its boards and its fishing families for twelve years, and before that wrote about ferries, storms and the sea wall for the weekly paper.</p></div>', "Ann Lee"),
+    ("", H1 + '<p>March 4, 2025</p><div class="authorities-list"><h3>Harbor Board Minutes</h3><p>Ann Lee is a reporter who has covered the harbor, its boards and its fishing families for twelve years, and before that wrote about ferries, storms and the sea wall for the weekly paper.</p></div>', None),
+    # Twitter's labelled card pair names the author ("Written by" / "Ann Lee"), like meta author
+    ('<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Ann Lee">',
+     H1 + "<p>March 4, 2025</p><p>Harbor news</p><aside><p>Ann Lee</p></aside>", "Ann Lee"),
+    ('<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="Ann Lee">',
+     H1 + "<p>March 4, 2025</p><p>Harbor news</p><aside><p>Ann Lee</p></aside>", None),
+    # a link to the author's page on the site is a credit, though no class says so
+    ("", H1 + '<div class="meta"><a href="/authors/ann-lee/">Ann Lee</a> · <span>Dec 19, 2025</span></div>', "Ann Lee"),
+    ("", H1 + '<p>March 4, 2025</p><p><a href="/magazine/contributor/a._j._neal">A. J. Neal</a></p>',
+     "A. J. Neal"),
+    # ... not a profile on another site
+    ("", H1 + '<p>Harbor news</p><p><a href="https://social.example/authors/ann-lee">Ann Lee</a></p>', None),
 ])
 def test_byline_from_credit_markup(head: str, top: str, expected: str | None) -> None:
     html = f"<html><head>{head}</head><body>{top}<article>{BODY}</article></body></html>"
@@ -268,6 +288,20 @@ def test_byline_from_credit_markup(head: str, top: str, expected: str | None) ->
              '<p>Published <time class="published" datetime="2025-03-04">March 4</time></p>', dt.date(2025, 3, 4)),
     # a page that only says when it was modified has not said when it was published
     ('<meta property="article:modified_time" content="2025-06-01T10:00:00+00:00">', H1, None),
+    # the date the page shows by its headline over its markup's: the markup's is often in UTC, a day later
+    ('<meta property="article:published_time" content="2025-03-05T03:10:00+00:00">',
+     H1 + "<p>By Ann Lee</p><p>March 4, 2025 10:10 PM</p>", dt.date(2025, 3, 4)),
+    ("", H1 + "<p>3 March 2024 | 5 min read</p>", dt.date(2024, 3, 3)),
+    ('<meta property="article:published_time" content="2016-07-01T00:00:00+00:00">',
+     "<p>Published: October 8, 2024</p>" + H1, dt.date(2024, 10, 8)),
+    ("", H1 + "<p>Dec 26, 2025 • Ann Lee in Harbor News</p>", dt.date(2025, 12, 26)),
+    ('<meta property="article:published_time" content="2024-01-04T03:00:00+00:00">',
+     H1 + "<p>Harbor news</p><p>Ann (Marie) Lee Published: January 3, 2024</p>", dt.date(2024, 1, 3)),
+    # ... but not an update it shows, nor a date the markup says the page was changed on
+    ('<meta property="article:published_time" content="2025-03-04T08:00:00+00:00">',
+     H1 + "<p>Updated June 1, 2025</p>", dt.date(2025, 3, 4)),
+    (ld(headline="Sea wall to be rebuilt", datePublished="2018-04-18", dateModified="2019-04-10"),
+     H1 + "<p>By Ann Lee - 2019-04-10</p>", dt.date(2018, 4, 18)),
 ])
 def test_published_is_the_original_date(head: str, top: str, expected: dt.date | None) -> None:
     html = f"<html><head>{head}</head><body>{top}<article>{BODY}</article></body></html>"
@@ -288,3 +322,13 @@ def test_two_capitalised_words_on_a_line_are_no_byline(top: str) -> None:
     """The text reading's name is a byline only where the page credits it ("By …") or it stands
     right under the headline."""
     assert page(top) is None
+
+
+def test_a_publication_label_alone_dates_the_page_with_the_next_line() -> None:
+    from audionews.extract.dom import parse_html, visible_text
+    from audionews.extract.text import labelled_date
+
+    html = (H1 + "<p>" + "The board met in the old town hall on the harbor front to hear the engineers. " * 3 + "</p>"
+            "<p>Posted on</p><p>Nov 21, 2018</p><p>Updated at</p><p>Dec 10, 2025</p>")
+    assert labelled_date(visible_text(parse_html(html))) == dt.date(2018, 11, 21)
+    assert labelled_date("Updated on\nDec 10, 2025") is None

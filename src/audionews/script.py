@@ -32,6 +32,13 @@ PAUSES = {
 # "end" is the silence after the last segment, so players do not clip the final word.
 
 
+def _as_said(byline: str) -> str:
+    """A byline with full names in capitals ("JANE DOE", as some pages write them) in the case of a name,
+    which some engines would otherwise spell out letter by letter."""
+    parts = re.split(r"(\s*(?:,|&|\band\b)\s*)", byline)
+    return "".join(p.title() if p.isupper() and len(p.split()) >= 2 else p for p in parts)  # not "AFP", "NASA"
+
+
 def make_script(article: Article, default_language: str = "en", lexicon: Lexicon = Lexicon()) -> Script:
     language = article.language or default_language
 
@@ -43,7 +50,7 @@ def make_script(article: Article, default_language: str = "en", lexicon: Lexicon
     credit = " ".join(
         part
         for part in (
-            _sentence(f"By {article.byline}") if article.byline else "",
+            _sentence(f"By {_as_said(article.byline)}") if article.byline else "",
             _sentence(spoken_date(article.published)) if article.published else "",
         )
         if part

@@ -20,9 +20,10 @@ from .blocks import PageBlock, features, page_blocks, units
 from .clutter import tidy_blocks
 from .dom import parse_html
 from .fields import guess_language
+from .lines import is_credit
 from .trees import Forest, load_forest
 
-__all__ = ["learned_body", "block_rows", "by_unit", "trafilatura_support", "readability_support", "THRESHOLD", "MODEL"]
+__all__ = ["learned_body", "block_rows", "chosen", "by_unit", "trafilatura_support", "readability_support", "THRESHOLD", "MODEL"]
 
 MODEL = "html_blocks"
 """The shipped forest's name in ``extract/models/``."""
@@ -36,8 +37,16 @@ def learned_body(root: etree._Element, url: str | None, model: Forest | None = N
     blocks, rows = block_rows(root, url)
     if not blocks:
         return []
-    probabilities = by_unit((model or load_forest(MODEL)).predict(rows), units(blocks))
-    return tidy_blocks([Block(b.kind, b.text) for b, p in zip(blocks, probabilities) if p >= THRESHOLD])
+    probabilities = (model or load_forest(MODEL)).predict(rows)
+    return chosen([Block(b.kind, b.text) for b in blocks], probabilities, units(blocks))
+
+
+def chosen(blocks: list[Block], probabilities: np.ndarray, unit: list[int],
+           threshold: float = THRESHOLD) -> list[Block]:
+    """The blocks the forest finds likely enough, lists and tables whole, without the credit line (it
+    is said as the byline) and tidied for the ear."""
+    probabilities = by_unit(probabilities, unit)
+    return tidy_blocks([b for b, p in zip(blocks, probabilities) if p >= threshold and not is_credit(b.text)])
 
 
 def by_unit(probabilities: np.ndarray, unit: list[int]) -> np.ndarray:

@@ -211,8 +211,9 @@ def looks_like_handle(text: str) -> bool:
 
 
 def clean_byline(raw: str | list[str] | None, *, marked: bool = False) -> str | None:
-    """Author names only: no "By", URLs, roles or bios; several joined as "A, B and C"; a news
-    agency ("Reuters", "AP") when no person is named. ``marked``: the page's markup says these are
+    """Author names only, as the page writes them ("JANE DOE" stays: the script says it as a name): no
+    "By", URLs, roles or bios; several joined as "A, B and C"; a news agency ("Reuters", "AP") when no
+    person is named. ``marked``: the page's markup says these are
     authors, so a single name or a handle counts too."""
     if not raw:
         return None
@@ -229,6 +230,7 @@ def clean_byline(raw: str | list[str] | None, *, marked: bool = False) -> str | 
                 head.pop()  # "publiziert am", "on Monday,", " - "
             text = " ".join(head) or text
         text = re.split(r"\s+(?:[|•·/]|on\s+(?:\w+day|" + "|".join(MONTHS) + r")\b)", text, maxsplit=1, flags=re.I)[0]
+        text = re.split(r"\s+in\s+(?=[A-Z])", text, maxsplit=1)[0]  # "By Ann Lee in Harbor News": a section
         text = _ROLE_TAIL.sub("", text)
         for part in re.split(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b)\s*", text):
             part = part.strip(" .-–—:")
@@ -237,8 +239,6 @@ def clean_byline(raw: str | list[str] | None, *, marked: bool = False) -> str | 
                 if agency not in agencies:
                     agencies.append(agency)
                 continue
-            if part.isupper():
-                part = part.title()  # "JANE DOE" is read as letters by some engines
             if part and part not in names and (
                     (not _ROLE.search(part) and looks_like_name(part)) or (marked and looks_like_handle(part))):
                 names.append(part)

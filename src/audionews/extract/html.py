@@ -18,7 +18,7 @@ from .clutter import tidy_blocks
 from .dom import parse_html, streamed_visible_text, visible_text
 from .fields import CREDIT, guess_language, squash, words
 from .metadata import read_metadata
-from .text import extract_text
+from .text import extract_text, header_date, labelled_byline, labelled_date
 from .trees import Forest
 
 __all__ = ["extract_html"]
@@ -67,12 +67,22 @@ def extract_html(page: Page, *, model: Forest | None = None) -> Article:
         url=meta.url,
         headline=headline,
         byline=meta.byline or (plain().byline if plain() and _credited(plain().byline, shown(), headline)
-                               else None),
-        published=meta.published or (plain().published if plain() else None),
+                               else None) or labelled_byline(shown()),
+        # the date by the headline first: pages show their own local date, which their markup often
+        # gives in UTC (a day later in the evening), and many show an old date the markup no longer has
+        published=_unless_changed(header_date(shown(), headline), meta.modified) or meta.published
+        or labelled_date(shown()) or meta.guessed_date
+        or (plain().published if plain() else None),
         language=meta.language or guess_language(" ".join(b.text for b in body)),
         blocks=tuple(body),
         image=meta.image,
     )
+
+
+def _unless_changed(date, modified):
+    """A date the page shows by its headline is not when it was published if the markup says the page
+    was changed that day (a page showing only its last edit)."""
+    return None if date in modified else date
 
 
 def _credited(byline: str | None, shown: str, headline: str) -> bool:

@@ -119,6 +119,17 @@ def is_by_line(text: str) -> bool:
     return credited_name(text) is not None or bool(bare_by_name(text))
 
 
+BY_SENTENCE = re.compile(r"^\s*by\s", re.I)
+"""A "By …" line that is_by_line refused is a sentence ("By March the shoots are up.")."""
+
+
+def is_credit(text: str) -> bool:
+    """A credit ("By …", "Posted on May 2 by …") or a photo caption: said as the byline or not at all,
+    never read as part of the story, whether the story came from a page's markup or a copy of it."""
+    return (is_by_line(text) or is_caption(text)
+            or (word_count(text) <= 14 and not BY_SENTENCE.match(text) and credited_name(text) is not None))
+
+
 def bare_by_name(text: str) -> str | None:
     """The capitalised words after a short "By": "By Ann Writer" → "Ann Writer", where the name
     checker refuses a surname that is also a job title."""

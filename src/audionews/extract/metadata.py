@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 import htmldate
 from lxml import etree
 
-from .fields import CREDIT, ROLE, clean_byline, clean_headline, parse_iso_date, same_site, squash, words
+from .fields import CREDIT, ROLE, clean_byline, looks_like_name, clean_headline, parse_iso_date, same_site, squash, words
 
 __all__ = ["PageMeta", "read_metadata"]
 
@@ -34,6 +34,10 @@ class PageMeta:
     """JSON-LD ``articleBody``, for pages whose visible body is drawn by JavaScript."""
     image: str | None = None
     """The lead image's absolute URL."""
+    guessed_date: dt.date | None = None
+    """htmldate's reading of the page, for when neither the page's credit line nor its markup dates it."""
+    modified: frozenset[dt.date] = frozenset()
+    """The dates the page declares it was changed on: none of them is when it was published."""
 
 
 def read_metadata(root: etree._Element, html: str, page_url: str | None) -> PageMeta:
@@ -44,12 +48,13 @@ def read_metadata(root: etree._Element, html: str, page_url: str | None) -> Page
     headline = _headline(root, ld, meta, sites)
     authors = [name for name in _ld_names(ld.get("author"), nodes)
                if not site or squash(name).lower() != squash(site).lower()]  # the site credited as its own author
+    written_by = _labelled_author(meta)
     structured = [*authors, *filter(None, (meta.get("author"), meta.get("article:author"), meta.get("parsely-author"),
-                                           meta.get("sailthru.author"), meta.get("dc.creator")))]
-    credits = _credits(root)
+                                           meta.get("sailthru.author"), meta.get("dc.creator"), written_by))]
+    credits = _credits(root, page_url)
     declared = clean_byline(authors) or clean_byline(
         meta.get("author") or meta.get("article:author") or meta.get("parsely-author") or meta.get("sailthru.author")
-        or meta.get("dc.creator"))
+        or meta.get("dc.creator") or written_by)
     page_text = squash(" ".join(root.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]")))
     byline = (
         (declared if declared and all(_shows(page_text, n) for n in re.split(r", | and ", declared)) else None)
@@ -60,6 +65,7 @@ def read_metadata(root: etree._Element, html: str, page_url: str | None) -> Page
         or declared
         or _first_byline(credits, sites, marked=[squash(n).lower() for n in structured])
         or clean_byline([n for n in structured if _shows(" ".join(" ".join(c) for c in credits), n)], marked=True)
+        or _author_box(root, sites)
     )
     published = (
         parse_iso_date(ld.get("datePublished"))
@@ -67,8 +73,8 @@ def read_metadata(root: etree._Element, html: str, page_url: str | None) -> Page
                           or meta.get("date") or meta.get("dc.date") or meta.get("parsely-pub-date")
                           or meta.get("pubdate") or meta.get("publish-date"))
         or _time_element(root)
-        or _unless_modified(_htmldate(html, page_url), ld, meta)
     )
+    guessed = None if published else _unless_modified(_htmldate(html, page_url), ld, meta)
     language = _language_code(_first(_text(ld.get("inLanguage")), root.get("lang"), meta.get("og:locale"),
                                      meta.get("content-language")))
     url = _first(_canonical(root), meta.get("og:url"), _text(ld.get("url")), page_url)
@@ -76,7 +82,8 @@ def read_metadata(root: etree._Element, html: str, page_url: str | None) -> Page
     image = _first(_ld_image(ld.get("image")), meta.get("og:image"), meta.get("twitter:image"))
     if image and not image.startswith(("http://", "https://")):
         image = urljoin(url, image) if url and url.startswith(("http://", "https://")) else None
-    return PageMeta(headline, byline, published, language, url, body, image)
+    return PageMeta(headline, byline, published, language, url, body, image, guessed,
+                    _modified(ld, meta, nodes))
 
 
 def _json_ld_article(root: etree._Element) -> tuple[dict[str, Any], dict[str, dict]]:
@@ -144,6 +151,15 @@ def _meta_tags(root: etree._Element) -> dict[str, str]:
             key = key.strip()
             found.setdefault(key if key.startswith("og:") else key.lower(), value.strip())
     return found
+
+
+def _labelled_author(meta: dict[str, str]) -> str | None:
+    """The author in the labelled pairs of Twitter's card: ``twitter:label1`` "Written by",
+    ``twitter:data1`` "Ann Lee" (what Yoast writes)."""
+    for n in range(1, 5):
+        if re.match(r"^\s*(?:written by|author|by)\s*:?\s*$", meta.get(f"twitter:label{n}") or "", re.I):
+            return meta.get(f"twitter:data{n}")
+    return None
 
 
 def _site_names(site: str | None, meta: dict[str, str], page_url: str | None) -> list[str]:
@@ -231,9 +247,19 @@ _NOT_CREDIT = re.compile(r"bio|avatar|photo|image|img|comment|desc|about|box|rel
                          r"follow|title|label|date|time", re.I)
 
 
-def _credits(root: etree._Element, limit: int = 6) -> list[list[str]]:
+_AUTHOR_PAGE = re.compile(r"/(?:authors?|contributors?|writers?|columnists?)/[^/]+/?$", re.I)
+
+
+def _same_host(href: str | None, page_url: str | None) -> bool:
+    """A relative link, or one to the page's own site (not a profile on a social network)."""
+    host = (urlsplit(href or "").hostname or "").removeprefix("www.")
+    return not host or host == (urlsplit(page_url or "").hostname or "").removeprefix("www.")
+
+
+def _credits(root: etree._Element, page_url: str | None = None, limit: int = 6) -> list[list[str]]:
     """The text pieces of what the markup calls an author (``rel=author``, ``itemprop=author``, a class
-    such as "byline" or "author-name"), first those after the first h1, outside comment threads."""
+    such as "byline" or "author-name", ``data-testid="author-name"``, a link to /author/…), first those
+    after the first h1, outside comment threads."""
     h1 = next(root.iter("h1"), None)
     before, after, seen_h1 = [], [], h1 is None
     for element in root.iter():
@@ -241,8 +267,12 @@ def _credits(root: etree._Element, limit: int = 6) -> list[list[str]]:
             seen_h1 = True
         if not isinstance(element.tag, str) or element.tag in ("script", "style", "meta", "link", "img", "html", "body"):
             continue
-        marks = " ".join(filter(None, (element.get("rel"), element.get("itemprop"), element.get("class"))))
-        if not _CREDIT_MARK.search(marks) or _NOT_CREDIT.search(marks.replace("author", "")) and \
+        marks = " ".join(filter(None, (element.get("rel"), element.get("itemprop"), element.get("class"),
+                                       *(v for k, v in element.attrib.items() if k.startswith("data-")))))  # data-testid
+        if element.tag == "a" and _AUTHOR_PAGE.search(urlsplit(element.get("href") or "").path) and \
+                _same_host(element.get("href"), page_url):
+            pass  # a link to the author's page on the site: <a href="/author/ann-lee">Ann Lee</a>
+        elif not _CREDIT_MARK.search(marks) or _NOT_CREDIT.search(marks.replace("author", "")) and \
                 "author" not in (element.get("rel") or "") + (element.get("itemprop") or ""):
             continue
         if any(_COMMENTS.match(token) for a in element.iterancestors() if a.tag not in ("body", "html")
@@ -315,6 +345,22 @@ def _shows(text: str, name: str) -> bool:
     return bool(name.strip()) and re.search(r"(?<!\w)" + re.escape(squash(name)) + r"(?!\w)", text, re.I) is not None
 
 
+def _author_box(root: etree._Element, sites: list[str]) -> str | None:
+    """The name heading an author box or card ("author-box", "author-card", "author-bio"), whose bio
+    made it too long to read as a credit line: a full name only."""
+    for element in root.iter():
+        if not isinstance(element.tag, str) or not re.search(r"author(?!it)", element.get("class") or "", re.I):
+            continue
+        if any(_COMMENTS.match(token) for a in element.iterancestors() if a.tag not in ("body", "html")
+               for token in f'{a.get("class") or ""} {a.get("id") or ""}'.lower().split()):
+            continue
+        pieces = _pieces(element)
+        if pieces and looks_like_name(CREDIT.sub("", pieces[0])) and not same_site(pieces[0], sites) \
+                and not re.match(r"author", pieces[0], re.I):  # "Author Spotlight"
+            return clean_byline(CREDIT.sub("", pieces[0]))
+    return None
+
+
 def _first_byline(credits: list[list[str]], sites: list[str], marked: list[str] | None = None) -> str | None:
     """Names from the first credit that has any; with ``marked``, a single name or handle ("Kristin")
     counts where the credit says "By" or the page's structured data names it too."""
@@ -367,6 +413,13 @@ def _time_element(root: etree._Element) -> dt.date | None:
         if not re.search(r"modif|updat", context[:200], re.I):
             return parse_iso_date(time.get("datetime"))
     return None
+
+
+def _modified(ld: dict[str, Any], meta: dict[str, str], nodes: dict[str, dict]) -> frozenset[dt.date]:
+    found = {parse_iso_date(ld.get("dateModified")), parse_iso_date(meta.get("article:modified_time")),
+             parse_iso_date(meta.get("og:updated_time")), parse_iso_date(meta.get("datemodified")),
+             *(parse_iso_date(node.get("dateModified")) for node in nodes.values())}
+    return frozenset(found - {None})
 
 
 def _unless_modified(found: dt.date | None, ld: dict[str, Any], meta: dict[str, str]) -> dt.date | None:

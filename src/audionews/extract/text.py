@@ -9,6 +9,7 @@ and date are then found by what they are in the lines above it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import numpy as np
@@ -16,8 +17,8 @@ import numpy as np
 from ..errors import ExtractionError
 from ..model import Article, Block, Page
 from .clutter import tidy_blocks
-from .fields import find_date, squash
-from .lines import ITEM, bare_by_name, SENTENCE_END, URL, Line, credited_name, features, is_by_line, is_caption, read_lines
+from .fields import clean_byline, find_date, is_dateline, squash, words
+from .lines import ITEM, SENTENCE_END, URL, Line, bare_by_name, credited_name, features, is_by_line, is_caption, is_credit, read_lines
 from .trees import Forest, load_forest
 
 __all__ = ["extract_text", "article_lines"]
@@ -25,8 +26,6 @@ __all__ = ["extract_text", "article_lines"]
 THRESHOLD = 0.5
 """A line is the article's when the classifier gives it at least this probability."""
 MIN_WORDS = 25
-_BY_SENTENCE = re.compile(r"^\s*by\s", re.I)
-"""A "By …" line that is_by_line refused is a sentence ("By March the shoots are up.")."""
 
 
 def extract_text(page: Page, headline_hint: str | None = None, *, model: Forest | None = None) -> Article:
@@ -103,8 +102,7 @@ def _opening(lines: list[Line], chosen: list[int]) -> list[int]:
 def _is_credit(line: Line) -> bool:
     """A credit ("By …", "Posted on … by …"), a dateline or a caption is never read as part of the story;
     a bare title-cased line that only looks like a name is left to the classifier (it is mostly a heading)."""
-    return (is_by_line(line.text) or line.kind == "date" or is_caption(line.text)
-            or (line.n_words <= 14 and not _BY_SENTENCE.match(line.text) and credited_name(line.text) is not None))
+    return line.kind == "date" or is_credit(line.text)
 
 
 def _body_blocks(lines: list[Line]) -> list[Block]:
@@ -181,3 +179,66 @@ def _date(lines: list[Line]):
 def _first_words(text: str, limit: int = 12) -> str:
     tokens = text.split()
     return " ".join(tokens[:limit]).rstrip(",;:") + ("…" if len(tokens) > limit else "")
+
+
+def header_date(text: str, headline: str | None, *, above: int = 3, below: int = 8) -> dt.date | None:
+    """The date the page shows by its headline, in the short lines just above it or between it and
+    the story ("Published March 3, 2024", "3 March 2024 | 5 min read", "By Ann Lee · May 2, 2024",
+    "Ann Lee Published: May 2, 2024", any short dated line right under it);
+    never one it says is an update ("Updated May 9, 2024"): that is not when the story came out."""
+    if not headline:
+        return None
+    lines = [squash(line) for line in text.splitlines() if line.strip()]
+    wanted = squash(headline).lower()
+    for at in (i for i, line in enumerate(lines) if line.lower() == wanted):
+        near = []
+        for i in range(at + 1, min(len(lines), at + below + 1)):  # below the headline first
+            if len(words(lines[i])) > 25:
+                break
+            near.append(lines[i])
+        near += [lines[i] for i in range(at - 1, max(-1, at - above - 1), -1)]
+        for n, line in enumerate(near):
+            if len(words(line)) > 14 or _UPDATED.search(line):
+                continue
+            if is_dateline(line) or credited_name(line) or _DATE_LABEL.search(line) or _READ_TIME.search(line) \
+                    or (n == 0 and at + 1 < len(lines) and line == lines[at + 1]):  # the line right under it
+                found = find_date(line)
+                if found:
+                    return found[0]
+    return None
+
+
+def labelled_byline(text: str) -> str | None:
+    """The name on the line after a credit label standing alone ("Written by" / "Eliz - Product
+    marketer", "Article by" / "Matias Heikkilä"): the label says it is the author, so a first name counts."""
+    lines = [squash(line) for line in text.splitlines() if line.strip()]
+    for label, name in zip(lines, lines[1:]):
+        if _CREDIT_LABEL.fullmatch(label):
+            found = clean_byline(re.split(r"\s+[-–—|·•]\s+", name)[0], marked=True)
+            if found:
+                return found
+    return None
+
+
+_CREDIT_LABEL = re.compile(r"(?:(?:written|posted|published|authored|article|story|words|post|reported)\s+)?by\s*:?|"
+                           r"author\s*:|written by\s*:?", re.I)
+
+
+def labelled_date(text: str) -> dt.date | None:
+    """The date on the line after a publication label standing alone ("Posted on" / "Nov 21, 2018"),
+    wherever it stands."""
+    lines = [squash(line) for line in text.splitlines() if line.strip()]
+    for label, line in zip(lines, lines[1:]):
+        if _PUBLISHED_LABEL.fullmatch(label) and is_dateline(line) and not _UPDATED.search(line):
+            found = find_date(line)
+            if found:
+                return found[0]
+    return None
+
+
+_PUBLISHED_LABEL = re.compile(r"(?:first\s+|date\s+)?(?:published|posted)(?:\s+on)?\s*:?", re.I)
+
+
+_UPDATED = re.compile(r"updated?\b|\bmodified\b|\brevised\b", re.I)  # "Updated", "Last updated:", "ByAnnUpdated:"
+_DATE_LABEL = re.compile(r"^\W*date\b|\b(?:published|posted)(?: on)?\b", re.I)
+_READ_TIME = re.compile(r"\b\d+\s*min(?:ute)?s?\.?\s+read\b", re.I)
