@@ -49,18 +49,10 @@ class PageRows:
 
 
 def label_blocks(texts: list[str], truth: str) -> np.ndarray:
-    truth_tokens = corpus.tokens(truth)
-    truth_shingles = {tuple(truth_tokens[i : i + 4]) for i in range(len(truth_tokens) - 3)}
-    joined = " " + " ".join(truth_tokens) + " "
-    labels = []
-    for text in texts:
-        own = corpus.tokens(text)
-        if len(own) < 4:
-            labels.append(bool(own) and f" {' '.join(own)} " in joined)
-        else:
-            grams = [tuple(own[i : i + 4]) for i in range(len(own) - 3)]
-            labels.append(sum(g in truth_shingles for g in grams) / len(grams) >= 0.5)
-    return np.array(labels, dtype=bool)
+    """Article when most of a block's 4-word shingles are in the true body."""
+    from audionews.extract.body import shingle_share
+
+    return np.array(shingle_share(truth, texts)) >= 0.5
 
 
 def page_rows(sample: Sample) -> PageRows:

@@ -23,7 +23,7 @@ from .fields import guess_language
 from .lines import is_credit
 from .trees import Forest, load_forest
 
-__all__ = ["learned_body", "block_rows", "chosen", "by_unit", "trafilatura_support", "readability_support", "THRESHOLD", "MODEL"]
+__all__ = ["learned_body", "block_rows", "chosen", "by_unit", "shingle_share", "trafilatura_support", "readability_support", "THRESHOLD", "MODEL"]
 
 MODEL = "html_blocks"
 """The shipped forest's name in ``extract/models/``."""
@@ -78,7 +78,7 @@ def trafilatura_support(root: etree._Element, url: str | None, blocks: list[Page
         document = trafilatura.bare_extraction(copy.deepcopy(root), url=url, with_metadata=False)
     except Exception:  # noqa: BLE001 - a crash in a third-party heuristic is no support, not a failure
         document = None
-    return _support((document.text or "") if document is not None else "", blocks)
+    return shingle_share((document.text or "") if document is not None else "", [b.text for b in blocks])
 
 
 def readability_support(root: etree._Element, url: str | None, blocks: list[PageBlock]) -> list[float]:
@@ -90,19 +90,21 @@ def readability_support(root: etree._Element, url: str | None, blocks: list[Page
         summary = parse_html(Document(copy.deepcopy(root)).summary(html_partial=True))
     except Exception:  # noqa: BLE001 - readability raises plain errors on odd pages
         summary = None
-    return _support(summary.text_content() if summary is not None else "", blocks)
+    return shingle_share(summary.text_content() if summary is not None else "", [b.text for b in blocks])
 
 
-def _support(text: str, blocks: list[PageBlock]) -> list[float]:
-    tokens = _TOKEN.findall(text)
+def shingle_share(reading: str, texts: list[str]) -> list[float]:
+    """For each text, the share of its 4-word shingles found in ``reading`` (a text of fewer than four
+    words: 1 when its words stand in that order in it). Also how training labels blocks from true bodies."""
+    tokens = _TOKEN.findall(reading)
     shingles = {tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3)}
     joined = " " + " ".join(tokens) + " "
-    support = []
-    for block in blocks:
-        own = _TOKEN.findall(block.text)
+    shares = []
+    for text in texts:
+        own = _TOKEN.findall(text)
         if len(own) < 4:
-            support.append(float(bool(own) and f" {' '.join(own)} " in joined))
+            shares.append(float(bool(own) and f" {' '.join(own)} " in joined))
         else:
             grams = [tuple(own[i : i + 4]) for i in range(len(own) - 3)]
-            support.append(sum(g in shingles for g in grams) / len(grams))
-    return support
+            shares.append(sum(g in shingles for g in grams) / len(grams))
+    return shares
