@@ -9,6 +9,8 @@ import importlib
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from audionews.catalog import Catalog
 from audionews.errors import FeedError
@@ -105,3 +107,35 @@ def test_an_episode_stored_before_paragraph_signatures_is_still_matched(folder: 
         catalog.save(legacy)
     assert put(folder, article(FIRST)).guid == first.guid
     assert put(folder, article(SECOND)).guid != first.guid
+
+
+def _signature(*paragraphs: str) -> list[str]:
+    return publishing._paragraph_hashes(article(paragraphs))
+
+
+_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8)
+_PARAGRAPH = st.lists(_WORD, min_size=1, max_size=30).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PARAGRAPH, min_size=1, max_size=6), st.lists(_PARAGRAPH, min_size=1, max_size=6),
+       st.lists(_PARAGRAPH, max_size=4), st.integers(1, 3))
+def test_boilerplate_shorter_than_the_stories_never_makes_two_stories_one(first, second, boilerplate, repeats) -> None:
+    """A footer or copyright line under every story of a column (repeated, too) cannot make two stories
+    one, as long as each story has more words of its own than the boilerplate has."""
+    def count(paragraphs: list[str]) -> int:
+        return sum(len(p.split()) for p in paragraphs)
+
+    shared = set(first) & set(second) | set(first) & set(boilerplate) | set(second) & set(boilerplate)
+    assume(not shared and count(first) > count(boilerplate) and count(second) > count(boilerplate))
+    ours = _signature(*first, *boilerplate * repeats)
+    theirs = _signature(*second, *boilerplate)
+    assert publishing.shared_share(ours, theirs) <= publishing.SAME_SHARE
+
+
+def test_a_corrected_or_longer_version_is_one_story_and_a_list_headline_alone_is_not() -> None:
+    corrected = (FIRST[0], "The harbour board agreed the new timetable on Tuesday.", FIRST[2])
+    assert publishing.shared_share(_signature(*FIRST), _signature(*corrected)) > publishing.SAME_SHARE
+    grown = (*FIRST, "Tickets go on sale next week.")
+    assert publishing.shared_share(_signature(*FIRST), _signature(*grown)) > publishing.SAME_SHARE
+    assert publishing.shared_share(_signature(*FIRST), _signature(*SECOND)) == 0

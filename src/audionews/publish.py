@@ -18,6 +18,7 @@ import re
 import shutil
 import unicodedata
 import uuid
+from collections import Counter
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -271,39 +272,56 @@ def _text_key(article: Article) -> str:
 
 
 def _paragraph_hashes(article: Article) -> list[str]:
-    """A short hash of each paragraph's words: changed punctuation or spacing leaves it the same."""
-    hashes = []
+    """A short hash of each paragraph's words with their count (``hash-words``): changed punctuation
+    or spacing leaves it the same, and the count lets a long paragraph weigh more than a footer."""
+    signature = []
     for block in article.blocks:
-        tokens = " ".join(re.findall(r"\w+", block.text.lower()))
+        tokens = re.findall(r"\w+", block.text.lower())
         if tokens:
-            hashes.append(hashlib.blake2b(tokens.encode("utf-8"), digest_size=4).hexdigest())
-    return hashes
+            digest = hashlib.blake2b(" ".join(tokens).encode("utf-8"), digest_size=4).hexdigest()
+            signature.append(f"{digest}-{len(tokens)}")
+    return signature
 
 
 SAME_SHARE = 0.5
-"""The share of paragraphs two texts under one headline and byline must have in common to be one
-article (a corrected version); below it they are different stories."""
+"""Two texts under one headline and byline are one article (a corrected version) when the words of the
+paragraphs they share are more than this share of the longer one's words; else they are two stories.
+Counted in words, a copyright line or newsletter footer under every story of a column cannot make two
+of them one; where it is unclear, a second episode is made: nothing published is replaced by mistake."""
+
+
+def shared_share(mine: list[str], theirs: list[str]) -> float:
+    """The words of the paragraphs two signatures share (as multisets), over the longer one's words."""
+    def words_of(signature: Counter[str]) -> int:
+        return sum(int(h.rsplit("-", 1)[-1]) * n for h, n in signature.items() if h.rsplit("-", 1)[-1].isdigit())
+
+    ours, others = Counter(mine), Counter(theirs)
+    longer = max(words_of(ours), words_of(others))
+    return words_of(ours & others) / longer if longer else 0.0
 
 
 def known_identity(catalog: Catalog, article: Article) -> str:
     """The identity under which ``article`` is, or will be, an episode: a text article whose headline
-    and byline match an episode's and whose paragraphs mostly agree with it takes that episode's
-    identity (a re-publish or a corrected version updates it); any other keeps its own."""
+    and byline match an episode's and most of whose words stand in the same paragraphs takes that
+    episode's identity (a re-publish or a corrected version updates it, the closest one if several
+    do); any other keeps its own."""
     identity = identity_of(article)
     if article.url or catalog.by_identity(identity):
         return identity
     key = _text_key(article)
-    mine = set(_paragraph_hashes(article))
+    mine = _paragraph_hashes(article)
     description = _description(article)
+    best, best_share = identity, SAME_SHARE
     for record in catalog.text_identities(key):
-        if record.identity == key:  # stored before identities carried paragraphs: its description tells
-            if record.description == description:
-                return record.identity
+        if record.identity == key:  # stored before identities carried paragraphs: its description tells,
+            # unless it is only the headline (an article of list items has no paragraph to describe it)
+            if description != article.headline and record.description == description and best == identity:
+                best = record.identity
             continue
-        theirs = set(record.identity[len(key) + 1 :].split("."))
-        if mine and len(mine & theirs) >= SAME_SHARE * max(len(mine), len(theirs)):
-            return record.identity
-    return identity
+        share = shared_share(mine, record.identity[len(key) + 1 :].split("."))
+        if share > best_share:
+            best, best_share = record.identity, share
+    return best
 
 
 def guid_for(identity: str) -> str:

@@ -126,6 +126,8 @@ BY_SENTENCE = re.compile(r"^\s*by\s", re.I)
 def is_credit(text: str) -> bool:
     """A credit ("By …", "Posted on May 2 by …") or a photo caption: said as the byline or not at all,
     never read as part of the story, whether the story came from a page's markup or a copy of it."""
+    if len(text) > _SHORT_CHARS:
+        return False
     return (is_by_line(text) or is_caption(text)
             or (word_count(text) <= 14 and not BY_SENTENCE.match(text) and credited_name(text) is not None))
 
@@ -187,6 +189,9 @@ _PAGE = ("position", "chars_before", "lines", "language_known", "in_run", "befor
 FEATURES: tuple[str, ...] = _OWN + tuple(f"{name}@{d:+d}" for d in (-2, -1, 1, 2) for name in _NEIGHBOUR) + _PAGE
 
 
+_SHORT_CHARS = 2000
+
+
 def _own(line: Line, language: str | None, repeats: int, names: Counter[str]) -> list[float]:
     text = line.text
     tokens = text.split()
@@ -194,19 +199,23 @@ def _own(line: Line, language: str | None, repeats: int, names: Counter[str]) ->
     n_chars = max(1, len(text))
     wordish = _TOKEN.findall(text)
     capitals = sum(t[:1].isupper() for t in tokens)
+    # the phrase patterns backtrack for minutes on a few words padded with megabytes (an entity flood):
+    # a line longer than any credit, date or clutter line is never run through them
+    fits = len(text) <= _SHORT_CHARS
     row = [
         line.n_words, np.log1p(len(text)), len(_SENTENCE_INSIDE.findall(text)), float(bool(SENTENCE_END.search(text))),
         float(text[:1].isupper()), capitals / n_tokens,
         len(_DIGIT.findall(text)) / n_chars, len(_PUNCT.findall(text)) / n_chars,
         float(bool(URL.search(text))), stopword_ratio(text, language) if language else 0.0,
         sum(map(len, wordish)) / max(1, len(wordish)), repeats, text.count("|") + text.count("•"),
-        float(is_by_line(text)), float(line.n_words <= 14 and credited_name(text) is not None),
-        float(line.n_words <= 14 and is_dateline(text)), float(text in names), float(is_caption(text)),
+        float(fits and is_by_line(text)), float(fits and line.n_words <= 14 and credited_name(text) is not None),
+        float(fits and line.n_words <= 14 and is_dateline(text)), float(text in names),
+        float(fits and is_caption(text)),
         float(text.isupper()), float(text.rstrip().endswith("?")), float(text[:1] in "\"“‘'«"),
         float(bool(ITEM.match(text))),
     ]
     row += [float(line.kind == k) for k in KINDS]
-    short = line.n_words <= 25
+    short = fits and line.n_words <= 25
     row += [float(short and bool(p.match(text))) for p in BREAK_PATTERNS.values()]
     row.append(float(short and bool(DROP_PATTERNS.match(text))))
     return row
