@@ -75,6 +75,12 @@ def test_a_saved_forest_reads_back_the_same(tmp_path_factory, data) -> None:
     assert again.names == forest.names and np.array_equal(again.predict(rows), forest.predict(rows))
 
 
+def test_many_rows_are_scored_in_chunks_with_the_same_result() -> None:
+    forest = load_forest(MODEL)
+    rows = np.random.default_rng(1).normal(size=(5000, len(forest.names)))
+    assert np.array_equal(forest.predict(rows), np.concatenate([forest.predict(rows[i : i + 7]) for i in range(0, 5000, 7)]))
+
+
 def test_rows_of_the_wrong_width_are_refused() -> None:
     forest = load_forest(MODEL)
     with pytest.raises(ValueError, match="features"):

@@ -20,6 +20,10 @@ import numpy as np
 __all__ = ["Forest", "load_forest"]
 
 
+_CHUNK = 2048
+"""Rows scored at once: bounds memory at a few MB whatever the page."""
+
+
 @dataclass(frozen=True)
 class Forest:
     feature: np.ndarray
@@ -40,6 +44,8 @@ class Forest:
         rows = np.asarray(rows, dtype=np.float64)
         if rows.ndim != 2 or rows.shape[1] != len(self.names):
             raise ValueError(f"expected rows of {len(self.names)} features, got shape {rows.shape}")
+        if len(rows) > _CHUNK:  # a page of 20,000 table rows would hold rows × trees node indices at once
+            return np.concatenate([self.predict(rows[i : i + _CHUNK]) for i in range(0, len(rows), _CHUNK)])
         if not len(rows):
             return np.zeros(0)
         node = np.broadcast_to(self.roots, (len(rows), len(self.roots))).copy()
