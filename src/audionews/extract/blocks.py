@@ -24,7 +24,7 @@ from lxml import etree
 
 from ..model import BlockKind
 from .clutter import is_clutter
-from .dom import BLOCK_TAGS, _hidden
+from .dom import BLOCK_TAGS, is_hidden
 from .fields import is_dateline, squash, stopword_ratio, words
 from .lexicon_data import BREAK_PATTERNS, DROP_PATTERNS
 
@@ -120,9 +120,9 @@ def page_blocks(root: etree._Element) -> list[PageBlock]:
     for event, element in etree.iterwalk(root, events=("start", "end")):
         tag = element.tag.lower() if isinstance(element.tag, str) else ""
         if event == "start":
-            if skip_depth or _hidden(element) or (tag in _LEAVES and not _holds_blocks(element, tag)):
+            if skip_depth or is_hidden(element) or (tag in _LEAVES and not _holds_blocks(element, tag)):
                 skip_depth += 1
-                if skip_depth == 1 and not _hidden(element):
+                if skip_depth == 1 and not is_hidden(element):
                     flush()
                     _add_leaf(blocks, element, tag)
                 continue

@@ -15,7 +15,7 @@ from lxml import etree
 
 from .fields import squash
 
-__all__ = ["parse_html", "visible_text", "streamed_visible_text", "BLOCK_TAGS"]
+__all__ = ["parse_html", "is_hidden", "visible_text", "streamed_visible_text", "BLOCK_TAGS"]
 
 BLOCK_TAGS = frozenset(
     "p div section article main header footer aside nav li ul ol h1 h2 h3 h4 h5 h6 blockquote pre table tr "
@@ -39,7 +39,7 @@ def parse_html(html: str) -> etree._Element | None:
         return None
 
 
-def _hidden(element: etree._Element) -> bool:
+def is_hidden(element: etree._Element) -> bool:
     if not isinstance(element.tag, str):
         return True
     tag = element.tag.lower()
@@ -57,7 +57,7 @@ def visible_text(root: etree._Element) -> str:
     for event, element in etree.iterwalk(root, events=("start", "end")):
         tag = element.tag.lower() if isinstance(element.tag, str) else ""
         if event == "start":
-            if skip_depth or _hidden(element):
+            if skip_depth or is_hidden(element):
                 skip_depth += 1
                 continue
             if tag in BLOCK_TAGS:

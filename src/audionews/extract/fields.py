@@ -177,7 +177,7 @@ _ROLE_TAIL = re.compile(
 )
 
 
-ROLE = _ROLE = re.compile(
+ROLE = re.compile(
     r"\b(?:correspondent|reporter|editor|writer|columnist|contributor|staff|photographer|bureau|chief|"
     r"analyst|critic|producer|desk|team|newsroom|agency|press|director|coordinator|manager|(?:co-?)?founder|officer|"
     r"specialist|strategist|expert|consultant|president|head|marketing|engineer|designer|developer|lead|"
@@ -201,9 +201,9 @@ def looks_like_handle(text: str) -> bool:
         return False  # "Sponsored by Acme": a credit, not a name
     if tokens[0] in _ACCOUNTS and len(tokens) == 1 or find_date(text) or is_dateline(text):
         return False
-    if all(t in _ACCOUNTS or _ROLE.fullmatch(t) for t in tokens):
+    if all(t in _ACCOUNTS or ROLE.fullmatch(t) for t in tokens):
         return False  # "Staff Writer"
-    if any(_ROLE.fullmatch(t) for t in tokens) and not _GROUP.intersection(tokens):
+    if any(ROLE.fullmatch(t) for t in tokens) and not _GROUP.intersection(tokens):
         return False  # "Head Winemaker", but "Lifestyle Desk" and "Editorial Team" sign as a group
     if any(t in NOT_NAME_WORDS for t in tokens if len(tokens) <= 2):
         return False
@@ -240,7 +240,7 @@ def clean_byline(raw: str | list[str] | None, *, marked: bool = False) -> str | 
                     agencies.append(agency)
                 continue
             if part and part not in names and (
-                    (not _ROLE.search(part) and looks_like_name(part)) or (marked and looks_like_handle(part))):
+                    (not ROLE.search(part) and looks_like_name(part)) or (marked and looks_like_handle(part))):
                 names.append(part)
     names = names or agencies
     if not names:
