@@ -47,13 +47,13 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from audionews.audio import Tags, assemble
+from audionews.audio.assembly import Tags, assemble
 from audionews.ffmpeg import ffmpeg_path
 from audionews.model import Script
-from audionews.publish import clean
-from audionews.script import make_script
-from audionews.speak import Speaker, speak
-from audionews.tts import Voice, get_engine
+from audionews.pipeline import clean
+from audionews.script.segments import make_script
+from audionews.speech.speaker import Speaker, speak
+from audionews.speech.engines import Voice, get_engine
 
 ARTICLES = Path(__file__).resolve().parent / "intelligibility_articles"
 SPEEDS = (1.0, 1.5, 2.0)

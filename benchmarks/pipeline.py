@@ -76,14 +76,14 @@ def raw_piper_seconds(text: str) -> float:
 def spoken_text(seed: Path) -> str:
     """The seed article's headline, byline and body, as the publish speaks them (before normalization)."""
     sys.path.insert(0, str(ROOT / "src"))
-    from audionews.publish import clean
+    from audionews.pipeline import clean
 
     article = clean(str(seed))
     return "\n".join([article.headline, f"By {article.byline}.", *article.body])
 
 
 def build_big_catalog(feeds: Path, count: int) -> None:
-    from audionews.catalog import Catalog
+    from audionews.feed.catalog import Catalog
 
     with Catalog(feeds / "ledger" / "catalog.sqlite3") as catalog:
         template = catalog.all()[0]

@@ -15,12 +15,12 @@ import tomli_w
 from lxml import etree
 from PIL import Image
 
-from audionews.catalog import Catalog, EpisodeRecord
-from audionews.categories import APPLE_CATEGORIES, check_category, valid_categories
+from audionews.feed.catalog import Catalog, EpisodeRecord
+from audionews.feed.categories import APPLE_CATEGORIES, check_category, valid_categories
 from audionews.errors import ConfigError
-from audionews.feed import build_feed_xml
+from audionews.feed.rss import build_feed_xml
 from audionews.model import Chapter
-from audionews.settings import FeedSettings, tomllib
+from audionews.feed.folder import FeedSettings, tomllib
 
 from conftest import init_feed, invoke
 

@@ -13,12 +13,12 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from audionews import feed
-from audionews.catalog import Catalog, EpisodeRecord
-from audionews.feed import build_feed_xml
+from audionews.feed import rss as feed
+from audionews.feed.catalog import Catalog, EpisodeRecord
+from audionews.feed.rss import build_feed_xml
 from audionews.model import Chapter
-from audionews.settings import FeedSettings
-from audionews.site import build_index_html
+from audionews.feed.folder import FeedSettings
+from audionews.feed.site import build_index_html
 
 from conftest import ROOT
 

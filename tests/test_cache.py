@@ -7,8 +7,8 @@ import os
 import shutil
 from pathlib import Path
 
-from audionews.cache import SpeechCache
-from audionews.tts import Speech
+from audionews.speech.cache import SpeechCache
+from audionews.speech.engines import Speech
 
 from conftest import EXAMPLES, invoke
 

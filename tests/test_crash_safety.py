@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from audionews.catalog import Catalog
+from audionews.feed.catalog import Catalog
 from audionews.files import TEMP_PREFIX
 
 from conftest import FIXTURES, ROOT, init_feed, invoke

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from audionews.encode import Mp3Writer, measure
+from audionews.audio.encode import Mp3Writer, measure
 from audionews.ffmpeg import ffmpeg_path
 
 RATE = 22_050

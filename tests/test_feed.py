@@ -9,7 +9,7 @@ import feedparser
 import podcastparser
 from lxml import etree
 
-from audionews.catalog import Catalog
+from audionews.feed.catalog import Catalog
 
 from conftest import EXAMPLES, invoke
 

@@ -135,7 +135,7 @@ def test_looks_like_handle(text, expected) -> None:
 def test_a_byline_in_capitals_is_said_as_a_name() -> None:
     """The byline keeps the page's capitals; the script says "JANE DOE" as a name, not letter by letter."""
     from audionews.model import Article, Block
-    from audionews.script import make_script
+    from audionews.script.segments import make_script
 
     article = Article(source="t", url=None, headline="Sea wall to be rebuilt", byline="DANICA KIRKA and Jill Lawless, AFP",
                       published=None, language="en", blocks=(Block("paragraph", "The harbor board agreed."),))

@@ -15,8 +15,8 @@ import pytest
 import requests
 from lxml import etree
 
-from audionews.catalog import Catalog
-from audionews.feed import PODCAST_NS
+from audionews.feed.catalog import Catalog
+from audionews.feed.rss import PODCAST_NS
 
 from conftest import invoke
 

@@ -18,8 +18,8 @@ import responses
 
 from audionews.errors import SynthesisError
 from audionews.ffmpeg import ffmpeg_path
-from audionews.tts import Voice, get_engine
-from audionews.tts import gtts_engine
+from audionews.speech.engines import Voice, get_engine
+from audionews.speech.engines import gtts as gtts_engine
 
 from conftest import EXAMPLES, invoke
 

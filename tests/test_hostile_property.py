@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from audionews.errors import AudionewsError
 from audionews.extract import extract
 from audionews.model import Page
-from audionews.script import make_script
+from audionews.script.segments import make_script
 
 TAGS = ["p", "div", "article", "main", "h1", "h2", "span", "b", "i", "a", "ul", "li", "table", "td", "script",
         "style", "nav", "footer", "figure", "figcaption", "blockquote", "br", "title", "meta", "noscript"]

@@ -10,11 +10,11 @@ import pytest
 from mutagen.mp3 import MP3
 
 from audionews.errors import ConfigError
-from audionews.lexicon import Lexicon, load_lexicon, parse_lexicon
+from audionews.script.lexicon import Lexicon, load_lexicon, parse_lexicon
 from audionews.model import Article, Block
-from audionews.normalize import for_speech
-from audionews.script import make_script
-from audionews.settings import FeedFolder
+from audionews.script.normalize.rules import for_speech
+from audionews.script.segments import make_script
+from audionews.feed.folder import FeedFolder
 
 from conftest import init_feed, invoke
 

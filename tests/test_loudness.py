@@ -8,9 +8,9 @@ import numpy as np
 import pyloudnorm
 import pytest
 
-from audionews import loudness
+from audionews.audio import loudness
 from audionews.ffmpeg import ffmpeg_path
-from audionews.tts import Voice, get_engine
+from audionews.speech.engines import Voice, get_engine
 
 RATES = (16_000, 22_050, 24_000, 44_100, 48_000)
 

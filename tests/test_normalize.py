@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from audionews.model import Article, Block
-from audionews.normalize import ENGLISH_RULES, doubts, for_speech, year
-from audionews.normalize import locale_of
-from audionews.script import make_script
+from audionews.script.normalize.rules import ENGLISH_RULES, doubts, for_speech, year
+from audionews.script.normalize.rules import locale_of
+from audionews.script.segments import make_script
 
 CORPUS = Path(__file__).resolve().parent / "data" / "normalize_en.tsv"
 
@@ -111,7 +111,7 @@ def test_doubts_name_words_no_table_knows() -> None:
                                               ("A U S official said", False), ("A B C", False)])
 def test_piper_says_a_spelled_letter_a_as_ay(spoken: str, said_as_letter: bool) -> None:
     """espeak reads "A" before another letter as the article; the piper engine joins a spelled A to the next letter."""
-    from audionews.tts.piper_engine import _load, _model_path, for_espeak
+    from audionews.speech.engines.piper import _load, _model_path, for_espeak
 
     voice = _load(_model_path(""), 0)
     phonemes = "".join(sum(voice.phonemize(for_espeak(spoken)), []))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from audionews.catalog import EpisodeRecord
+from audionews.feed.catalog import EpisodeRecord
 from audionews.model import Chapter
-from audionews.settings import FeedSettings
-from audionews.site import build_index_html, spoken_duration
+from audionews.feed.folder import FeedSettings
+from audionews.feed.site import build_index_html, spoken_duration
 
 TRICKY = [
     'Tom & Jerry <script>alert("x")</script>',

@@ -10,12 +10,12 @@ import pytest
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
-from audionews.audio import Tags, assemble
+from audionews.audio.assembly import Tags, assemble
 from audionews.ffmpeg import ffmpeg_path
 from audionews.model import Article, Block
-from audionews.script import PAUSES, make_script
-from audionews.speak import Speaker, speak
-from audionews.tts import Voice, get_engine
+from audionews.script.segments import PAUSES, make_script
+from audionews.speech.speaker import Speaker, speak
+from audionews.speech.engines import Voice, get_engine
 
 SHORT = Article(
     source="test",

@@ -12,15 +12,15 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from audionews.catalog import Catalog
+from audionews.feed.catalog import Catalog
 from audionews.errors import FeedError
 from audionews.model import Article, Block
-from audionews.publish import publish
-from audionews.settings import FeedFolder
+from audionews.pipeline import publish
+from audionews.feed.folder import FeedFolder
 
 from conftest import init_feed
 
-publishing = importlib.import_module("audionews.publish")  # the package's `publish` is the function
+publishing = importlib.import_module("audionews.pipeline")  # the package's `publish` is the function
 
 FIRST = ("The ferry to Holm Island will run twice a day from May.",
          "The harbour board agreed the new timetable on Monday.",

@@ -11,9 +11,9 @@ import numpy as np
 import pyloudnorm
 import pytest
 
-from audionews.catalog import Catalog
+from audionews.feed.catalog import Catalog
 from audionews.ffmpeg import ffmpeg_path
-from audionews.encode import measure
+from audionews.audio.encode import measure
 
 from conftest import EXAMPLES, init_feed, invoke
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from audionews.errors import SynthesisError
-from audionews.speak import Speaker
-from audionews.tts import Voice, get_engine
-from audionews.workers import WorkerPool
+from audionews.speech.speaker import Speaker
+from audionews.speech.engines import Voice, get_engine
+from audionews.speech.workers import WorkerPool
 
 from conftest import ROOT
 
@@ -50,7 +50,7 @@ def worker_pids(parent: int) -> set[int]:
             cmdline = (stat.parent / "cmdline").read_bytes()
         except OSError:
             continue
-        if int(fields[1]) == parent and b"audionews.workers" in cmdline:
+        if int(fields[1]) == parent and b"audionews.speech.workers" in cmdline:
             found.add(int(stat.parent.name))
     return found
 
@@ -58,8 +58,8 @@ def worker_pids(parent: int) -> set[int]:
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds processes through /proc (Linux)")
 def test_a_killed_parent_leaves_no_worker_behind() -> None:
     code = ("import sys, time\n"
-            "from audionews.workers import WorkerPool\n"
-            "from audionews.tts import Voice\n"
+            "from audionews.speech.workers import WorkerPool\n"
+            "from audionews.speech.engines import Voice\n"
             "pool = WorkerPool(Voice(), count=2, threads=1)\n"
             "futures = [pool.submit('A sentence to keep the workers busy for a while.') for _ in range(50)]\n"
             "print('started', flush=True)\n"
@@ -87,7 +87,7 @@ def still_running(pids: set[int]) -> list[int]:
     running = []
     for pid in pids:
         try:
-            if b"audionews.workers" in Path(f"/proc/{pid}/cmdline").read_bytes():
+            if b"audionews.speech.workers" in Path(f"/proc/{pid}/cmdline").read_bytes():
                 running.append(pid)
         except OSError:
             pass

@@ -5,9 +5,9 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from .errors import (AudioError, AudionewsError, ConfigError, ExtractionError, FeedError, FetchError,
+from audionews.errors import (AudioError, AudionewsError, ConfigError, ExtractionError, FeedError, FetchError,
                      SynthesisError)
-from .model import Article, Block, Chapter, Episode, Page, Script, Segment, Take
+from audionews.model import Article, Block, Chapter, Episode, Page, Script, Segment, Take
 
 __all__ = [
     "AudionewsError", "AudioError", "ConfigError", "ExtractionError", "FeedError", "FetchError", "SynthesisError",
@@ -18,9 +18,9 @@ __all__ = [
 __version__ = "0.1.0"
 
 _LAZY = {
-    "Lexicon": "lexicon", "load_lexicon": "lexicon",
-    "build": "public", "remove": "public",
-    "clean": "publish", "publish": "publish", "speak_to_file": "publish",
+    "Lexicon": "script.lexicon", "load_lexicon": "script.lexicon",
+    "build": "feed.writer", "remove": "feed.writer",
+    "clean": "pipeline", "publish": "pipeline", "speak_to_file": "pipeline",
 }
 """Imported on first use, so importing any part of the package (``audionews.cli`` for ``build``)
 does not load the whole pipeline: trafilatura, numpy, mutagen, requests (PEP 562)."""

@@ -22,16 +22,16 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import click
 
-from .public import build as build_feed, remove as remove_episode
-from .catalog import Catalog
-from .errors import AudionewsError
-from .feed import FEED_FILE
-from .settings import FeedFolder, FeedSettings, create_feed, find_feed
-from .speak import default_jobs
-from .tts import Voice, available
+from audionews.feed.writer import build as build_feed, remove as remove_episode
+from audionews.feed.catalog import Catalog
+from audionews.errors import AudionewsError
+from audionews.feed.rss import FEED_FILE
+from audionews.feed.folder import FeedFolder, FeedSettings, create_feed, find_feed
+from audionews.speech.speaker import default_jobs
+from audionews.speech.engines import Voice, available
 
 if TYPE_CHECKING:
-    from .lexicon import Lexicon
+    from audionews.script.lexicon import Lexicon
 
 __all__ = ["main", "cli"]
 
@@ -118,7 +118,7 @@ def _lexicon_option(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def _lexicon(ctx: click.Context, path: Path | None, feed_name: str | None = None) -> Lexicon:
     """The --lexicon file, else the --feed's lexicon, else none."""
-    from .lexicon import Lexicon, load_lexicon  # its normalization rules: only commands that speak need them
+    from audionews.script.lexicon import Lexicon, load_lexicon  # its normalization rules: only commands that speak need them
 
     if path:
         return load_lexicon(path)
@@ -184,8 +184,8 @@ def publish_command(ctx: click.Context, sources: tuple[str, ...], feed_name: str
 
     Example: audionews publish --from-feed https://example.org/news/rss.xml --limit 5 --dry-run
     """
-    from .from_feed import plan as plan_from_feed, publish_from_feed  # the pipeline: see the module docstring
-    from .publish import publish as publish_sources
+    from audionews.from_feed import plan as plan_from_feed, publish_from_feed  # the pipeline: see the module docstring
+    from audionews.pipeline import publish as publish_sources
 
     if bool(sources) == bool(feed_source):
         raise click.UsageError("give one or more SOURCEs, or --from-feed URL|FILE")
@@ -227,7 +227,7 @@ def clean(ctx: click.Context, sources: tuple[str, ...], as_json: bool) -> None:
 
     Example: audionews clean --json examples/library-late-fees.txt
     """
-    from .publish import clean as clean_source  # the pipeline: see the module docstring
+    from audionews.pipeline import clean as clean_source  # the pipeline: see the module docstring
 
     failed = False
     for source in sources:
@@ -277,8 +277,8 @@ def script_command(ctx: click.Context, source: str, language: str, as_json: bool
 
     Example: audionews script --lexicon feeds/harbor/lexicon.toml examples/harbor-wind-farm.html
     """
-    from .publish import clean as clean_source  # the pipeline: see the module docstring
-    from .script import make_script
+    from audionews.pipeline import clean as clean_source  # the pipeline: see the module docstring
+    from audionews.script.segments import make_script
 
     lexicon = _lexicon(ctx, lexicon_path, feed_name)
     script = make_script(clean_source(source), default_language=language, lexicon=lexicon)
@@ -300,8 +300,8 @@ def check_command(ctx: click.Context, source: str, language: str, as_json: bool,
 
     Example: audionews check --json examples/library-late-fees.txt
     """
-    from .publish import clean as clean_source  # the pipeline: see the module docstring
-    from .script import make_script
+    from audionews.pipeline import clean as clean_source  # the pipeline: see the module docstring
+    from audionews.script.segments import make_script
 
     lexicon = _lexicon(ctx, lexicon_path, feed_name)
     script = make_script(clean_source(source), default_language=language)
@@ -331,7 +331,7 @@ def speak_command(ctx: click.Context, source: str, output: Path, engine: str, vo
 
     Example: audionews speak examples/harbor-wind-farm.html -o harbor.mp3
     """
-    from .publish import speak_to_file  # the pipeline: see the module docstring
+    from audionews.pipeline import speak_to_file  # the pipeline: see the module docstring
 
     with _reporting(ctx, quiet) as progress:
         episode = speak_to_file(source, output, Voice(engine, voice, speed, language), progress,
@@ -399,7 +399,7 @@ def serve(ctx: click.Context, feed_name: str | None, host: str, port: int) -> No
 
     Example: audionews serve --feed harbor --port 8000
     """
-    from .serve import serve as serve_public  # uvicorn and Starlette: only this command needs them
+    from audionews.serve import serve as serve_public  # uvicorn and Starlette: only this command needs them
 
     folder = _folder(ctx, feed_name)
     settings = folder.settings()

@@ -21,8 +21,8 @@ import charset_normalizer
 import requests
 import urllib3
 
-from .errors import FetchError
-from .model import Page
+from audionews.errors import FetchError
+from audionews.model import Page
 
 __all__ = ["fetch", "fetch_bytes", "decode", "MAX_BYTES"]
 

@@ -13,7 +13,7 @@ import shutil
 import subprocess
 import warnings
 
-from .errors import AudioError
+from audionews.errors import AudioError
 
 __all__ = ["ffmpeg_path", "ffmpeg_command", "audio_segment_class", "run_ffmpeg"]
 

@@ -20,13 +20,13 @@ from dataclasses import dataclass, replace
 import feedparser
 import lxml.html
 
-from .catalog import Catalog
-from .errors import ExtractionError, FetchError
-from .extract import extract
-from .fetch import fetch_bytes
-from .model import Article, Page
-from .publish import Progress, PublishReport, clean, identity_of, publish
-from .settings import FeedFolder
+from audionews.feed.catalog import Catalog
+from audionews.errors import ExtractionError, FetchError
+from audionews.extract import extract
+from audionews.fetch import fetch_bytes
+from audionews.model import Article, Page
+from audionews.pipeline import Progress, PublishReport, clean, identity_of, publish
+from audionews.feed.folder import FeedFolder
 
 __all__ = ["FeedItem", "read_feed", "plan", "publish_from_feed", "FULL_TEXT_WORDS"]
 

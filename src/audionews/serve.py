@@ -20,8 +20,8 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
-from .errors import ConfigError, FeedError
-from .feed import FEED_FILE
+from audionews.errors import ConfigError, FeedError
+from audionews.feed.rss import FEED_FILE
 
 __all__ = ["build_app", "serve", "media_type", "local_url"]
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..errors import ExtractionError
-from ..model import Article, Page
-from .html import extract_html
-from .text import extract_text
+from audionews.errors import ExtractionError
+from audionews.model import Article, Page
+from audionews.extract.html import extract_html
+from audionews.extract.text import extract_text
 
 __all__ = ["extract", "extract_html", "extract_text"]
 

@@ -22,11 +22,11 @@ from functools import lru_cache
 import numpy as np
 from lxml import etree
 
-from ..model import BlockKind
-from .clutter import is_clutter
-from .dom import BLOCK_TAGS, is_hidden
-from .fields import is_dateline, squash, stopword_ratio, words
-from .lexicon_data import BREAK_PATTERNS, DROP_PATTERNS
+from audionews.model import BlockKind
+from audionews.extract.clutter import is_clutter
+from audionews.extract.dom import BLOCK_TAGS, is_hidden
+from audionews.extract.fields import is_dateline, squash, stopword_ratio, words
+from audionews.extract.words import BREAK_PATTERNS, DROP_PATTERNS
 
 __all__ = ["PageBlock", "page_blocks", "features", "units", "FEATURE_NAMES"]
 

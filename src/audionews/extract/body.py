@@ -15,13 +15,13 @@ import re
 import numpy as np
 from lxml import etree
 
-from ..model import Block
-from .blocks import PageBlock, features, page_blocks, units
-from .clutter import tidy_blocks
-from .dom import parse_html
-from .fields import guess_language
-from .lines import is_credit
-from .trees import Forest, load_forest
+from audionews.model import Block
+from audionews.extract.blocks import PageBlock, features, page_blocks, units
+from audionews.extract.clutter import tidy_blocks
+from audionews.extract.dom import parse_html
+from audionews.extract.fields import guess_language
+from audionews.extract.lines import is_credit
+from audionews.extract.trees import Forest, load_forest
 
 __all__ = ["learned_body", "block_rows", "chosen", "by_unit", "shingle_share", "trafilatura_support", "readability_support", "THRESHOLD", "MODEL"]
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from ..model import Block
-from .fields import is_dateline, squash, words
-from .lexicon_data import BREAK_PATTERNS, DROP_PATTERNS
+from audionews.model import Block
+from audionews.extract.fields import is_dateline, squash, words
+from audionews.extract.words import BREAK_PATTERNS, DROP_PATTERNS
 
 __all__ = ["tidy_blocks", "is_clutter"]
 

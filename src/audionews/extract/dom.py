@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 import lxml.html
 from lxml import etree
 
-from .fields import squash
+from audionews.extract.fields import squash
 
 __all__ = ["parse_html", "is_hidden", "visible_text", "streamed_visible_text", "BLOCK_TAGS"]
 

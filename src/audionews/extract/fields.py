@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Iterable
 
-from .lexicon_data import DATE_WORDS, MONTHS, NEWS_AGENCIES, NOT_NAME_WORDS, STOPWORDS
+from audionews.extract.words import DATE_WORDS, MONTHS, NEWS_AGENCIES, NOT_NAME_WORDS, STOPWORDS
 
 __all__ = [
     "words",

@@ -11,15 +11,15 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..errors import ExtractionError
-from ..model import Article, Block, Page
-from .body import learned_body
-from .clutter import tidy_blocks
-from .dom import parse_html, streamed_visible_text, visible_text
-from .fields import CREDIT, guess_language, squash, words
-from .metadata import read_metadata
-from .text import extract_text, header_date, labelled_byline, labelled_date
-from .trees import Forest
+from audionews.errors import ExtractionError
+from audionews.model import Article, Block, Page
+from audionews.extract.body import learned_body
+from audionews.extract.clutter import tidy_blocks
+from audionews.extract.dom import parse_html, streamed_visible_text, visible_text
+from audionews.extract.fields import CREDIT, guess_language, squash, words
+from audionews.extract.metadata import read_metadata
+from audionews.extract.text import extract_text, header_date, labelled_byline, labelled_date
+from audionews.extract.trees import Forest
 
 __all__ = ["extract_html"]
 

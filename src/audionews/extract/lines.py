@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .fields import (CREDIT, clean_byline, guess_language, is_dateline, looks_like_name, squash, stopword_ratio,
+from audionews.extract.fields import (CREDIT, clean_byline, guess_language, is_dateline, looks_like_name, squash, stopword_ratio,
                      word_count, words)
-from .lexicon_data import BIO_CUES, BREAK_PATTERNS, DROP_PATTERNS
+from audionews.extract.words import BIO_CUES, BREAK_PATTERNS, DROP_PATTERNS
 
 __all__ = ["Line", "read_lines", "features", "FEATURES", "densest_run", "credited_name", "URL", "ITEM",
            "SENTENCE_END"]

@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 import htmldate
 from lxml import etree
 
-from .fields import CREDIT, ROLE, clean_byline, looks_like_name, clean_headline, parse_iso_date, same_site, squash, words
+from audionews.extract.fields import CREDIT, ROLE, clean_byline, looks_like_name, clean_headline, parse_iso_date, same_site, squash, words
 
 __all__ = ["PageMeta", "read_metadata"]
 

@@ -14,12 +14,12 @@ import re
 
 import numpy as np
 
-from ..errors import ExtractionError
-from ..model import Article, Block, Page
-from .clutter import tidy_blocks
-from .fields import clean_byline, find_date, is_dateline, squash, words
-from .lines import ITEM, SENTENCE_END, URL, Line, bare_by_name, credited_name, features, is_by_line, is_caption, is_credit, read_lines
-from .trees import Forest, load_forest
+from audionews.errors import ExtractionError
+from audionews.model import Article, Block, Page
+from audionews.extract.clutter import tidy_blocks
+from audionews.extract.fields import clean_byline, find_date, is_dateline, squash, words
+from audionews.extract.lines import ITEM, SENTENCE_END, URL, Line, bare_by_name, credited_name, features, is_by_line, is_caption, is_credit, read_lines
+from audionews.extract.trees import Forest, load_forest
 
 __all__ = ["extract_text", "article_lines"]
 
@@ -145,7 +145,7 @@ def _headline(lines: list[Line], start: int, hint: str | None) -> int | None:
 
 def _share_line(text: str) -> bool:
     """Share buttons and site furniture stand between a headline and its story; lists and forms do not."""
-    from .lexicon_data import BREAK_PATTERNS
+    from audionews.extract.words import BREAK_PATTERNS
 
     return not any(BREAK_PATTERNS[name].match(text) for name in ("section list", "comment form"))
 
@@ -162,7 +162,7 @@ def _byline(near: list[Line], names) -> str | None:
     candidates = [c for c in candidates if names.get(c, 0) >= 1]
     if not candidates:
         return None
-    from .fields import clean_byline
+    from audionews.extract.fields import clean_byline
 
     return clean_byline(max(candidates, key=lambda name: (names[name], -candidates.index(name))))
 

@@ -14,8 +14,8 @@ import hashlib
 import os
 from pathlib import Path
 
-from .files import TEMP_PREFIX, write_atomic
-from .tts import Speech
+from audionews.files import TEMP_PREFIX, write_atomic
+from audionews.speech.engines import Speech
 
 __all__ = ["SpeechCache", "SENTENCE", "LEVELLED"]
 

@@ -21,8 +21,8 @@ import threading
 from concurrent.futures import Future
 from typing import BinaryIO
 
-from .errors import SynthesisError
-from .tts import Speech, Voice, get_engine
+from audionews.errors import SynthesisError
+from audionews.speech.engines import Speech, Voice, get_engine
 
 __all__ = ["WorkerPool"]
 
@@ -32,7 +32,7 @@ class WorkerPool:
 
     def __init__(self, voice: Voice, count: int, threads: int) -> None:
         self._jobs: queue.Queue[tuple[str, Future] | None] = queue.Queue()
-        command = [sys.executable, "-c", "from audionews.workers import main; main()",
+        command = [sys.executable, "-c", "from audionews.speech.workers import main; main()",
                    json.dumps(dataclasses.asdict(voice)), str(threads)]
         self._processes = []
         self._threads = []
@@ -106,7 +106,7 @@ def _exchange(process: subprocess.Popen, text: str) -> Speech:
 
 def _work(voice: Voice, threads: int, requests: BinaryIO, answers: BinaryIO) -> None:
     """The worker's loop: until its input closes, speak each request and answer."""
-    from .speak import trimmed  # the worker trims, so the parent receives less
+    from audionews.speech.speaker import trimmed  # the worker trims, so the parent receives less
 
     engine = get_engine(voice, threads)
     try:

@@ -3,7 +3,7 @@
 Every change to a feed goes through :func:`commit`: the catalog changes in one transaction, the
 new feed.xml is staged inside it and renamed as it commits, so a failure at any step leaves what
 is already published intact. ``audionews build`` and ``remove`` need nothing else, so this module
-imports none of the fetching, extraction or audio of :mod:`audionews.publish`.
+imports none of the fetching, extraction or audio of :mod:`audionews.pipeline`.
 """
 
 from __future__ import annotations
@@ -15,15 +15,15 @@ from typing import Callable
 
 from filelock import FileLock
 
-from .artwork import check_artwork
-from .catalog import Catalog, EpisodeRecord
-from .cover import make_cover
-from .errors import FeedError
-from .feed import COVER_FILE, FEED_FILE, write_feed_xml
-from .files import TEMP_PREFIX, atomic_path, open_synced, write_atomic
-from .settings import FeedFolder, FeedSettings
-from .site import INDEX_FILE, PAGE_EPISODES, build_index_html
-from .transcript import COMPANIONS
+from audionews.feed.artwork import check_artwork
+from audionews.feed.catalog import Catalog, EpisodeRecord
+from audionews.feed.cover import make_cover
+from audionews.errors import FeedError
+from audionews.feed.rss import COVER_FILE, FEED_FILE, write_feed_xml
+from audionews.files import TEMP_PREFIX, atomic_path, open_synced, write_atomic
+from audionews.feed.folder import FeedFolder, FeedSettings
+from audionews.feed.site import INDEX_FILE, PAGE_EPISODES, build_index_html
+from audionews.feed.companions import COMPANIONS
 
 __all__ = ["build", "remove", "commit", "recover", "lock", "companion", "delete_episode_files", "LOCK_TIMEOUT"]
 
@@ -50,7 +50,7 @@ def remove(folder: FeedFolder, guid: str) -> EpisodeRecord:
 
 
 def companion(audio: Path, suffix: str) -> Path:
-    """The file beside an episode's MP3 with ``suffix`` (see :data:`~audionews.transcript.COMPANIONS`)."""
+    """The file beside an episode's MP3 with ``suffix`` (see :data:`~audionews.feed.companions.COMPANIONS`)."""
     return audio.with_name(audio.name.removesuffix(".mp3") + suffix)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import ConfigError
+from audionews.errors import ConfigError
 
 __all__ = ["check_artwork", "MIN_SIZE", "MAX_SIZE"]
 

@@ -14,14 +14,14 @@ from typing import Iterable
 from mutagen.id3 import CHAP, CTOC, ID3, TALB, TDRC, TIT2, TLAN, TPE1, TCON, CTOCFlags
 from mutagen.id3 import delete as delete_id3
 
-from . import loudness
-from .cache import LEVELLED, SpeechCache
-from .encode import Mp3Writer
-from .errors import AudioError
-from .files import atomic_path
-from .model import Chapter, Cue, Episode, Take
-from .speak import SENTENCE_GAP
-from .tts import Speech
+from audionews.audio import loudness
+from audionews.speech.cache import LEVELLED, SpeechCache
+from audionews.audio.encode import Mp3Writer
+from audionews.errors import AudioError
+from audionews.files import atomic_path
+from audionews.model import Chapter, Cue, Episode, Take
+from audionews.speech.speaker import SENTENCE_GAP
+from audionews.speech.engines import Speech
 
 __all__ = ["Tags", "assemble"]
 

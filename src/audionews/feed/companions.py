@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from .model import Chapter, Cue, Script
+from audionews.model import Chapter, Cue, Script
 
 __all__ = ["webvtt", "json_transcript", "text_transcript", "chapters_json", "COMPANIONS"]
 

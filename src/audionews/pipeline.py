@@ -4,8 +4,8 @@
 
 Synthesis runs without the feed lock; everything that touches the feed folder runs under it,
 writes files under temporary names and renames them, and changes the catalog in one
-transaction (:func:`audionews.public.commit`), so a failure at any step leaves what is already
-published intact. ``build`` and ``remove`` live in :mod:`audionews.public` and are re-exported here.
+transaction (:func:`audionews.feed.writer.commit`), so a failure at any step leaves what is already
+published intact. ``build`` and ``remove`` live in :mod:`audionews.feed.writer` and are re-exported here.
 """
 
 from __future__ import annotations
@@ -24,21 +24,21 @@ from functools import partial
 from pathlib import Path
 from typing import Callable
 
-from .audio import Tags, assemble
-from .cache import SpeechCache
-from .catalog import Catalog, EpisodeRecord
-from .errors import AudionewsError
-from .extract import extract
-from .fetch import fetch
-from .files import write_atomic
-from .lexicon import Lexicon
-from .model import Article, Episode, Script
-from .public import build, commit, companion, delete_episode_files, lock, recover, remove
-from .script import make_script
-from .settings import FeedFolder, FeedSettings
-from .speak import Speaker, Takes, speak
-from .transcript import COMPANIONS, chapters_json, json_transcript, text_transcript, webvtt
-from .tts import Voice, get_engine
+from audionews.audio.assembly import Tags, assemble
+from audionews.speech.cache import SpeechCache
+from audionews.feed.catalog import Catalog, EpisodeRecord
+from audionews.errors import AudionewsError
+from audionews.extract import extract
+from audionews.fetch import fetch
+from audionews.files import write_atomic
+from audionews.script.lexicon import Lexicon
+from audionews.model import Article, Episode, Script
+from audionews.feed.writer import build, commit, companion, delete_episode_files, lock, recover, remove
+from audionews.script.segments import make_script
+from audionews.feed.folder import FeedFolder, FeedSettings
+from audionews.speech.speaker import Speaker, Takes, speak
+from audionews.feed.companions import COMPANIONS, chapters_json, json_transcript, text_transcript, webvtt
+from audionews.speech.engines import Voice, get_engine
 
 __all__ = ["Published", "Failure", "PublishReport", "publish", "clean", "speak_to_file", "build", "remove",
            "identity_of", "known_identity", "guid_for"]

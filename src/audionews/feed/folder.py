@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING
 
 import tomli_w
 
-from .artwork import check_artwork
-from .categories import check_category
-from .errors import ConfigError, FeedError
-from .files import write_atomic
-from .tts import Voice
+from audionews.feed.artwork import check_artwork
+from audionews.feed.categories import check_category
+from audionews.errors import ConfigError, FeedError
+from audionews.files import write_atomic
+from audionews.speech.engines import Voice
 
 if TYPE_CHECKING:
-    from .lexicon import Lexicon
+    from audionews.script.lexicon import Lexicon
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -155,7 +155,7 @@ class FeedFolder:
 
     def lexicon(self, settings: FeedSettings | None = None) -> Lexicon:
         """The feed's lexicon: the file ``feed.toml`` names (which must exist), else ``lexicon.toml`` if present."""
-        from .lexicon import LEXICON_FILE, load_lexicon  # its normalization rules: only commands that speak need them
+        from audionews.script.lexicon import LEXICON_FILE, load_lexicon  # its normalization rules: only commands that speak need them
 
         named = (settings or self.settings()).lexicon
         return load_lexicon(self.root / (named or LEXICON_FILE), required=bool(named))

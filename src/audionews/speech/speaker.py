@@ -13,11 +13,11 @@ import os
 from collections import deque
 from typing import Callable, Iterator
 
-from .cache import SpeechCache
-from .errors import SynthesisError
-from .model import Script, Segment, Take
-from .tts import Engine, Speech
-from .workers import WorkerPool
+from audionews.speech.cache import SpeechCache
+from audionews.errors import SynthesisError
+from audionews.model import Script, Segment, Take
+from audionews.speech.engines import Engine, Speech
+from audionews.speech.workers import WorkerPool
 
 __all__ = ["Speaker", "Order", "Takes", "speak", "default_jobs", "trim_silence", "trimmed", "SENTENCE_GAP"]
 

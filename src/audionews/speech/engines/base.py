@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Protocol
 
-from ..errors import ConfigError
+from audionews.errors import ConfigError
 
 __all__ = ["Speech", "Voice", "Engine", "register", "get_engine", "available"]
 

@@ -13,9 +13,9 @@ import datetime as dt
 from html import escape
 from typing import Callable
 
-from .catalog import EpisodeRecord
-from .feed import FEED_FILE
-from .settings import FeedSettings
+from audionews.feed.catalog import EpisodeRecord
+from audionews.feed.rss import FEED_FILE
+from audionews.feed.folder import FeedSettings
 
 __all__ = ["build_index_html", "INDEX_FILE", "PAGE_EPISODES", "spoken_duration"]
 

@@ -7,8 +7,8 @@ import json
 import re
 from pathlib import Path
 
-from ..errors import ConfigError, SynthesisError
-from .base import Speech, Voice, register
+from audionews.errors import ConfigError, SynthesisError
+from audionews.speech.engines.base import Speech, Voice, register
 
 __all__ = ["PiperEngine"]
 

@@ -21,7 +21,7 @@ from typing import Callable, Iterable
 
 from num2words import num2words
 
-from . import normalize_data as data
+from audionews.script.normalize import tables as data
 
 __all__ = ["for_speech", "doubts", "Doubt", "Locale", "locale_of", "ENGLISH_RULES", "NEUTRAL_RULES",
            "cardinal", "ordinal", "year", "number", "caps_reading"]

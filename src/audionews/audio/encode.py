@@ -14,10 +14,10 @@ import tempfile
 from pathlib import Path
 from typing import IO
 
-from .errors import AudioError
-from .ffmpeg import ffmpeg_command, run_ffmpeg
-from .files import TEMP_PREFIX
-from .loudness import Measured, parse_ebur128
+from audionews.errors import AudioError
+from audionews.ffmpeg import ffmpeg_command, run_ffmpeg
+from audionews.files import TEMP_PREFIX
+from audionews.audio.loudness import Measured, parse_ebur128
 
 __all__ = ["Mp3Writer", "measure", "SAMPLE_RATE", "BITRATE"]
 

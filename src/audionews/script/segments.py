@@ -14,9 +14,9 @@ import dataclasses
 import datetime as dt
 import re
 
-from .model import Article, Script, Segment, SegmentKind, Sentence
-from .lexicon import Lexicon
-from .sentences import split_sentences
+from audionews.model import Article, Script, Segment, SegmentKind, Sentence
+from audionews.script.lexicon import Lexicon
+from audionews.script.sentences import split_sentences
 
 __all__ = ["make_script", "spoken_date", "PAUSES"]
 

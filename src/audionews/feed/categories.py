@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 
-from .errors import ConfigError
+from audionews.errors import ConfigError
 
 __all__ = ["APPLE_CATEGORIES", "check_category", "valid_categories"]
 

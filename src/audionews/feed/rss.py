@@ -23,10 +23,10 @@ from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
-from .catalog import EpisodeRecord
-from .categories import check_category
-from .settings import FeedSettings
-from .transcript import COMPANIONS
+from audionews.feed.catalog import EpisodeRecord
+from audionews.feed.categories import check_category
+from audionews.feed.folder import FeedSettings
+from audionews.feed.companions import COMPANIONS
 
 __all__ = ["build_feed_xml", "write_feed_xml", "FEED_FILE", "COVER_FILE", "podcast_guid"]
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import io
 import time
 
-from ..errors import SynthesisError
-from ..ffmpeg import run_ffmpeg
-from .base import Speech, Voice, register
+from audionews.errors import SynthesisError
+from audionews.ffmpeg import run_ffmpeg
+from audionews.speech.engines.base import Speech, Voice, register
 
 __all__ = ["GttsEngine"]
 

@@ -15,8 +15,8 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Iterator
 
-from .errors import FeedError
-from .model import Chapter
+from audionews.errors import FeedError
+from audionews.model import Chapter
 
 __all__ = ["EpisodeRecord", "Catalog"]
 
