@@ -5,15 +5,40 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from audionews.errors import (AudioError, AudionewsError, ConfigError, ExtractionError, FeedError, FetchError,
-                     SynthesisError)
+from audionews.errors import (
+    AudioError,
+    AudionewsError,
+    ConfigError,
+    ExtractionError,
+    FeedError,
+    FetchError,
+    SynthesisError,
+)
 from audionews.model import Article, Block, Chapter, Episode, Page, Script, Segment, Take
 
 __all__ = [
-    "AudionewsError", "AudioError", "ConfigError", "ExtractionError", "FeedError", "FetchError", "SynthesisError",
-    "Article", "Block", "Chapter", "Episode", "Page", "Script", "Segment", "Take",
-    "Lexicon", "load_lexicon",
-    "build", "clean", "publish", "remove", "speak_to_file",
+    "Article",
+    "AudioError",
+    "AudionewsError",
+    "Block",
+    "Chapter",
+    "ConfigError",
+    "Episode",
+    "ExtractionError",
+    "FeedError",
+    "FetchError",
+    "Lexicon",
+    "Page",
+    "Script",
+    "Segment",
+    "SynthesisError",
+    "Take",
+    "build",
+    "clean",
+    "load_lexicon",
+    "publish",
+    "remove",
+    "speak_to_file",
 ]
 __version__ = "0.1.0"
 

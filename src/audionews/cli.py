@@ -17,23 +17,25 @@ import os
 import re
 import shutil
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from audionews.feed.writer import build as build_feed, remove as remove_episode
-from audionews.feed.catalog import Catalog
 from audionews.errors import AudionewsError
-from audionews.feed.rss import FEED_FILE
+from audionews.feed.catalog import Catalog
 from audionews.feed.folder import FeedFolder, FeedSettings, create_feed, find_feed
-from audionews.speech.speaker import default_jobs
+from audionews.feed.rss import FEED_FILE
+from audionews.feed.writer import build as build_feed
+from audionews.feed.writer import remove as remove_episode
 from audionews.speech.engines import Voice, available
+from audionews.speech.speaker import default_jobs
 
 if TYPE_CHECKING:
     from audionews.script.lexicon import Lexicon
 
-__all__ = ["main", "cli"]
+__all__ = ["cli", "main"]
 
 
 def _fail_cleanly(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -118,7 +120,10 @@ def _lexicon_option(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def _lexicon(ctx: click.Context, path: Path | None, feed_name: str | None = None) -> Lexicon:
     """The --lexicon file, else the --feed's lexicon, else none."""
-    from audionews.script.lexicon import Lexicon, load_lexicon  # its normalization rules: only commands that speak need them
+    from audionews.script.lexicon import (  # its normalization rules: only commands that speak need them
+        Lexicon,
+        load_lexicon,
+    )
 
     if path:
         return load_lexicon(path)
@@ -184,7 +189,8 @@ def publish_command(ctx: click.Context, sources: tuple[str, ...], feed_name: str
 
     Example: audionews publish --from-feed https://example.org/news/rss.xml --limit 5 --dry-run
     """
-    from audionews.from_feed import plan as plan_from_feed, publish_from_feed  # the pipeline: see the module docstring
+    from audionews.from_feed import plan as plan_from_feed  # the pipeline: see the module docstring
+    from audionews.from_feed import publish_from_feed
     from audionews.pipeline import publish as publish_sources
 
     if bool(sources) == bool(feed_source):

@@ -14,13 +14,13 @@ Third-party errors are translated where they are caught, with ``raise ... from e
 from __future__ import annotations
 
 __all__ = [
-    "AudionewsError",
-    "FetchError",
-    "ExtractionError",
-    "SynthesisError",
     "AudioError",
-    "FeedError",
+    "AudionewsError",
     "ConfigError",
+    "ExtractionError",
+    "FeedError",
+    "FetchError",
+    "SynthesisError",
 ]
 
 

@@ -24,7 +24,7 @@ import urllib3
 from audionews.errors import FetchError
 from audionews.model import Page
 
-__all__ = ["fetch", "fetch_bytes", "decode", "MAX_BYTES"]
+__all__ = ["MAX_BYTES", "decode", "fetch", "fetch_bytes"]
 
 MAX_BYTES = 20 * 1024 * 1024
 """Largest source we read; news pages are well under 5 MB, anything bigger is not an article."""
@@ -51,17 +51,17 @@ _MAGIC = [
     (b"OggS", "Ogg audio"),
     (b"\x7fELF", "a program"),
 ]
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
-_HTML_SNIFF = re.compile(r"<(!doctype html|html|head|body|article|p|div|meta|title)\b", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.IGNORECASE)
+_HTML_SNIFF = re.compile(r"<(!doctype html|html|head|body|article|p|div|meta|title)\b", re.IGNORECASE)
 
 
 def fetch(source: str) -> Page:
     """Read a source into a decoded :class:`Page`."""
     if source == "-":
         return _page(source, _read_capped(sys.stdin.buffer, source), None, None)
-    if re.match(r"^https?://", source, re.I):
+    if re.match(r"^https?://", source, re.IGNORECASE):
         return _fetch_url(source)
-    if re.match(r"^[a-z][a-z0-9+.-]*://", source, re.I):
+    if re.match(r"^[a-z][a-z0-9+.-]*://", source, re.IGNORECASE):
         raise FetchError("only http and https URLs can be fetched", source)
     path = Path(source)
     data = _read_file(path, source)
@@ -103,7 +103,7 @@ def _read_capped(handle: BinaryIO, source: str) -> bytes:
 def fetch_bytes(source: str, accept: str) -> tuple[bytes, str | None]:
     """A URL's or file's raw bytes, with the same limits and errors as :func:`fetch` (for feeds,
     which are XML, not pages); also the URL after redirects, None for a file."""
-    if re.match(r"^https?://", source, re.I):
+    if re.match(r"^https?://", source, re.IGNORECASE):
         data, url, _, _ = _download(source, accept)
         if not data.strip():
             raise FetchError("empty", source)

@@ -15,7 +15,7 @@ import warnings
 
 from audionews.errors import AudioError
 
-__all__ = ["ffmpeg_path", "ffmpeg_command", "audio_segment_class", "run_ffmpeg"]
+__all__ = ["audio_segment_class", "ffmpeg_command", "ffmpeg_path", "run_ffmpeg"]
 
 
 @functools.lru_cache(maxsize=1)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
 
-__all__ = ["atomic_path", "write_atomic", "open_synced", "TEMP_PREFIX"]
+__all__ = ["TEMP_PREFIX", "atomic_path", "open_synced", "write_atomic"]
 
 TEMP_PREFIX = ".tmp-"
 """Temporary files start with this; a crashed run's leftovers are recognised and removed."""

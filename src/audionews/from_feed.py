@@ -20,15 +20,15 @@ from dataclasses import dataclass, replace
 import feedparser
 import lxml.html
 
-from audionews.feed.catalog import Catalog
 from audionews.errors import ExtractionError, FetchError
 from audionews.extract import extract
+from audionews.feed.catalog import Catalog
+from audionews.feed.folder import FeedFolder
 from audionews.fetch import fetch_bytes
 from audionews.model import Article, Page
 from audionews.pipeline import Progress, PublishReport, clean, identity_of, publish
-from audionews.feed.folder import FeedFolder
 
-__all__ = ["FeedItem", "read_feed", "plan", "publish_from_feed", "FULL_TEXT_WORDS"]
+__all__ = ["FULL_TEXT_WORDS", "FeedItem", "plan", "publish_from_feed", "read_feed"]
 
 FULL_TEXT_WORDS = 150
 """Entry content longer than this is the article itself, not a teaser."""

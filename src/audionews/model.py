@@ -12,16 +12,16 @@ from dataclasses import asdict, dataclass, field
 from typing import Literal
 
 __all__ = [
-    "Page",
-    "Block",
     "Article",
-    "Sentence",
-    "Segment",
-    "Script",
-    "Take",
+    "Block",
     "Chapter",
     "Cue",
     "Episode",
+    "Page",
+    "Script",
+    "Segment",
+    "Sentence",
+    "Take",
 ]
 
 BlockKind = Literal["paragraph", "heading", "item"]

@@ -19,29 +19,40 @@ import shutil
 import unicodedata
 import uuid
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Callable
 
 from audionews.audio.assembly import Tags, assemble
-from audionews.speech.cache import SpeechCache
-from audionews.feed.catalog import Catalog, EpisodeRecord
 from audionews.errors import AudionewsError
 from audionews.extract import extract
+from audionews.feed.catalog import Catalog, EpisodeRecord
+from audionews.feed.companions import COMPANIONS, chapters_json, json_transcript, text_transcript, webvtt
+from audionews.feed.folder import FeedFolder, FeedSettings
+from audionews.feed.writer import build, commit, companion, delete_episode_files, lock, recover, remove
 from audionews.fetch import fetch
 from audionews.files import write_atomic
-from audionews.script.lexicon import Lexicon
 from audionews.model import Article, Episode, Script
-from audionews.feed.writer import build, commit, companion, delete_episode_files, lock, recover, remove
+from audionews.script.lexicon import Lexicon
 from audionews.script.segments import make_script
-from audionews.feed.folder import FeedFolder, FeedSettings
-from audionews.speech.speaker import Speaker, Takes, speak
-from audionews.feed.companions import COMPANIONS, chapters_json, json_transcript, text_transcript, webvtt
+from audionews.speech.cache import SpeechCache
 from audionews.speech.engines import Voice, get_engine
+from audionews.speech.speaker import Speaker, Takes, speak
 
-__all__ = ["Published", "Failure", "PublishReport", "publish", "clean", "speak_to_file", "build", "remove",
-           "identity_of", "known_identity", "guid_for"]
+__all__ = [
+    "Failure",
+    "PublishReport",
+    "Published",
+    "build",
+    "clean",
+    "guid_for",
+    "identity_of",
+    "known_identity",
+    "publish",
+    "remove",
+    "speak_to_file",
+]
 
 Progress = Callable[[str], None]
 Reader = Callable[[str], Article]

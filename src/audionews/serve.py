@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import os
 import socket
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import uvicorn
 from starlette.applications import Starlette
@@ -23,7 +23,7 @@ from starlette.types import Scope
 from audionews.errors import ConfigError, FeedError
 from audionews.feed.rss import FEED_FILE
 
-__all__ = ["build_app", "serve", "media_type", "local_url"]
+__all__ = ["build_app", "local_url", "media_type", "serve"]
 
 _BY_NAME = {FEED_FILE: "application/rss+xml"}
 _BY_SUFFIX = (  # longest first: ".chapters.json" before ".json"

@@ -7,21 +7,21 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
-from mutagen.id3 import CHAP, CTOC, ID3, TALB, TDRC, TIT2, TLAN, TPE1, TCON, CTOCFlags
+from mutagen.id3 import CHAP, CTOC, ID3, TALB, TCON, TDRC, TIT2, TLAN, TPE1, CTOCFlags
 from mutagen.id3 import delete as delete_id3
 
 from audionews.audio import loudness
-from audionews.speech.cache import LEVELLED, SpeechCache
 from audionews.audio.encode import Mp3Writer
 from audionews.errors import AudioError
 from audionews.files import atomic_path
 from audionews.model import Chapter, Cue, Episode, Take
-from audionews.speech.speaker import SENTENCE_GAP
+from audionews.speech.cache import LEVELLED, SpeechCache
 from audionews.speech.engines import Speech
+from audionews.speech.speaker import SENTENCE_GAP
 
 __all__ = ["Tags", "assemble"]
 

@@ -14,12 +14,12 @@ import tempfile
 from pathlib import Path
 from typing import IO
 
+from audionews.audio.loudness import Measured, parse_ebur128
 from audionews.errors import AudioError
 from audionews.ffmpeg import ffmpeg_command, run_ffmpeg
 from audionews.files import TEMP_PREFIX
-from audionews.audio.loudness import Measured, parse_ebur128
 
-__all__ = ["Mp3Writer", "measure", "SAMPLE_RATE", "BITRATE"]
+__all__ = ["BITRATE", "SAMPLE_RATE", "Mp3Writer", "measure"]
 
 SAMPLE_RATE = 44_100
 BITRATE = "64k"
@@ -88,7 +88,7 @@ class Mp3Writer:
         for handle in (self._spool, self._errors, self._report):
             handle.close()
 
-    def __enter__(self) -> "Mp3Writer":
+    def __enter__(self) -> Mp3Writer:
         return self
 
     def __exit__(self, *exc_info: object) -> None:

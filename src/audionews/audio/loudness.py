@@ -21,8 +21,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["TARGET_LUFS", "PEAK_CEILING", "Measured", "loudness", "block_powers", "gated_loudness",
-           "true_peak", "levelled", "parse_ebur128"]
+__all__ = [
+    "PEAK_CEILING",
+    "TARGET_LUFS",
+    "Measured",
+    "block_powers",
+    "gated_loudness",
+    "levelled",
+    "loudness",
+    "parse_ebur128",
+    "true_peak",
+]
 
 TARGET_LUFS = -16.0
 PEAK_CEILING = -1.2

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from audionews.errors import ExtractionError
-from audionews.model import Article, Page
 from audionews.extract.html import extract_html
 from audionews.extract.text import extract_text
+from audionews.model import Article, Page
 
 __all__ = ["extract", "extract_html", "extract_text"]
 

@@ -22,13 +22,13 @@ from functools import lru_cache
 import numpy as np
 from lxml import etree
 
-from audionews.model import BlockKind
 from audionews.extract.clutter import is_clutter
 from audionews.extract.dom import BLOCK_TAGS, is_hidden
 from audionews.extract.fields import is_dateline, squash, stopword_ratio, words
 from audionews.extract.words import BREAK_PATTERNS, DROP_PATTERNS
+from audionews.model import BlockKind
 
-__all__ = ["PageBlock", "page_blocks", "features", "units", "FEATURE_NAMES"]
+__all__ = ["FEATURE_NAMES", "PageBlock", "features", "page_blocks", "units"]
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _LEAVES = frozenset({"p", "li", "dd", "dt", "pre", "figcaption", "caption", "address", "summary", "blockquote",
@@ -62,8 +62,8 @@ _STRUCTURE = ("article", "main", "nav", "header", "footer", "aside", "form", "fi
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]]*$")
 _PUNCT = re.compile(r"[.,;:!?]")
-_CREDIT = re.compile(r"^\s*(?:by|von|par|por|di|door|av|text|words)\s+\S", re.I)
-_URLISH = re.compile(r"https?://|www\.|@\w|\b[\w.+-]+@[\w-]+\.", re.I)
+_CREDIT = re.compile(r"^\s*(?:by|von|par|por|di|door|av|text|words)\s+\S", re.IGNORECASE)
+_URLISH = re.compile(r"https?://|www\.|@\w|\b[\w.+-]+@[\w-]+\.", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -15,15 +15,15 @@ import re
 import numpy as np
 from lxml import etree
 
-from audionews.model import Block
 from audionews.extract.blocks import PageBlock, features, page_blocks, units
 from audionews.extract.clutter import tidy_blocks
 from audionews.extract.dom import parse_html
 from audionews.extract.fields import guess_language
 from audionews.extract.lines import is_credit
 from audionews.extract.trees import Forest, load_forest
+from audionews.model import Block
 
-__all__ = ["learned_body", "block_rows", "chosen", "by_unit", "shingle_share", "trafilatura_support", "readability_support", "THRESHOLD", "MODEL"]
+__all__ = ["MODEL", "THRESHOLD", "block_rows", "by_unit", "chosen", "learned_body", "readability_support", "shingle_share", "trafilatura_support"]
 
 MODEL = "html_blocks"
 """The shipped forest's name in ``extract/models/``."""
@@ -76,7 +76,7 @@ def trafilatura_support(root: etree._Element, url: str | None, blocks: list[Page
 
     try:
         document = trafilatura.bare_extraction(copy.deepcopy(root), url=url, with_metadata=False)
-    except Exception:  # noqa: BLE001 - a crash in a third-party heuristic is no support, not a failure
+    except Exception:
         document = None
     return shingle_share((document.text or "") if document is not None else "", [b.text for b in blocks])
 
@@ -88,7 +88,7 @@ def readability_support(root: etree._Element, url: str | None, blocks: list[Page
     try:
         # no url: readability would rewrite every link absolute, a third of its time, for nothing we read
         summary = parse_html(Document(copy.deepcopy(root)).summary(html_partial=True))
-    except Exception:  # noqa: BLE001 - readability raises plain errors on odd pages
+    except Exception:
         summary = None
     return shingle_share(summary.text_content() if summary is not None else "", [b.text for b in blocks])
 

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import re
 
-from audionews.model import Block
 from audionews.extract.fields import is_dateline, squash, words
 from audionews.extract.words import BREAK_PATTERNS, DROP_PATTERNS
+from audionews.model import Block
 
-__all__ = ["tidy_blocks", "is_clutter"]
+__all__ = ["is_clutter", "tidy_blocks"]
 
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _LEAD_IN = re.compile(r"^\W*(?:related(?: (?:stories|articles|coverage|content|links|reading))?|see also|"
-                      r"more (?:on|about) this(?: story)?|read (?:also|next)|recommended(?: for you)?)\s*:?\s*$", re.I)
+                      r"more (?:on|about) this(?: story)?|read (?:also|next)|recommended(?: for you)?)\s*:?\s*$", re.IGNORECASE)
 _SHORT_CHARS = 2000
 """Clutter lines are short; longer text is never run through the clutter patterns (they backtrack)."""
 

@@ -15,7 +15,7 @@ from lxml import etree
 
 from audionews.extract.fields import squash
 
-__all__ = ["parse_html", "is_hidden", "visible_text", "streamed_visible_text", "BLOCK_TAGS"]
+__all__ = ["BLOCK_TAGS", "is_hidden", "parse_html", "streamed_visible_text", "visible_text"]
 
 BLOCK_TAGS = frozenset(
     "p div section article main header footer aside nav li ul ol h1 h2 h3 h4 h5 h6 blockquote pre table tr "
@@ -23,7 +23,7 @@ BLOCK_TAGS = frozenset(
 )
 _INVISIBLE = frozenset("script style noscript template svg head iframe object embed canvas video audio select "
                        "option button input textarea map".split())
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _WHITESPACE = re.compile(r"\s+")
 """Inside a block, a browser shows any run of whitespace (newlines too) as one space."""
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)

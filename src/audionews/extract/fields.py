@@ -8,29 +8,29 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from audionews.extract.words import DATE_WORDS, MONTHS, NEWS_AGENCIES, NOT_NAME_WORDS, STOPWORDS
 
 __all__ = [
-    "words",
-    "word_count",
-    "stopword_ratio",
-    "guess_language",
-    "find_date",
-    "is_dateline",
-    "parse_iso_date",
-    "clean_byline",
     "CREDIT",
-    "looks_like_name",
-    "looks_like_handle",
+    "clean_byline",
     "clean_headline",
+    "find_date",
+    "guess_language",
+    "is_dateline",
+    "looks_like_handle",
+    "looks_like_name",
+    "parse_iso_date",
     "same_site",
     "squash",
+    "stopword_ratio",
+    "word_count",
+    "words",
 ]
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
-_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
 def squash(text: str) -> str:
@@ -77,8 +77,8 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DATE_FORMS = [
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),  # June 13, 2025
-    re.compile(rf"\b{_DAY}\.?\s+(?:(?:of|de)\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.I),  # 13 June 2025, 13 de junho de 2025
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),  # June 13, 2025
+    re.compile(rf"\b{_DAY}\.?\s+(?:(?:of|de)\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.IGNORECASE),  # 13 June 2025, 13 de junho de 2025
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)"),  # 2025-06-13
 ]
 
@@ -98,14 +98,14 @@ def find_date(text: str) -> tuple[dt.date, int, int] | None:
     return None
 
 
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4}\b)?", re.I)
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4}\b)?", re.IGNORECASE)
 _DATE_WORDS = re.compile(
     r"\b(?:published|updated|posted|modified|last|on|at|date|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|"
-    + "|".join(re.escape(w) for w in DATE_WORDS) + r")(?!\w)", re.I)
+    + "|".join(re.escape(w) for w in DATE_WORDS) + r")(?!\w)", re.IGNORECASE)
 
 
 _AGO = re.compile(r"^\W*(?:(?:posted|updated|published)\s+)?(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|"
-                  r"weeks?|months?|years?)\s+ago\b", re.I)
+                  r"weeks?|months?|years?)\s+ago\b", re.IGNORECASE)
 
 
 def is_dateline(text: str) -> bool:
@@ -117,7 +117,7 @@ def is_dateline(text: str) -> bool:
         return len(words(rest)) <= 2
     if _AGO.match(text):
         return True  # "2 days ago at 07:52 am"
-    if re.match(r"^\W*(?:published|updated|posted|last modified)\b", text, re.I) and _TIME.search(text):
+    if re.match(r"^\W*(?:published|updated|posted|last modified)\b", text, re.IGNORECASE) and _TIME.search(text):
         return len(words(_DATE_WORDS.sub(" ", _TIME.sub(" ", text)))) == 0  # "Updated at 1:23 p.m."
     return False
 
@@ -169,11 +169,11 @@ CREDIT = re.compile(
     r"^\s*(?:(?:(?:written|reported|words|story|text|analysis|opinion|commentary|review|interview)\s+)?"
     r"(?:by|von|par|por|di|door)\s*[:\-]?\s+"
     r"|(?:text|texto|texte|testo|tekst|текст|author|autor|auteur|autore|автор)\s*:\s*)",  # "Text: Ana Ruiz"
-    re.I)
+    re.IGNORECASE)
 _ROLE_TAIL = re.compile(
     r"\s*(?:[,|–—-]|\bis\b)\s*(?:staff|senior|chief|political|special|contributing|associated|"
     r"correspondent|reporter|editor|writer|columnist|contributor|the |for |in |at |based)\b.*$",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -181,7 +181,7 @@ ROLE = re.compile(
     r"\b(?:correspondent|reporter|editor|writer|columnist|contributor|staff|photographer|bureau|chief|"
     r"analyst|critic|producer|desk|team|newsroom|agency|press|director|coordinator|manager|(?:co-?)?founder|officer|"
     r"specialist|strategist|expert|consultant|president|head|marketing|engineer|designer|developer|lead|"
-    r"assistant|intern|professor|ceo|cto|cfo|vp)\b", re.I)
+    r"assistant|intern|professor|ceo|cto|cfo|vp)\b", re.IGNORECASE)
 
 
 _ACCOUNTS = {"admin", "administrator", "webmaster", "root", "user", "guest", "editor", "staff", "author",
@@ -199,7 +199,7 @@ def looks_like_handle(text: str) -> bool:
     tokens = text.lower().split()
     if "by" in tokens[1:]:
         return False  # "Sponsored by Acme": a credit, not a name
-    if tokens[0] in _ACCOUNTS and len(tokens) == 1 or find_date(text) or is_dateline(text):
+    if (tokens[0] in _ACCOUNTS and len(tokens) == 1) or find_date(text) or is_dateline(text):
         return False
     if all(t in _ACCOUNTS or ROLE.fullmatch(t) for t in tokens):
         return False  # "Staff Writer"
@@ -229,7 +229,7 @@ def clean_byline(raw: str | list[str] | None, *, marked: bool = False) -> str | 
             while head and (not head[-1][:1].isupper() or _DATE_WORDS.fullmatch(head[-1].strip(",.;:"))):
                 head.pop()  # "publiziert am", "on Monday,", " - "
             text = " ".join(head) or text
-        text = re.split(r"\s+(?:[|•·/]|on\s+(?:\w+day|" + "|".join(MONTHS) + r")\b)", text, maxsplit=1, flags=re.I)[0]
+        text = re.split(r"\s+(?:[|•·/]|on\s+(?:\w+day|" + "|".join(MONTHS) + r")\b)", text, maxsplit=1, flags=re.IGNORECASE)[0]
         text = re.split(r"\s+in\s+(?=[A-Z])", text, maxsplit=1)[0]  # "By Ann Lee in Harbor News": a section
         text = _ROLE_TAIL.sub("", text)
         for part in re.split(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b)\s*", text):
@@ -262,11 +262,11 @@ def _key(text: str) -> str:
 def same_site(text: str | None, sites: Iterable[str], overlap: float = 0.4) -> bool:
     """``text`` names the site: it is one of ``sites`` (site name, publisher, domain) give or take spaces,
     punctuation, "The" or a second word ("Freightwaves Checkpoint" for "Freightwaves")."""
-    key = _key(re.sub(r"^the\s+", "", (text or "").strip(), flags=re.I))
+    key = _key(re.sub(r"^the\s+", "", (text or "").strip(), flags=re.IGNORECASE))
     if len(key) < 3:
         return False
     for site in sites:
-        other = _key(re.sub(r"^the\s+", "", site.strip(), flags=re.I))
+        other = _key(re.sub(r"^the\s+", "", site.strip(), flags=re.IGNORECASE))
         if len(other) < 3:
             continue
         short, long = sorted((key, other), key=len)

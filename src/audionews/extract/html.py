@@ -12,7 +12,6 @@ import re
 from functools import cache
 
 from audionews.errors import ExtractionError
-from audionews.model import Article, Block, Page
 from audionews.extract.body import learned_body
 from audionews.extract.clutter import tidy_blocks
 from audionews.extract.dom import parse_html, streamed_visible_text, visible_text
@@ -20,6 +19,7 @@ from audionews.extract.fields import CREDIT, guess_language, squash, words
 from audionews.extract.metadata import read_metadata
 from audionews.extract.text import extract_text, header_date, labelled_byline, labelled_date
 from audionews.extract.trees import Forest
+from audionews.model import Article, Block, Page
 
 __all__ = ["extract_html"]
 
@@ -95,7 +95,7 @@ def _credited(byline: str | None, shown: str, headline: str) -> bool:
     for at in (i for i, line in enumerate(lines) if line == headline.lower()):
         if any(first.lower() == line for line in lines[at + 1 : at + 2]):
             return True
-    for found in re.finditer(re.escape(first), shown, re.I):
+    for found in re.finditer(re.escape(first), shown, re.IGNORECASE):
         before = shown[max(0, found.start() - 30) : found.start()]
         if any(CREDIT.fullmatch(before[i:]) for i in range(len(before))):
             return True

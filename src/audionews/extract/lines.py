@@ -15,21 +15,39 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from audionews.extract.fields import (CREDIT, clean_byline, guess_language, is_dateline, looks_like_name, squash, stopword_ratio,
-                     word_count, words)
+from audionews.extract.fields import (
+    CREDIT,
+    clean_byline,
+    guess_language,
+    is_dateline,
+    looks_like_name,
+    squash,
+    stopword_ratio,
+    word_count,
+    words,
+)
 from audionews.extract.words import BIO_CUES, BREAK_PATTERNS, DROP_PATTERNS
 
-__all__ = ["Line", "read_lines", "features", "FEATURES", "densest_run", "credited_name", "URL", "ITEM",
-           "SENTENCE_END"]
+__all__ = [
+    "FEATURES",
+    "ITEM",
+    "SENTENCE_END",
+    "URL",
+    "Line",
+    "credited_name",
+    "densest_run",
+    "features",
+    "read_lines",
+]
 
-URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]」』]*$")
 _SENTENCE_INSIDE = re.compile(r"[.!?。！？](?:\s|[\"'”’»)」』]|$)")
 ITEM = re.compile(r"^(?:[•●▪◦*·–-]|\d{1,2}[.)])\s+")
-_BY_LINE = re.compile(r"^\s*(?:(?:written|reported|words|story|text)\s+)?by\s+\S", re.I)
-_CREDIT_BY = re.compile(r"\b(?:posted|published|written|filed)\b.*?\b[Bb]y\s+(.+)$", re.I)
+_BY_LINE = re.compile(r"^\s*(?:(?:written|reported|words|story|text)\s+)?by\s+\S", re.IGNORECASE)
+_CREDIT_BY = re.compile(r"\b(?:posted|published|written|filed)\b.*?\b[Bb]y\s+(.+)$", re.IGNORECASE)
 _CAPTION = re.compile(r"^(?:FILE\s*[-–—]|.{0,300}\((?:AP|AFP|Reuters|Getty|EPA)\b[^)]{0,80}\)\s*$|"
-                      r"(?:photo|image|picture|credit|foto)s?\s*(?:by|:))", re.I)
+                      r"(?:photo|image|picture|credit|foto)s?\s*(?:by|:))", re.IGNORECASE)
 _TOKEN = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 _PUNCT = re.compile(r"[^\w\s]|_")
@@ -106,7 +124,7 @@ def _classify(index: int, text: str, language: str | None, names: Counter[str]) 
 def credited_name(text: str) -> str | None:
     """The author named in a credit line: "By Jo Park", "Posted on May 2, 2024 by Jo Park"."""
     if _BY_LINE.match(text) or CREDIT.match(text):
-        return clean_byline(re.sub(r"^\s*(?:written|reported|words|story|text)\s+", "", text, flags=re.I))
+        return clean_byline(re.sub(r"^\s*(?:written|reported|words|story|text)\s+", "", text, flags=re.IGNORECASE))
     match = _CREDIT_BY.search(text)
     return clean_byline(match.group(1)) if match else None
 
@@ -119,7 +137,7 @@ def is_by_line(text: str) -> bool:
     return credited_name(text) is not None or bool(bare_by_name(text))
 
 
-BY_SENTENCE = re.compile(r"^\s*by\s", re.I)
+BY_SENTENCE = re.compile(r"^\s*by\s", re.IGNORECASE)
 """A "By …" line that is_by_line refused is a sentence ("By March the shoots are up.")."""
 
 

@@ -7,14 +7,25 @@ import datetime as dt
 import html
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import htmldate
 from lxml import etree
 
-from audionews.extract.fields import CREDIT, ROLE, clean_byline, looks_like_name, clean_headline, parse_iso_date, same_site, squash, words
+from audionews.extract.fields import (
+    CREDIT,
+    ROLE,
+    clean_byline,
+    clean_headline,
+    looks_like_name,
+    parse_iso_date,
+    same_site,
+    squash,
+    words,
+)
 
 __all__ = ["PageMeta", "read_metadata"]
 
@@ -157,7 +168,7 @@ def _labelled_author(meta: dict[str, str]) -> str | None:
     """The author in the labelled pairs of Twitter's card: ``twitter:label1`` "Written by",
     ``twitter:data1`` "Ann Lee" (what Yoast writes)."""
     for n in range(1, 5):
-        if re.match(r"^\s*(?:written by|author|by)\s*:?\s*$", meta.get(f"twitter:label{n}") or "", re.I):
+        if re.match(r"^\s*(?:written by|author|by)\s*:?\s*$", meta.get(f"twitter:label{n}") or "", re.IGNORECASE):
             return meta.get(f"twitter:data{n}")
     return None
 
@@ -241,13 +252,13 @@ def _title(root: etree._Element) -> str | None:
     return squash(title.text_content()) if title is not None else None
 
 
-_DATE_TAIL = re.compile(r"\s*(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d).*$", re.I)
-_CREDIT_MARK = re.compile(r"author(?!it)|byline|writer|contributor", re.I)
+_DATE_TAIL = re.compile(r"\s*(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d).*$", re.IGNORECASE)
+_CREDIT_MARK = re.compile(r"author(?!it)|byline|writer|contributor", re.IGNORECASE)
 _NOT_CREDIT = re.compile(r"bio|avatar|photo|image|img|comment|desc|about|box|related|more|list|social|share|"
-                         r"follow|title|label|date|time", re.I)
+                         r"follow|title|label|date|time", re.IGNORECASE)
 
 
-_AUTHOR_PAGE = re.compile(r"/(?:authors?|contributors?|writers?|columnists?)/[^/]+/?$", re.I)
+_AUTHOR_PAGE = re.compile(r"/(?:authors?|contributors?|writers?|columnists?)/[^/]+/?$", re.IGNORECASE)
 
 
 def _same_host(href: str | None, page_url: str | None) -> bool:
@@ -272,8 +283,8 @@ def _credits(root: etree._Element, page_url: str | None = None, limit: int = 6) 
         if element.tag == "a" and _AUTHOR_PAGE.search(urlsplit(element.get("href") or "").path) and \
                 _same_host(element.get("href"), page_url):
             pass  # a link to the author's page on the site: <a href="/author/ann-lee">Ann Lee</a>
-        elif not _CREDIT_MARK.search(marks) or _NOT_CREDIT.search(marks.replace("author", "")) and \
-                "author" not in (element.get("rel") or "") + (element.get("itemprop") or ""):
+        elif not _CREDIT_MARK.search(marks) or (_NOT_CREDIT.search(marks.replace("author", "")) and \
+                "author" not in (element.get("rel") or "") + (element.get("itemprop") or "")):
             continue
         if any(_COMMENTS.match(token) for a in element.iterancestors() if a.tag not in ("body", "html")
                for token in f'{a.get("class") or ""} {a.get("id") or ""}'.lower().split()):
@@ -286,12 +297,12 @@ def _credits(root: etree._Element, page_url: str | None = None, limit: int = 6) 
     return after + before
 
 
-_NOT_A_NAME = re.compile(r"\b(?:bio|share|follow|size|print|e-?mail|subscribe|view|profile|posts|articles)\b", re.I)
+_NOT_A_NAME = re.compile(r"\b(?:bio|share|follow|size|print|e-?mail|subscribe|view|profile|posts|articles)\b", re.IGNORECASE)
 _GROUP_WORDS = {"team", "desk", "staff", "newsroom", "agency", "press", "bureau"}
 _COMMENTS = re.compile(r"^(?:comments?|comment-?list|comment-(?:body|content|author|meta)|respond|replies|disqus.*)$")
 _INLINE = {"a", "span", "b", "strong", "em", "i", "u", "small", "abbr", "font", "bdi", "mark"}
 _OTHER_CREDIT = re.compile(r"\b(?:edit|review|fact|check|photo|illustrat|video|produc|updat|sponsor|translat|"
-                           r"verif|medical)", re.I)
+                           r"verif|medical)", re.IGNORECASE)
 
 
 def _pieces(element: etree._Element) -> list[str]:
@@ -336,27 +347,27 @@ def _credit_names(pieces: list[str], marked: list[str] | None) -> list[str]:
         found = _piece_names(piece, marked is not None and (credited or squash(CREDIT.sub("", piece)).lower() in marked))
         if found:
             names += [n for part in found.split(", ") for n in part.split(" and ")]
-        elif names and not re.fullmatch(r"(?:and|&|,|by|\W)*", piece, re.I):
+        elif names and not re.fullmatch(r"(?:and|&|,|by|\W)*", piece, re.IGNORECASE):
             break
     return names
 
 
 def _shows(text: str, name: str) -> bool:
-    return bool(name.strip()) and re.search(r"(?<!\w)" + re.escape(squash(name)) + r"(?!\w)", text, re.I) is not None
+    return bool(name.strip()) and re.search(r"(?<!\w)" + re.escape(squash(name)) + r"(?!\w)", text, re.IGNORECASE) is not None
 
 
 def _author_box(root: etree._Element, sites: list[str]) -> str | None:
     """The name heading an author box or card ("author-box", "author-card", "author-bio"), whose bio
     made it too long to read as a credit line: a full name only."""
     for element in root.iter():
-        if not isinstance(element.tag, str) or not re.search(r"author(?!it)", element.get("class") or "", re.I):
+        if not isinstance(element.tag, str) or not re.search(r"author(?!it)", element.get("class") or "", re.IGNORECASE):
             continue
         if any(_COMMENTS.match(token) for a in element.iterancestors() if a.tag not in ("body", "html")
                for token in f'{a.get("class") or ""} {a.get("id") or ""}'.lower().split()):
             continue
         pieces = _pieces(element)
         if pieces and looks_like_name(CREDIT.sub("", pieces[0])) and not same_site(pieces[0], sites) \
-                and not re.match(r"author", pieces[0], re.I):  # "Author Spotlight"
+                and not re.match(r"author", pieces[0], re.IGNORECASE):  # "Author Spotlight"
             return clean_byline(CREDIT.sub("", pieces[0]))
     return None
 
@@ -377,7 +388,7 @@ def _job(text: str) -> re.Match | None:
 
 
 def _piece_names(piece: str, marked: bool) -> str | None:
-    if re.search(r"admin", piece, re.I):
+    if re.search(r"admin", piece, re.IGNORECASE):
         return None  # an account, not a person
     piece = re.sub(r"^(.+?)\s*\1$", r"\1", CREDIT.sub("", piece))  # "Ann Lee Ann Lee": a name and its hidden copy
     cut = _DATE_TAIL.sub("", piece)  # "Ann Lee Dec 19", "Ann Lee 7 min read"
@@ -410,7 +421,7 @@ def _time_element(root: etree._Element) -> dt.date | None:
     for time in times:
         context = " ".join(filter(None, (time.get("class"), time.get("itemprop"),
                                          (time.getparent().text_content() if time.getparent() is not None else ""))))
-        if not re.search(r"modif|updat", context[:200], re.I):
+        if not re.search(r"modif|updat", context[:200], re.IGNORECASE):
             return parse_iso_date(time.get("datetime"))
     return None
 
@@ -433,7 +444,7 @@ def _unless_modified(found: dt.date | None, ld: dict[str, Any], meta: dict[str, 
 def _htmldate(html: str, url: str | None) -> dt.date | None:
     try:
         found = htmldate.find_date(html, original_date=True, extensive_search=False, url=url)
-    except Exception:  # noqa: BLE001 - a date we cannot find is a missing date, not a failure
+    except Exception:
         return None
     return parse_iso_date(found)
 

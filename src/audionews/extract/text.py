@@ -15,13 +15,25 @@ import re
 import numpy as np
 
 from audionews.errors import ExtractionError
-from audionews.model import Article, Block, Page
 from audionews.extract.clutter import tidy_blocks
 from audionews.extract.fields import clean_byline, find_date, is_dateline, squash, words
-from audionews.extract.lines import ITEM, SENTENCE_END, URL, Line, bare_by_name, credited_name, features, is_by_line, is_caption, is_credit, read_lines
+from audionews.extract.lines import (
+    ITEM,
+    SENTENCE_END,
+    URL,
+    Line,
+    bare_by_name,
+    credited_name,
+    features,
+    is_by_line,
+    is_caption,
+    is_credit,
+    read_lines,
+)
 from audionews.extract.trees import Forest, load_forest
+from audionews.model import Article, Block, Page
 
-__all__ = ["extract_text", "article_lines"]
+__all__ = ["article_lines", "extract_text"]
 
 THRESHOLD = 0.5
 """A line is the article's when the classifier gives it at least this probability."""
@@ -172,7 +184,7 @@ def _date(lines: list[Line]):
     dated = [(line, found) for line, found in dated if found]
     if not dated:
         return None
-    published = [found for line, found in dated if not re.search(r"\bupdated?\b", line.text, re.I)]
+    published = [found for line, found in dated if not re.search(r"\bupdated?\b", line.text, re.IGNORECASE)]
     return (published or [found for _, found in dated])[0][0]
 
 
@@ -221,7 +233,7 @@ def labelled_byline(text: str) -> str | None:
 
 
 _CREDIT_LABEL = re.compile(r"(?:(?:written|posted|published|authored|article|story|words|post|reported)\s+)?by\s*:?|"
-                           r"author\s*:|written by\s*:?", re.I)
+                           r"author\s*:|written by\s*:?", re.IGNORECASE)
 
 
 def labelled_date(text: str) -> dt.date | None:
@@ -236,9 +248,9 @@ def labelled_date(text: str) -> dt.date | None:
     return None
 
 
-_PUBLISHED_LABEL = re.compile(r"(?:first\s+|date\s+)?(?:published|posted)(?:\s+on)?\s*:?", re.I)
+_PUBLISHED_LABEL = re.compile(r"(?:first\s+|date\s+)?(?:published|posted)(?:\s+on)?\s*:?", re.IGNORECASE)
 
 
-_UPDATED = re.compile(r"updated?\b|\bmodified\b|\brevised\b", re.I)  # "Updated", "Last updated:", "ByAnnUpdated:"
-_DATE_LABEL = re.compile(r"^\W*date\b|\b(?:published|posted)(?: on)?\b", re.I)
-_READ_TIME = re.compile(r"\b\d+\s*min(?:ute)?s?\.?\s+read\b", re.I)
+_UPDATED = re.compile(r"updated?\b|\bmodified\b|\brevised\b", re.IGNORECASE)  # "Updated", "Last updated:", "ByAnnUpdated:"
+_DATE_LABEL = re.compile(r"^\W*date\b|\b(?:published|posted)(?: on)?\b", re.IGNORECASE)
+_READ_TIME = re.compile(r"\b\d+\s*min(?:ute)?s?\.?\s+read\b", re.IGNORECASE)

@@ -64,7 +64,7 @@ class Forest:
                             bias=np.float64(self.bias), names=np.array(self.names))
 
     @classmethod
-    def read(cls, path) -> "Forest":
+    def read(cls, path) -> Forest:
         with np.load(path, allow_pickle=False) as data:
             return cls(data["feature"].astype(np.int32), data["threshold"].astype(np.float64),
                        data["left"].astype(np.int32), data["right"].astype(np.int32),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NEWS_AGENCIES", "STOPWORDS", "BREAK_PATTERNS", "DROP_PATTERNS", "BIO_CUES", "NOT_NAME_WORDS", "MONTHS", "DATE_WORDS"]
+__all__ = ["BIO_CUES", "BREAK_PATTERNS", "DATE_WORDS", "DROP_PATTERNS", "MONTHS", "NEWS_AGENCIES", "NOT_NAME_WORDS", "STOPWORDS"]
 
 STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
@@ -43,7 +43,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
 
 
 def _phrases(*patterns: str) -> re.Pattern[str]:
-    return re.compile(r"^[^\w©]*(?:" + "|".join(patterns) + r")\W*$", re.I)
+    return re.compile(r"^[^\w©]*(?:" + "|".join(patterns) + r")\W*$", re.IGNORECASE)
 
 
 BREAK_PATTERNS: dict[str, re.Pattern[str]] = {
@@ -120,7 +120,7 @@ BIO_CUES = re.compile(
     r"\b(?:years of experience|journalist|reporter|correspondent|columnist|contributor|editor|"
     r"covers?|covering|writes about|has written|insights into|graduate of|based in|author of|"
     r"staff writer|freelance|her work|his work|their work|reporting on|specializ(?:es|ing) in)\b",
-    re.I,
+    re.IGNORECASE,
 )
 
 NOT_NAME_WORDS = frozenset(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from audionews.errors import ConfigError
 
-__all__ = ["check_artwork", "MIN_SIZE", "MAX_SIZE"]
+__all__ = ["MAX_SIZE", "MIN_SIZE", "check_artwork"]
 
 MIN_SIZE = 1400
 MAX_SIZE = 3000

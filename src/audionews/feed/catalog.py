@@ -10,15 +10,15 @@ import contextlib
 import datetime as dt
 import json
 import sqlite3
+from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-from typing import Iterator
 
 from audionews.errors import FeedError
 from audionews.model import Chapter
 
-__all__ = ["EpisodeRecord", "Catalog"]
+__all__ = ["Catalog", "EpisodeRecord"]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS episodes (
@@ -104,7 +104,7 @@ class Catalog:
     def close(self) -> None:
         self._db.close()
 
-    def __enter__(self) -> "Catalog":
+    def __enter__(self) -> Catalog:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -12,7 +12,7 @@ import json
 
 from audionews.model import Chapter, Cue, Script
 
-__all__ = ["webvtt", "json_transcript", "text_transcript", "chapters_json", "COMPANIONS"]
+__all__ = ["COMPANIONS", "chapters_json", "json_transcript", "text_transcript", "webvtt"]
 
 COMPANIONS = {
     ".vtt": "text/vtt",

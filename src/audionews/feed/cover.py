@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import textwrap
 
-__all__ = ["make_cover", "COVER_SIZE"]
+__all__ = ["COVER_SIZE", "make_cover"]
 
 COVER_SIZE = 3000
 BACKGROUND = (16, 42, 84)

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 
 import tomli_w
 
+from audionews.errors import ConfigError, FeedError
 from audionews.feed.artwork import check_artwork
 from audionews.feed.categories import check_category
-from audionews.errors import ConfigError, FeedError
 from audionews.files import write_atomic
 from audionews.speech.engines import Voice
 
@@ -32,7 +32,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-__all__ = ["FeedSettings", "FeedFolder", "find_feed", "create_feed", "DEFAULT_FEED"]
+__all__ = ["DEFAULT_FEED", "FeedFolder", "FeedSettings", "create_feed", "find_feed"]
 
 DEFAULT_FEED = "default"
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
@@ -86,7 +86,7 @@ class FeedSettings:
         return self.base_url.rstrip("/") + "/" + path.lstrip("/")
 
     @classmethod
-    def from_toml(cls, text: str, where: str) -> "FeedSettings":
+    def from_toml(cls, text: str, where: str) -> FeedSettings:
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
@@ -155,7 +155,10 @@ class FeedFolder:
 
     def lexicon(self, settings: FeedSettings | None = None) -> Lexicon:
         """The feed's lexicon: the file ``feed.toml`` names (which must exist), else ``lexicon.toml`` if present."""
-        from audionews.script.lexicon import LEXICON_FILE, load_lexicon  # its normalization rules: only commands that speak need them
+        from audionews.script.lexicon import (  # its normalization rules: only commands that speak need them
+            LEXICON_FILE,
+            load_lexicon,
+        )
 
         named = (settings or self.settings()).lexicon
         return load_lexicon(self.root / (named or LEXICON_FILE), required=bool(named))

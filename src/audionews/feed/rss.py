@@ -16,19 +16,20 @@ import io
 import itertools
 import re
 import uuid
-from typing import BinaryIO, Iterable
+from collections.abc import Iterable
+from typing import BinaryIO
 
-from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.entry import FeedEntry
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from audionews.feed.catalog import EpisodeRecord
 from audionews.feed.categories import check_category
-from audionews.feed.folder import FeedSettings
 from audionews.feed.companions import COMPANIONS
+from audionews.feed.folder import FeedSettings
 
-__all__ = ["build_feed_xml", "write_feed_xml", "FEED_FILE", "COVER_FILE", "podcast_guid"]
+__all__ = ["COVER_FILE", "FEED_FILE", "build_feed_xml", "podcast_guid", "write_feed_xml"]
 
 FEED_FILE = "feed.xml"
 COVER_FILE = "cover.png"

@@ -10,14 +10,14 @@ more; and the subscribe URL. Titles come from anywhere, so every one is escaped 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from html import escape
-from typing import Callable
 
 from audionews.feed.catalog import EpisodeRecord
-from audionews.feed.rss import FEED_FILE
 from audionews.feed.folder import FeedSettings
+from audionews.feed.rss import FEED_FILE
 
-__all__ = ["build_index_html", "INDEX_FILE", "PAGE_EPISODES", "spoken_duration"]
+__all__ = ["INDEX_FILE", "PAGE_EPISODES", "build_index_html", "spoken_duration"]
 
 INDEX_FILE = "index.html"
 

@@ -9,23 +9,23 @@ imports none of the fetching, extraction or audio of :mod:`audionews.pipeline`.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Callable
 
 from filelock import FileLock
 
+from audionews.errors import FeedError
 from audionews.feed.artwork import check_artwork
 from audionews.feed.catalog import Catalog, EpisodeRecord
-from audionews.feed.cover import make_cover
-from audionews.errors import FeedError
-from audionews.feed.rss import COVER_FILE, FEED_FILE, write_feed_xml
-from audionews.files import TEMP_PREFIX, atomic_path, open_synced, write_atomic
-from audionews.feed.folder import FeedFolder, FeedSettings
-from audionews.feed.site import INDEX_FILE, PAGE_EPISODES, build_index_html
 from audionews.feed.companions import COMPANIONS
+from audionews.feed.cover import make_cover
+from audionews.feed.folder import FeedFolder, FeedSettings
+from audionews.feed.rss import COVER_FILE, FEED_FILE, write_feed_xml
+from audionews.feed.site import INDEX_FILE, PAGE_EPISODES, build_index_html
+from audionews.files import TEMP_PREFIX, atomic_path, open_synced, write_atomic
 
-__all__ = ["build", "remove", "commit", "recover", "lock", "companion", "delete_episode_files", "LOCK_TIMEOUT"]
+__all__ = ["LOCK_TIMEOUT", "build", "commit", "companion", "delete_episode_files", "lock", "recover", "remove"]
 
 LOCK_TIMEOUT = 600
 
@@ -78,14 +78,13 @@ def commit(folder: FeedFolder, settings: FeedSettings, catalog: Catalog, change:
     for leftover in folder.public.rglob(f"{TEMP_PREFIX}*"):
         leftover.unlink(missing_ok=True)  # from a run that was killed mid-write
     cover = _cover(folder, settings)
-    with atomic_path(folder.public / FEED_FILE) as staged:
-        with catalog.transaction():
-            change()
-            with open_synced(staged) as out:
-                write_feed_xml(out, settings, catalog.each(), catalog.last_updated(), cover)
-            count = catalog.count()
-            newest = list(catalog.each(limit=PAGE_EPISODES))
-            kept = {Path(audio).name.removesuffix(".mp3") for audio in catalog.audio_files()}
+    with atomic_path(folder.public / FEED_FILE) as staged, catalog.transaction():
+        change()
+        with open_synced(staged) as out:
+            write_feed_xml(out, settings, catalog.each(), catalog.last_updated(), cover)
+        count = catalog.count()
+        newest = list(catalog.each(limit=PAGE_EPISODES))
+        kept = {Path(audio).name.removesuffix(".mp3") for audio in catalog.audio_files()}
     os.utime(folder.public / FEED_FILE)  # newer than the commit: see recover
     write_atomic(folder.public / INDEX_FILE,
                  build_index_html(settings, newest, partial(_transcript_of, folder), total=count))

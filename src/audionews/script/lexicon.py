@@ -38,9 +38,9 @@ import hashlib
 import json
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from audionews.errors import ConfigError
 from audionews.script.normalize.rules import Doubt, doubts, for_speech
@@ -50,7 +50,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-__all__ = ["Lexicon", "load_lexicon", "parse_lexicon", "LEXICON_FILE"]
+__all__ = ["LEXICON_FILE", "Lexicon", "load_lexicon", "parse_lexicon"]
 
 LEXICON_FILE = "lexicon.toml"
 """The lexicon a feed folder uses when ``feed.toml`` names none."""
@@ -144,7 +144,7 @@ class _Matcher:
 
     @staticmethod
     @functools.lru_cache(maxsize=64)
-    def of(entries: tuple[tuple[str, str], ...]) -> "_Matcher":
+    def of(entries: tuple[tuple[str, str], ...]) -> _Matcher:
         return _Matcher(entries)
 
     def finditer(self, text: str) -> Iterable[re.Match]:

@@ -18,7 +18,7 @@ from audionews.model import Article, Script, Segment, SegmentKind, Sentence
 from audionews.script.lexicon import Lexicon
 from audionews.script.sentences import split_sentences
 
-__all__ = ["make_script", "spoken_date", "PAUSES"]
+__all__ = ["PAUSES", "make_script", "spoken_date"]
 
 PAUSES = {
     "headline": 1.2,

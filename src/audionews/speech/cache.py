@@ -17,7 +17,7 @@ from pathlib import Path
 from audionews.files import TEMP_PREFIX, write_atomic
 from audionews.speech.engines import Speech
 
-__all__ = ["SpeechCache", "SENTENCE", "LEVELLED"]
+__all__ = ["LEVELLED", "SENTENCE", "SpeechCache"]
 
 SENTENCE, LEVELLED = ".s16", ".lev"
 """File suffixes of the two kinds of entry: sentences as the engine spoke them, and whole segments
@@ -31,7 +31,7 @@ class SpeechCache:
         self.max_bytes = max_bytes
 
     def _path(self, engine_identity: str, text: str, kind: str = SENTENCE) -> Path:
-        key = hashlib.sha256(f"{engine_identity}\0{text}".encode("utf-8")).hexdigest()
+        key = hashlib.sha256(f"{engine_identity}\0{text}".encode()).hexdigest()
         return self.root / key[:2] / f"{key}{kind}"
 
     def has(self, engine_identity: str, text: str) -> bool:

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
-from audionews.speech.cache import SpeechCache
 from audionews.errors import SynthesisError
 from audionews.model import Script, Segment, Take
+from audionews.speech.cache import SpeechCache
 from audionews.speech.engines import Engine, Speech
 from audionews.speech.workers import WorkerPool
 
-__all__ = ["Speaker", "Order", "Takes", "speak", "default_jobs", "trim_silence", "trimmed", "SENTENCE_GAP"]
+__all__ = ["SENTENCE_GAP", "Order", "Speaker", "Takes", "default_jobs", "speak", "trim_silence", "trimmed"]
 
 
 SENTENCE_GAP = 0.25
@@ -51,7 +51,7 @@ class Speaker:
         self.jobs = jobs if engine.parallel else 1
         self._pool: WorkerPool | None = None
 
-    def __enter__(self) -> "Speaker":
+    def __enter__(self) -> Speaker:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -59,14 +59,14 @@ class Speaker:
             self._pool.close()
             self._pool = None
 
-    def order_all(self, texts: list[str]) -> list["Order"]:
+    def order_all(self, texts: list[str]) -> list[Order]:
         """Start speaking every one of ``texts``. A correction that leaves a sentence or two to speak
         is spoken here, with every core: starting workers would cost more than it saves."""
         missing = sum(1 for text in texts if not (self.cache and self.cache.has(self.engine.identity, text)))
         here = self._pool is None and missing <= FEW_SENTENCES
         return [self.order(text, here) for text in texts]
 
-    def order(self, text: str, here: bool = False) -> "Order":
+    def order(self, text: str, here: bool = False) -> Order:
         """Start speaking ``text`` (in a worker, unless ``here`` or there are no workers)."""
         if self.cache and self.cache.has(self.engine.identity, text):
             return Order(lambda: self._cached(text))
@@ -97,7 +97,7 @@ class Order:
         self.cancel = cancel
 
 
-def speak(script: Script, speaker: Speaker, progress: Callable[[int, int], None] | None = None) -> "Takes":
+def speak(script: Script, speaker: Speaker, progress: Callable[[int, int], None] | None = None) -> Takes:
     """Order every sentence of ``script`` now, and return its takes to iterate, in order, as they are
     ready; ``progress(n, total)`` is called before segment n (from 1).
 

@@ -16,15 +16,27 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 from num2words import num2words
 
 from audionews.script.normalize import tables as data
 
-__all__ = ["for_speech", "doubts", "Doubt", "Locale", "locale_of", "ENGLISH_RULES", "NEUTRAL_RULES",
-           "cardinal", "ordinal", "year", "number", "caps_reading"]
+__all__ = [
+    "ENGLISH_RULES",
+    "NEUTRAL_RULES",
+    "Doubt",
+    "Locale",
+    "caps_reading",
+    "cardinal",
+    "doubts",
+    "for_speech",
+    "locale_of",
+    "number",
+    "ordinal",
+    "year",
+]
 
 
 @dataclass(frozen=True)
@@ -704,9 +716,9 @@ def caps_reading(word: str, shouted: bool = False) -> tuple[str, bool]:
 
 def code_number(run: str, locale: Locale) -> str:
     """The number in a code, said as people say model numbers: "150" in "F-150" is "one fifty", "370" "three seventy"."""
-    if run.startswith("0") and len(run) > 1 or len(run) > 4:
+    if (run.startswith("0") and len(run) > 1) or len(run) > 4:
         return digits(run)
-    if len(run) <= 2 or run.endswith("00") and len(run) == 3:
+    if len(run) <= 2 or (run.endswith("00") and len(run) == 3):
         return cardinal(int(run), locale)
     if len(run) == 4:
         return year(int(run), locale)
@@ -1002,7 +1014,7 @@ _CHECK_NAME = re.compile(r"(?<=[\w,;:)\"”’] )[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]
 _FOREIGN_SPELLING = re.compile(
     r"[^\x00-\x7f]|ngu|^ng|cz|sz|zs|tx|xh|ij|aa|uu|ii|q(?!u)|^kh|^zh|^tl|^dz|^ts|^x[aeiou]|"
     r"[aeiou]{3}|kj|hj|dj",
-    re.I,
+    re.IGNORECASE,
 )
 """Letter patterns English spelling rules rarely meet: a name with them is likely misread by the engine."""
 _CHECK_SLASH = re.compile(r"(?<![\w/])(\d{1,2})/(\d{1,2})(?![\w/])")

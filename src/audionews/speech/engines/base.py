@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, Protocol
+from typing import Protocol
 
 from audionews.errors import ConfigError
 
-__all__ = ["Speech", "Voice", "Engine", "register", "get_engine", "available"]
+__all__ = ["Engine", "Speech", "Voice", "available", "get_engine", "register"]
 
 MIN_SPEED, MAX_SPEED = 0.5, 3.0
 

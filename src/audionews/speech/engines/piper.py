@@ -40,7 +40,7 @@ def _load(model: str, threads: int):
         config = json.loads(Path(model + ".json").read_text(encoding="utf-8"))
         session = onnxruntime.InferenceSession(model, sess_options=options, providers=["CPUExecutionProvider"])
         return PiperVoice(config=PiperConfig.from_dict(config), session=session)
-    except Exception as exc:  # noqa: BLE001 - onnxruntime, OS and json errors alike
+    except Exception as exc:
         raise SynthesisError(f"cannot load piper voice {model} ({exc})") from exc
 
 
@@ -81,7 +81,7 @@ class PiperEngine:
         gap = b"\x00\x00" * round(CHUNK_GAP * rate)
         try:
             chunks = [chunk.audio_int16_bytes for chunk in piper_voice.synthesize(for_espeak(text), config)]
-        except Exception as exc:  # noqa: BLE001 - piper raises plain errors from onnxruntime
+        except Exception as exc:
             raise SynthesisError(f"piper could not speak {text[:40]!r} ({exc})") from exc
         return Speech(pcm=gap.join(chunks), sample_rate=rate)
 
