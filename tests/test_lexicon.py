@@ -15,6 +15,7 @@ from audionews.model import Article, Block
 from audionews.script.normalize.rules import for_speech
 from audionews.script.segments import make_script
 from audionews.feed.folder import FeedFolder
+from audionews.pipeline import Feed
 
 from conftest import init_feed, invoke
 
@@ -211,17 +212,17 @@ def test_feed_uses_lexicon_toml_by_default_and_the_file_feed_toml_names(tmp_path
     feeds = tmp_path / "feeds"
     init_feed(feeds, "news", "http://127.0.0.1:9/")
     folder = FeedFolder(feeds / "news")
-    assert folder.lexicon() == Lexicon()
+    assert Feed.open(folder).lexicon == Lexicon()
     (folder.root / "lexicon.toml").write_text('Nguyen = "win"\n', encoding="utf-8")
-    assert folder.lexicon().entries == (("Nguyen", "win"),)
+    assert Feed.open(folder).lexicon.entries == (("Nguyen", "win"),)
     (folder.root / "words").mkdir()
     (folder.root / "words" / "names.toml").write_text('Nguyen = "nwin"\n', encoding="utf-8")
     settings = folder.settings_path.read_text(encoding="utf-8")
     folder.settings_path.write_text(settings.replace('lexicon = ""', 'lexicon = "words/names.toml"'), encoding="utf-8")
-    assert folder.lexicon().entries == (("Nguyen", "nwin"),)
+    assert Feed.open(folder).lexicon.entries == (("Nguyen", "nwin"),)
     (folder.root / "words" / "names.toml").unlink()
     with pytest.raises(ConfigError, match="lexicon file not found"):
-        folder.lexicon()
+        Feed.open(folder).lexicon
 
 
 def test_script_uses_the_feed_lexicon_with_feed_and_the_file_with_lexicon(tmp_path: Path) -> None:

@@ -30,7 +30,6 @@ from audionews.feed.rss import FEED_FILE
 from audionews.feed.writer import build as build_feed
 from audionews.feed.writer import remove as remove_episode
 from audionews.speech.engines import Voice, available
-from audionews.speech.speaker import default_jobs
 
 if TYPE_CHECKING:
     from audionews.script.lexicon import Lexicon
@@ -103,7 +102,7 @@ def _reporting(ctx: click.Context, quiet: bool) -> Iterator[Callable[[str], None
 
 
 def _jobs_option(command: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--jobs", "-j", type=click.IntRange(min=1), default=default_jobs, show_default="one per core",
+    return click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, show_default="one per core",
                         help="Speech worker processes.")(command)
 
 
@@ -127,7 +126,11 @@ def _lexicon(ctx: click.Context, path: Path | None, feed_name: str | None = None
 
     if path:
         return load_lexicon(path)
-    return _folder(ctx, feed_name).lexicon() if feed_name else Lexicon()
+    if not feed_name:
+        return Lexicon()
+    folder = _folder(ctx, feed_name)
+    file, required = folder.lexicon_file(folder.settings())
+    return load_lexicon(file, required=required)
 
 
 def _folder(ctx: click.Context, name: str | None, create_default: bool = False) -> FeedFolder:
@@ -182,7 +185,7 @@ def init(ctx: click.Context, name: str, **settings: Any) -> None:
 @click.pass_context
 @_fail_cleanly
 def publish_command(ctx: click.Context, sources: tuple[str, ...], feed_name: str | None, feed_source: str | None,
-                    limit: int | None, dry_run: bool, as_json: bool, quiet: bool, jobs: int) -> None:
+                    limit: int | None, dry_run: bool, as_json: bool, quiet: bool, jobs: int | None) -> None:
     """Add articles to a feed as episodes (SOURCE: URL, HTML or text file, or - for stdin).
 
     Example: audionews publish examples/harbor-wind-farm.html
@@ -332,7 +335,7 @@ def check_command(ctx: click.Context, source: str, language: str, as_json: bool,
 @click.pass_context
 @_fail_cleanly
 def speak_command(ctx: click.Context, source: str, output: Path, engine: str, voice: str, speed: float,
-                  language: str, quiet: bool, jobs: int, lexicon_path: Path | None) -> None:
+                  language: str, quiet: bool, jobs: int | None, lexicon_path: Path | None) -> None:
     """Read one article into one MP3 now, without a feed.
 
     Example: audionews speak examples/harbor-wind-farm.html -o harbor.mp3

@@ -5,7 +5,7 @@
 Each entry is its linked page, fetched through :mod:`.fetch` like any source; or, when the feed
 carries the full text (``content:encoded`` or Atom content longer than :data:`FULL_TEXT_WORDS`),
 that HTML, with the entry's title, author, date and link as the article's metadata. An entry is
-new unless the catalog holds its article (same identity as :func:`.publish.identity_of` gives,
+new unless the catalog holds its article (same identity as :func:`audionews.feed.identity.identity_of` gives,
 or first read from the same link).
 """
 
@@ -24,9 +24,10 @@ from audionews.errors import ExtractionError, FetchError
 from audionews.extract import extract
 from audionews.feed.catalog import Catalog
 from audionews.feed.folder import FeedFolder
+from audionews.feed.identity import identity_parts
 from audionews.fetch import fetch_bytes
 from audionews.model import Article, Page
-from audionews.pipeline import Progress, PublishReport, clean, identity_of, publish
+from audionews.pipeline import Progress, PublishReport, clean, publish
 
 __all__ = ["FULL_TEXT_WORDS", "FeedItem", "plan", "publish_from_feed", "read_feed"]
 
@@ -54,7 +55,7 @@ class FeedItem:
 
     @property
     def identity(self) -> str:
-        return identity_of(Article(self.source, self.title, (), byline=self.author, url=self.link))
+        return identity_parts(self.link, self.title, self.author)
 
 
 def read_feed(feed_source: str) -> list[FeedItem]:
@@ -84,7 +85,7 @@ def plan(folder: FeedFolder, feed_source: str, limit: int | None = None) -> list
 
 
 def publish_from_feed(folder: FeedFolder, items: list[FeedItem], progress: Progress = lambda _: None,
-                      jobs: int = 1) -> PublishReport:
+                      jobs: int | None = 1) -> PublishReport:
     """Publish the entries not yet known, in the order given (oldest first, so the newest ends on top)."""
     new = {item.source: item for item in items if not item.known}
     return publish(folder, list(new), progress, read=lambda source: _article(new[source]), jobs=jobs)

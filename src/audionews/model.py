@@ -11,6 +11,8 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
+from audionews.errors import ConfigError
+
 __all__ = [
     "Article",
     "Block",
@@ -22,7 +24,11 @@ __all__ = [
     "Segment",
     "Sentence",
     "Take",
+    "Voice",
 ]
+
+DESCRIPTION_LENGTH, DESCRIPTION_LIMIT = 200, 600
+MIN_SPEED, MAX_SPEED = 0.5, 3.0
 
 BlockKind = Literal["paragraph", "heading", "item"]
 SegmentKind = Literal["headline", "byline", "heading", "paragraph", "item"]
@@ -65,6 +71,19 @@ class Article:
     @property
     def body(self) -> tuple[str, ...]:
         return tuple(block.text for block in self.blocks)
+
+    @property
+    def description(self) -> str:
+        """The opening paragraphs, about 200 characters (at most 600), for a feed item or a listing;
+        the headline when there is no paragraph."""
+        text = ""
+        for paragraph in (b.text for b in self.blocks if b.kind == "paragraph"):
+            text = f"{text} {paragraph}".strip()
+            if len(text) >= DESCRIPTION_LENGTH:
+                break
+        if len(text) > DESCRIPTION_LIMIT:
+            text = text[:DESCRIPTION_LIMIT].rsplit(" ", 1)[0] + "…"
+        return text or self.headline
 
     def to_json(self) -> dict:
         """The ``clean --json`` record; later quality checks read these field names."""
@@ -119,11 +138,28 @@ class Script:
     language: str
     segments: tuple[Segment, ...]
     url: str | None = None
+    image: str | None = None
+    description: str = ""
+    """The article's opening, for the feed item (see :attr:`Article.description`)."""
 
     def fingerprint(self, *voice: str) -> str:
         """A hash of everything that decides the audio: text, pauses, and the voice settings."""
         payload = json.dumps([[asdict(s) for s in self.segments], list(voice)], sort_keys=True)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Voice:
+    """What the listener chose: engine, voice (engine-specific; empty for its default), speed, language."""
+
+    engine: str = "piper"
+    voice: str = ""
+    speed: float = 1.0
+    language: str = "en"
+
+    def __post_init__(self) -> None:
+        if not MIN_SPEED <= self.speed <= MAX_SPEED:
+            raise ConfigError(f"speed {self.speed} is outside {MIN_SPEED} to {MAX_SPEED}")
 
 
 @dataclass(frozen=True)
@@ -133,8 +169,8 @@ class Take:
     segment: Segment
     pcm: bytes
     sample_rate: int
-    sentence_ends: tuple[int, ...] = ()
-    """Sample offset where each sentence's speech ends (the gap between sentences follows it)."""
+    sentence_spans: tuple[tuple[int, int], ...] = ()
+    """Where each sentence's speech starts and ends, in samples from the take's start (the cues)."""
 
     @property
     def duration(self) -> float:

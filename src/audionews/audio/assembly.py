@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,12 +17,9 @@ from audionews.audio import loudness
 from audionews.audio.encode import Mp3Writer
 from audionews.errors import AudioError
 from audionews.files import atomic_path
-from audionews.model import Chapter, Cue, Episode, Take
-from audionews.speech.cache import LEVELLED, SpeechCache
-from audionews.speech.engines import Speech
-from audionews.speech.speaker import SENTENCE_GAP
+from audionews.model import Chapter, Cue, Episode, Script, Take
 
-__all__ = ["Tags", "assemble"]
+__all__ = ["Leveller", "Tags", "assemble", "levelled", "write_tags"]
 
 LOUDNESS_TOLERANCE = 0.5
 """LU the encoded episode may stray from the target before it is encoded again (the promise is ±1)."""
@@ -37,12 +33,25 @@ class Tags:
     date: dt.date | None = None
     language: str | None = None
 
+    @classmethod
+    def of(cls, script: Script, album: str) -> Tags:
+        return cls(title=script.title, artist=script.byline, album=album, date=script.published,
+                   language=script.language)
 
-def assemble(takes: Iterable[Take], path: Path, tags: Tags, cache: SpeechCache | None = None) -> Episode:
+
+Leveller = Callable[[Take], bytes]
+"""A take's PCM levelled (see :func:`levelled`); a caller may keep what it levelled before."""
+
+
+def levelled(take: Take) -> bytes:
+    """The take levelled to the target loudness with its true peak limited (:mod:`.loudness`)."""
+    return loudness.levelled(take.pcm, take.sample_rate)
+
+
+def assemble(takes: Iterable[Take], path: Path, tags: Tags, level: Leveller = levelled) -> Episode:
     """Join ``takes`` with their pauses into a tagged MP3 at ``path`` (written atomically).
 
-    Each take is levelled on its own (see :mod:`.loudness`; with a ``cache``, a take levelled
-    before is not levelled again) and sent to the encoder at once, so only one segment's audio is
+    Each take is levelled on its own by ``level`` and sent to the encoder at once, so only one segment's audio is
     in memory; chapter and cue times are counted in samples while joining, so they match the
     audio exactly.
     """
@@ -61,7 +70,7 @@ def assemble(takes: Iterable[Take], path: Path, tags: Tags, cache: SpeechCache |
                 chapters.append((take.segment.chapter, total))
             cues.extend(_cues(take, total, rate))
             pause = b"\x00\x00" * round(take.segment.pause_after * rate)
-            writer.write(_levelled(take, cache) + pause)
+            writer.write(level(take) + pause)
             total += len(take.pcm) // 2 + len(pause) // 2
         if writer is None:
             raise AudioError("nothing to assemble: the script has no segments")
@@ -73,18 +82,6 @@ def assemble(takes: Iterable[Take], path: Path, tags: Tags, cache: SpeechCache |
         write_tags(temp, tags, timed)
     return Episode(path=str(path), duration=total / rate, size=path.stat().st_size, chapters=timed,
                    cues=tuple(cues))
-
-
-def _levelled(take: Take, cache: SpeechCache | None) -> bytes:
-    if cache is None:
-        return loudness.levelled(take.pcm, take.sample_rate)
-    key = hashlib.sha256(take.pcm).hexdigest()  # the take itself: a re-spoken sentence changes it
-    found = cache.get(loudness.LEVELLING, key, LEVELLED)
-    if found is not None and found.sample_rate == take.sample_rate:
-        return found.pcm
-    pcm = loudness.levelled(take.pcm, take.sample_rate)
-    cache.put(loudness.LEVELLING, key, Speech(pcm, take.sample_rate), LEVELLED)
-    return pcm
 
 
 def _checked(writer: Mp3Writer, measured: loudness.Measured) -> loudness.Measured:
@@ -105,13 +102,8 @@ def _checked(writer: Mp3Writer, measured: loudness.Measured) -> loudness.Measure
 
 def _cues(take: Take, start: int, rate: int) -> list[Cue]:
     """One cue per sentence: from where its speech starts to where it ends."""
-    cues = []
-    sentence_start = start
-    gap = round(SENTENCE_GAP * rate)
-    for sentence, end in zip(take.segment.sentences, take.sentence_ends):
-        cues.append(Cue(sentence_start / rate, (start + end) / rate, sentence.text))
-        sentence_start = start + end + gap
-    return cues
+    return [Cue((start + begin) / rate, (start + end) / rate, sentence.text)
+            for sentence, (begin, end) in zip(take.segment.sentences, take.sentence_spans, strict=True)]
 
 
 def write_tags(path: Path, tags: Tags, chapters: tuple[Chapter, ...]) -> None:

@@ -160,6 +160,15 @@ class Catalog:
     def latest_added(self) -> str | None:
         return self._db.execute("SELECT max(added) FROM episodes").fetchone()[0]
 
+    def next_time(self) -> str:
+        """Now, or a second after the newest episode if that is later: episodes published one after
+        another keep their order in the feed (pubDate has whole seconds)."""
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        latest = self.latest_added()
+        if latest is None or now > latest:
+            return now
+        return (dt.datetime.fromisoformat(latest) + dt.timedelta(seconds=1)).isoformat(timespec="seconds")
+
     def _one(self, column: str, value: str) -> EpisodeRecord | None:
         row = self._db.execute(f"SELECT {', '.join(_COLUMNS)} FROM episodes WHERE {column} = ?", (value,)).fetchone()
         return _record(row) if row else None

@@ -9,10 +9,13 @@ with startTime and title).
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
-from audionews.model import Chapter, Cue, Script
+from audionews.files import write_atomic
+from audionews.model import Chapter, Cue, Episode, Script
 
-__all__ = ["COMPANIONS", "chapters_json", "json_transcript", "text_transcript", "webvtt"]
+__all__ = ["COMPANIONS", "chapters_json", "companion", "delete_episode_files", "json_transcript", "text_transcript",
+           "webvtt", "write_companions"]
 
 COMPANIONS = {
     ".vtt": "text/vtt",
@@ -53,3 +56,27 @@ def text_transcript(script: Script) -> str:
 def chapters_json(chapters: tuple[Chapter, ...], title: str) -> str:
     entries = [{"startTime": round(c.start, 3), "endTime": round(c.end, 3), "title": c.title} for c in chapters]
     return json.dumps({"version": "1.2.0", "title": title, "chapters": entries}, ensure_ascii=False, indent=1)
+
+
+def companion(audio: Path, suffix: str) -> Path:
+    """The file beside an episode's MP3 with ``suffix`` (see :data:`COMPANIONS`)."""
+    return audio.with_name(audio.name.removesuffix(".mp3") + suffix)
+
+
+def write_companions(audio: Path, episode: Episode, script: Script) -> None:
+    """Captions, transcripts and chapters beside the MP3, from the episode's real timings."""
+    contents = {
+        ".vtt": webvtt(episode.cues),
+        ".json": json_transcript(episode.cues),
+        ".txt": text_transcript(script),
+        ".chapters.json": chapters_json(episode.chapters, script.title),
+    }
+    for suffix in COMPANIONS:
+        write_atomic(companion(audio, suffix), contents[suffix].encode("utf-8"))
+
+
+def delete_episode_files(audio: Path) -> None:
+    """An episode's MP3 and every companion beside it."""
+    audio.unlink(missing_ok=True)
+    for suffix in COMPANIONS:
+        companion(audio, suffix).unlink(missing_ok=True)

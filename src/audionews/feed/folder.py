@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import tomli_w
 
@@ -22,19 +22,18 @@ from audionews.errors import ConfigError, FeedError
 from audionews.feed.artwork import check_artwork
 from audionews.feed.categories import check_category
 from audionews.files import write_atomic
-from audionews.speech.engines import Voice
-
-if TYPE_CHECKING:
-    from audionews.script.lexicon import Lexicon
+from audionews.model import Voice
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
 
-__all__ = ["DEFAULT_FEED", "FeedFolder", "FeedSettings", "create_feed", "find_feed"]
+__all__ = ["DEFAULT_FEED", "LEXICON_FILE", "FeedFolder", "FeedSettings", "create_feed", "find_feed"]
 
 DEFAULT_FEED = "default"
+LEXICON_FILE = "lexicon.toml"
+"""A feed's pronunciations, when ``feed.toml`` names no other file."""
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
 
 
@@ -138,6 +137,11 @@ class FeedFolder:
     def cache(self) -> Path:
         return self.root / "cache"
 
+    def audio_name(self, title: str, fingerprint: str) -> str:
+        """An episode's MP3, relative to ``public/``: its title as a slug and its audio's fingerprint, so a
+        changed episode is a new file and players never get the old audio from a cache."""
+        return f"episodes/{_slug(title)}-{fingerprint[:8]}.mp3"
+
     @property
     def staging(self) -> Path:
         """Where episodes are encoded before they go public: one folder per publishing process."""
@@ -153,15 +157,10 @@ class FeedFolder:
             check_artwork(self.root / settings.artwork, settings.artwork, str(self.settings_path))
         return settings
 
-    def lexicon(self, settings: FeedSettings | None = None) -> Lexicon:
-        """The feed's lexicon: the file ``feed.toml`` names (which must exist), else ``lexicon.toml`` if present."""
-        from audionews.script.lexicon import (  # its normalization rules: only commands that speak need them
-            LEXICON_FILE,
-            load_lexicon,
-        )
-
-        named = (settings or self.settings()).lexicon
-        return load_lexicon(self.root / (named or LEXICON_FILE), required=bool(named))
+    def lexicon_file(self, settings: FeedSettings) -> tuple[Path, bool]:
+        """The feed's lexicon file and whether it must exist: the file ``feed.toml`` names, else
+        ``lexicon.toml`` if present."""
+        return self.root / (settings.lexicon or LEXICON_FILE), bool(settings.lexicon)
 
 
 def create_feed(feeds_dir: Path, name: str, settings: FeedSettings, overwrite: bool = False) -> FeedFolder:
@@ -200,3 +199,10 @@ def default_settings() -> FeedSettings:
         base_url="http://127.0.0.1:8000/",
         description="Articles read aloud by audionews.",
     )
+
+
+def _slug(text: str, limit: int = 60) -> str:
+    """ASCII letters, digits and hyphens only: safe in any URL and any file system."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:limit].rstrip("-") or "episode"

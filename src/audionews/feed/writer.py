@@ -18,14 +18,14 @@ from filelock import FileLock
 from audionews.errors import FeedError
 from audionews.feed.artwork import check_artwork
 from audionews.feed.catalog import Catalog, EpisodeRecord
-from audionews.feed.companions import COMPANIONS
+from audionews.feed.companions import companion, delete_episode_files
 from audionews.feed.cover import make_cover
 from audionews.feed.folder import FeedFolder, FeedSettings
 from audionews.feed.rss import COVER_FILE, FEED_FILE, write_feed_xml
 from audionews.feed.site import INDEX_FILE, PAGE_EPISODES, build_index_html
 from audionews.files import TEMP_PREFIX, atomic_path, open_synced, write_atomic
 
-__all__ = ["LOCK_TIMEOUT", "build", "commit", "companion", "delete_episode_files", "lock", "recover", "remove"]
+__all__ = ["LOCK_TIMEOUT", "build", "commit", "lock", "recover", "remove"]
 
 LOCK_TIMEOUT = 600
 
@@ -47,17 +47,6 @@ def remove(folder: FeedFolder, guid: str) -> EpisodeRecord:
         commit(folder, settings, catalog, lambda: catalog.remove(guid))
         delete_episode_files(folder.public / record.audio)
     return record
-
-
-def companion(audio: Path, suffix: str) -> Path:
-    """The file beside an episode's MP3 with ``suffix`` (see :data:`~audionews.feed.companions.COMPANIONS`)."""
-    return audio.with_name(audio.name.removesuffix(".mp3") + suffix)
-
-
-def delete_episode_files(audio: Path) -> None:
-    audio.unlink(missing_ok=True)
-    for suffix in COMPANIONS:
-        companion(audio, suffix).unlink(missing_ok=True)
 
 
 def _build(folder: FeedFolder, settings: FeedSettings, catalog: Catalog) -> int:

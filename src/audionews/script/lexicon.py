@@ -50,10 +50,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-__all__ = ["LEXICON_FILE", "Lexicon", "load_lexicon", "parse_lexicon"]
-
-LEXICON_FILE = "lexicon.toml"
-"""The lexicon a feed folder uses when ``feed.toml`` names none."""
+__all__ = ["Lexicon", "load_lexicon", "parse_lexicon"]
 
 
 @dataclass(frozen=True)

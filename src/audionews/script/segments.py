@@ -73,6 +73,8 @@ def make_script(article: Article, default_language: str = "en", lexicon: Lexicon
         language=language,
         segments=tuple(segments),
         url=article.url,
+        image=article.image,
+        description=article.description,
     )
 
 

@@ -17,9 +17,10 @@ from audionews.errors import SynthesisError
 from audionews.model import Script, Segment, Take
 from audionews.speech.cache import SpeechCache
 from audionews.speech.engines import Engine, Speech
+from audionews.speech.trim import trimmed
 from audionews.speech.workers import WorkerPool
 
-__all__ = ["SENTENCE_GAP", "Order", "Speaker", "Takes", "default_jobs", "speak", "trim_silence", "trimmed"]
+__all__ = ["SENTENCE_GAP", "Order", "Speaker", "Takes", "default_jobs", "speak"]
 
 
 SENTENCE_GAP = 0.25
@@ -45,10 +46,11 @@ class Speaker:
     is not in the cache (each loads the voice once) and serve every article of the batch.
     """
 
-    def __init__(self, engine: Engine, jobs: int = 1, cache: SpeechCache | None = None) -> None:
+    def __init__(self, engine: Engine, jobs: int | None = 1, cache: SpeechCache | None = None) -> None:
+        """``jobs``: worker processes; None for one per core."""
         self.engine = engine
         self.cache = cache
-        self.jobs = jobs if engine.parallel else 1
+        self.jobs = (jobs or default_jobs()) if engine.parallel else 1
         self._pool: WorkerPool | None = None
 
     def __enter__(self) -> Speaker:
@@ -132,9 +134,9 @@ class Takes:
 
 
 def _take(segment: Segment, orders: list[Order]) -> Take:
-    """One segment, sentence by sentence, so each sentence's end is known to the sample."""
+    """One segment, sentence by sentence, so each sentence's span is known to the sample."""
     pcm = bytearray()
-    ends: list[int] = []
+    spans: list[tuple[int, int]] = []
     rate = 0
     for index, order in enumerate(orders):
         speech = order.result()
@@ -143,33 +145,6 @@ def _take(segment: Segment, orders: list[Order]) -> Take:
         rate = speech.sample_rate
         if index:
             pcm += b"\x00\x00" * round(SENTENCE_GAP * rate)
+        spans.append((len(pcm) // 2, (len(pcm) + len(speech.pcm)) // 2))
         pcm += speech.pcm
-        ends.append(len(pcm) // 2)
-    return Take(segment=segment, pcm=bytes(pcm), sample_rate=rate, sentence_ends=tuple(ends))
-
-
-TRIM_BELOW_DB = 40.0
-"""A 10 ms frame this far below the sentence's loudest frame counts as silence."""
-
-
-def trim_silence(pcm: bytes, rate: int, margin: float = 0.02) -> bytes:
-    """Speech without the engine's own leading and trailing silence, so a cue starts and ends with
-    the voice; ``margin`` seconds are kept so no consonant is cut."""
-    import numpy as np  # here, so commands that speak nothing don't load it
-
-    samples = np.frombuffer(pcm, dtype="<i2")
-    size = max(1, rate // 100)
-    frames = samples[: len(samples) // size * size].astype(np.float64).reshape(-1, size)
-    if not len(frames):
-        return pcm
-    level = 20 * np.log10(np.maximum(np.sqrt(np.mean(frames**2, axis=1)), 1e-9))
-    voiced = np.flatnonzero(level > level.max() - TRIM_BELOW_DB)
-    keep = round(margin * rate)
-    start = max(0, voiced[0] * size - keep)
-    end = min(len(samples), (voiced[-1] + 1) * size + keep)
-    return samples[start:end].tobytes()
-
-
-def trimmed(speech: Speech) -> Speech:
-    """``speech`` without its leading and trailing silence."""
-    return Speech(trim_silence(speech.pcm, speech.sample_rate), speech.sample_rate)
+    return Take(segment=segment, pcm=bytes(pcm), sample_rate=rate, sentence_spans=tuple(spans))

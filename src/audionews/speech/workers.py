@@ -22,6 +22,7 @@ from concurrent.futures import Future
 from typing import BinaryIO
 
 from audionews.errors import SynthesisError
+from audionews.speech.trim import trimmed
 from audionews.speech.engines import Speech, Voice, get_engine
 
 __all__ = ["WorkerPool"]
@@ -106,8 +107,6 @@ def _exchange(process: subprocess.Popen, text: str) -> Speech:
 
 def _work(voice: Voice, threads: int, requests: BinaryIO, answers: BinaryIO) -> None:
     """The worker's loop: until its input closes, speak each request and answer."""
-    from audionews.speech.speaker import trimmed  # the worker trims, so the parent receives less
-
     engine = get_engine(voice, threads)
     try:
         engine.prepare()

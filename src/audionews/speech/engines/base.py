@@ -7,11 +7,9 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from audionews.errors import ConfigError
+from audionews.model import Voice
 
 __all__ = ["Engine", "Speech", "Voice", "available", "get_engine", "register"]
-
-MIN_SPEED, MAX_SPEED = 0.5, 3.0
-
 
 @dataclass(frozen=True)
 class Speech:
@@ -19,20 +17,6 @@ class Speech:
 
     pcm: bytes
     sample_rate: int
-
-
-@dataclass(frozen=True)
-class Voice:
-    """What the listener chose: engine, voice (engine-specific; empty for its default), speed, language."""
-
-    engine: str = "piper"
-    voice: str = ""
-    speed: float = 1.0
-    language: str = "en"
-
-    def __post_init__(self) -> None:
-        if not MIN_SPEED <= self.speed <= MAX_SPEED:
-            raise ConfigError(f"speed {self.speed} is outside {MIN_SPEED} to {MAX_SPEED}")
 
 
 class Engine(Protocol):
