@@ -47,7 +47,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from audionews.audio.assembly import Tags, assemble
+from audionews.audio import Tags, assemble
 from audionews.ffmpeg import ffmpeg_path
 from audionews.model import Script
 from audionews.pipeline import clean

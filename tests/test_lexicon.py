@@ -10,13 +10,12 @@ import pytest
 from mutagen.mp3 import MP3
 
 from audionews.errors import ConfigError
-from audionews.script.lexicon import Lexicon, load_lexicon, parse_lexicon
+from audionews.feed.folder import FeedFolder
 from audionews.model import Article, Block
+from audionews.pipeline import Feed
+from audionews.script.lexicon import Lexicon, load_lexicon, parse_lexicon
 from audionews.script.normalize.rules import for_speech
 from audionews.script.segments import make_script
-from audionews.feed.folder import FeedFolder
-from audionews.pipeline import Feed
-
 from conftest import init_feed, invoke
 
 LEXICON = """\

@@ -10,7 +10,7 @@ import pytest
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
-from audionews.audio.assembly import Tags, assemble
+from audionews.audio import Tags, assemble
 from audionews.ffmpeg import ffmpeg_path
 from audionews.model import Article, Block
 from audionews.script.segments import PAUSES, make_script

@@ -11,16 +11,14 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from audionews.feed.catalog import Catalog
-from audionews.errors import FeedError
-from audionews.model import Article, Block
-from audionews.feed import identity
 from audionews import pipeline
-from audionews.pipeline import publish
+from audionews.errors import FeedError
+from audionews.feed import identity
+from audionews.feed.catalog import Catalog
 from audionews.feed.folder import FeedFolder
-
+from audionews.model import Article, Block
+from audionews.pipeline import publish
 from conftest import init_feed
-
 
 FIRST = ("The ferry to Holm Island will run twice a day from May.",
          "The harbour board agreed the new timetable on Monday.",

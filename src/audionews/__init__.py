@@ -1,9 +1,13 @@
-"""audionews: news and blog articles as accessible audio and a podcast feed."""
+"""audionews: news and blog articles as accessible audio and a podcast feed.
+
+The public API is what ``__all__`` names: the pipeline's functions and every type they take and
+return. Everything else is internal and may change.
+"""
 
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from audionews.errors import (
     AudioError,
@@ -14,7 +18,14 @@ from audionews.errors import (
     FetchError,
     SynthesisError,
 )
-from audionews.model import Article, Block, Chapter, Episode, Page, Script, Segment, Take
+from audionews.model import Article, Block, Chapter, Cue, Episode, Page, Script, Segment, Sentence, Take, Voice
+
+if TYPE_CHECKING:  # imported on first use, below
+    from audionews.feed.catalog import EpisodeRecord
+    from audionews.feed.folder import FeedFolder, FeedSettings, create_feed, find_feed
+    from audionews.feed.writer import build, remove
+    from audionews.pipeline import Failure, Published, PublishReport, clean, publish, speak_to_file
+    from audionews.script.lexicon import Lexicon, load_lexicon
 
 __all__ = [
     "Article",
@@ -23,18 +34,29 @@ __all__ = [
     "Block",
     "Chapter",
     "ConfigError",
+    "Cue",
     "Episode",
+    "EpisodeRecord",
     "ExtractionError",
+    "Failure",
     "FeedError",
+    "FeedFolder",
+    "FeedSettings",
     "FetchError",
     "Lexicon",
     "Page",
+    "PublishReport",
+    "Published",
     "Script",
     "Segment",
+    "Sentence",
     "SynthesisError",
     "Take",
+    "Voice",
     "build",
     "clean",
+    "create_feed",
+    "find_feed",
     "load_lexicon",
     "publish",
     "remove",
@@ -43,18 +65,22 @@ __all__ = [
 __version__ = "0.1.0"
 
 _LAZY = {
-    "Lexicon": "script.lexicon", "load_lexicon": "script.lexicon",
+    "EpisodeRecord": "feed.catalog",
+    "FeedFolder": "feed.folder", "FeedSettings": "feed.folder", "create_feed": "feed.folder", "find_feed": "feed.folder",
     "build": "feed.writer", "remove": "feed.writer",
+    "Failure": "pipeline", "PublishReport": "pipeline", "Published": "pipeline",
     "clean": "pipeline", "publish": "pipeline", "speak_to_file": "pipeline",
+    "Lexicon": "script.lexicon", "load_lexicon": "script.lexicon",
 }
 """Imported on first use, so importing any part of the package (``audionews.cli`` for ``build``)
-does not load the whole pipeline: trafilatura, numpy, mutagen, requests (PEP 562)."""
+does not load the whole pipeline: trafilatura, numpy, mutagen, requests (PEP 562). No name here is
+also a submodule's name, so ``audionews.publish`` is the function whatever was imported before."""
 
 
 def __getattr__(name: str) -> Any:
     if name not in _LAZY:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    value = getattr(importlib.import_module(f"audionews.{_LAZY[name]}"), name)
     globals()[name] = value
     return value
 

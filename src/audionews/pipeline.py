@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from audionews.audio import loudness
-from audionews.audio.assembly import Leveller, Tags, assemble, levelled
+from audionews.audio import Leveller, Tags, assemble, levelled, loudness
 from audionews.errors import AudionewsError
 from audionews.extract import extract
 from audionews.feed.catalog import Catalog, EpisodeRecord

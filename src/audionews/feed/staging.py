@@ -15,7 +15,7 @@ from pathlib import Path
 from audionews.feed.folder import FeedFolder
 from audionews.model import Episode
 
-__all__ = ["move_in", "staging_folder", "remove_staging_folder"]
+__all__ = ["move_in", "remove_staging_folder", "staging_folder"]
 
 
 def staging_folder(folder: FeedFolder) -> Path:

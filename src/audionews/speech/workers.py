@@ -22,8 +22,8 @@ from concurrent.futures import Future
 from typing import BinaryIO
 
 from audionews.errors import SynthesisError
-from audionews.speech.trim import trimmed
 from audionews.speech.engines import Speech, Voice, get_engine
+from audionews.speech.trim import trimmed
 
 __all__ = ["WorkerPool"]
 
