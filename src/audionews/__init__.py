@@ -66,7 +66,8 @@ __version__ = "0.1.0"
 
 _LAZY = {
     "EpisodeRecord": "feed.catalog",
-    "FeedFolder": "feed.folder", "FeedSettings": "feed.folder", "create_feed": "feed.folder", "find_feed": "feed.folder",
+    "FeedFolder": "feed.folder", "FeedSettings": "feed.folder",
+    "create_feed": "feed.folder", "find_feed": "feed.folder",
     "build": "feed.writer", "remove": "feed.writer",
     "Failure": "pipeline", "PublishReport": "pipeline", "Published": "pipeline",
     "clean": "pipeline", "publish": "pipeline", "speak_to_file": "pipeline",

@@ -215,12 +215,12 @@ def publish_command(ctx: click.Context, sources: tuple[str, ...], feed_name: str
     else:
         with _reporting(ctx, quiet) as progress:
             report = publish_sources(folder, list(sources), progress, jobs=jobs)
-    for item in report.published:
+    for done in report.published:
         if as_json:
-            click.echo(json.dumps({"source": item.source, "guid": item.guid, "title": item.title,
-                                   "duration": round(item.duration, 3), "path": item.path, "status": item.status}))
+            click.echo(json.dumps({"source": done.source, "guid": done.guid, "title": done.title,
+                                   "duration": round(done.duration, 3), "path": done.path, "status": done.status}))
         else:
-            click.echo(f"{item.status}: {item.title} ({_clock(item.duration)}) {item.path}")
+            click.echo(f"{done.status}: {done.title} ({_clock(done.duration)}) {done.path}")
     for failure in report.failures:
         click.echo(f"Error: {failure.source}: {failure.reason}", err=True)
     if report.failures:
@@ -267,13 +267,14 @@ def _spoken_text_command(name: str, json_help: str) -> Callable[[Callable[..., A
     """The options ``script`` and ``check`` share: what to read, in which language, with which lexicon."""
 
     def decorate(command: Callable[..., Any]) -> Any:
-        for option in reversed([
+        decorators: list[Callable[[Any], Any]] = [
             cli.command(name), click.argument("source"),
             click.option("--language", default="en", show_default=True, help="Used when the article does not say."),
             click.option("--json", "as_json", is_flag=True, help=json_help),
             _lexicon_option, _feed_option, click.pass_context, _fail_cleanly,
-        ]):
-            command = option(command)
+        ]
+        for decorator in reversed(decorators):
+            command = decorator(command)
         return command
 
     return decorate
@@ -423,7 +424,9 @@ def serve(ctx: click.Context, feed_name: str | None, host: str, port: int) -> No
 
 def _clock(seconds: float) -> str:
     whole = round(seconds)
-    return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}" if whole >= 3600 else f"{whole // 60}:{whole % 60:02d}"
+    if whole >= 3600:
+        return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+    return f"{whole // 60}:{whole % 60:02d}"
 
 
 def main() -> None:
@@ -431,4 +434,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

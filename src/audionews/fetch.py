@@ -22,7 +22,7 @@ import requests
 import urllib3
 
 from audionews.errors import FetchError
-from audionews.model import Page
+from audionews.model import Page, PageKind
 
 __all__ = ["MAX_BYTES", "decode", "fetch", "fetch_bytes"]
 
@@ -66,7 +66,8 @@ def fetch(source: str) -> Page:
     path = Path(source)
     data = _read_file(path, source)
     suffix = path.suffix.lower()
-    hint = "html" if suffix in (".html", ".htm", ".xhtml") else "text" if suffix in (".txt", ".text") else None
+    hint: PageKind | None = ("html" if suffix in (".html", ".htm", ".xhtml")
+                             else "text" if suffix in (".txt", ".text") else None)
     return _page(source, data, None, hint)
 
 
@@ -117,7 +118,7 @@ def fetch_bytes(source: str, accept: str) -> tuple[bytes, str | None]:
 def _fetch_url(url: str) -> Page:
     data, final_url, ctype, charset = _download(url, "text/html,application/xhtml+xml,text/plain;q=0.9",
                                                  _check_page_type)
-    hint = "html" if ctype in _HTML_TYPES else "text" if ctype in _TEXT_TYPES else None
+    hint: PageKind | None = "html" if ctype in _HTML_TYPES else "text" if ctype in _TEXT_TYPES else None
     return _page(url, data, final_url, hint, charset)
 
 
@@ -191,7 +192,7 @@ def _get_before(deadline: float, session: requests.Session, url: str, **kwargs) 
     return result["response"]  # type: ignore[return-value]
 
 
-def _page(source: str, data: bytes, url: str | None, hint: str | None, charset: str | None = None) -> Page:
+def _page(source: str, data: bytes, url: str | None, hint: PageKind | None, charset: str | None = None) -> Page:
     if not data.strip():
         raise FetchError("empty", source)
     for magic, what in _MAGIC:
@@ -203,7 +204,7 @@ def _page(source: str, data: bytes, url: str | None, hint: str | None, charset: 
     stripped = text.lstrip()
     if stripped[:1] in "{[" and _is_json(stripped):
         raise FetchError("JSON data, not an article", source)
-    kind = hint or ("html" if _HTML_SNIFF.search(text[:4096]) else "text")
+    kind: PageKind = hint or ("html" if _HTML_SNIFF.search(text[:4096]) else "text")
     return Page(source=source, kind=kind, text=text, url=url)
 
 

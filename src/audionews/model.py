@@ -30,6 +30,7 @@ __all__ = [
 DESCRIPTION_LENGTH, DESCRIPTION_LIMIT = 200, 600
 MIN_SPEED, MAX_SPEED = 0.5, 3.0
 
+PageKind = Literal["html", "text"]
 BlockKind = Literal["paragraph", "heading", "item"]
 SegmentKind = Literal["headline", "byline", "heading", "paragraph", "item"]
 
@@ -40,7 +41,7 @@ class Page:
 
     source: str
     """What the user named: a path, a URL or ``-``."""
-    kind: Literal["html", "text"]
+    kind: PageKind
     text: str
     url: str | None = None
     """The URL the page was fetched from, after redirects; None for files and stdin."""

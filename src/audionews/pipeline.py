@@ -14,6 +14,7 @@ import contextlib
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -124,10 +125,11 @@ def publish(folder: FeedFolder, sources: list[str], progress: Progress = lambda 
             prefix = f"article {number} of {len(sources)}, {source}" if len(sources) > 1 else source
             return _attempt(source, lambda: _start(feed, speaker, source, _prefixed(progress, prefix), read))
 
+        level = _cached_levelling(cache)
         for started in _one_ahead(start(n, s) for n, s in enumerate(sources, start=1)):
             if isinstance(started, tuple):
                 job, takes = started
-                outcomes.append(_attempt(job.source, lambda: _finish(feed, job, takes, _cached_levelling(cache))))
+                outcomes.append(_attempt(job.source, partial(_finish, feed, job, takes, level)))
             else:
                 outcomes.append(started)
     remove_staging_folder(folder)
@@ -136,7 +138,8 @@ def publish(folder: FeedFolder, sources: list[str], progress: Progress = lambda 
                          tuple(o for o in outcomes if isinstance(o, Failure)))
 
 
-def _start(feed: Feed, speaker: Speaker, source: str, progress: Progress, read: Reader) -> Published | tuple[Job, Takes]:
+def _start(feed: Feed, speaker: Speaker, source: str, progress: Progress,
+           read: Reader) -> Published | tuple[Job, Takes]:
     """Read and script ``source``; an article already published as it is now is done, any other has
     its sentences ordered."""
     progress("reading")

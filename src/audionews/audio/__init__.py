@@ -1,6 +1,7 @@
 """Takes → Episode: segments levelled, joined with their pauses, encoded to MP3 and tagged.
 
-:func:`assemble` is the entry point; :mod:`.loudness` levels, :mod:`.encode` drives ffmpeg, :mod:`.tags` writes ID3 and chapters.
+:func:`assemble` is the entry point; :mod:`.loudness` levels, :mod:`.encode` drives ffmpeg,
+:mod:`.tags` writes ID3 and chapters.
 """
 
 from __future__ import annotations

@@ -34,19 +34,23 @@ class Mp3Writer:
     def __init__(self, path: Path, rate: int) -> None:
         self.path = path
         self.rate = rate
-        self._spool: IO[bytes] = tempfile.NamedTemporaryFile(prefix=TEMP_PREFIX, suffix=".pcm", dir=path.parent)
-        self._errors: IO[bytes] = tempfile.TemporaryFile()
-        self._report: IO[bytes] = tempfile.TemporaryFile()
+        # these live as long as the writer and are closed by close()
+        self._spool: IO[bytes] = tempfile.NamedTemporaryFile(prefix=TEMP_PREFIX, suffix=".pcm", dir=path.parent)  # noqa: SIM115
+        self._errors: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115
+        self._report: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115
         try:
             self._encoder = subprocess.Popen(
                 [*ffmpeg_command("error"), *self._pcm_input("pipe:0"), *_mp3_output(""),
                  "-f", "tee", "-map", "0:a", f"[f=mp3]{_tee_escaped(path)}|[f=mp3]pipe:1"],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._errors)
-            self._meter = subprocess.Popen([*ffmpeg_command("info"), "-f", "mp3", "-i", "pipe:0", "-af", METER, "-f", "null", "-"],
-                                           stdin=self._encoder.stdout, stdout=subprocess.DEVNULL, stderr=self._report)
+            self._meter = subprocess.Popen(
+                [*ffmpeg_command("info"), "-f", "mp3", "-i", "pipe:0", "-af", METER, "-f", "null", "-"],
+                stdin=self._encoder.stdout, stdout=subprocess.DEVNULL, stderr=self._report)
         except OSError as exc:
             self.close()
             raise AudioError(f"cannot run ffmpeg ({exc})") from exc
+        assert self._encoder.stdin and self._encoder.stdout  # both opened with PIPE
+        self._input: IO[bytes] = self._encoder.stdin
         self._encoder.stdout.close()  # the meter holds the read end now
 
     def _pcm_input(self, source: str) -> list[str]:
@@ -55,14 +59,14 @@ class Mp3Writer:
     def write(self, pcm: bytes) -> None:
         self._spool.write(pcm)
         try:
-            self._encoder.stdin.write(pcm)
+            self._input.write(pcm)
         except (BrokenPipeError, OSError) as exc:
             raise AudioError(f"ffmpeg failed ({self._failure(self._encoder, self._errors)})") from exc
 
     def finish(self) -> Measured:
         """Close the input, wait for the MP3 to be written, and return its loudness and true peak."""
         try:
-            self._encoder.stdin.close()
+            self._input.close()
         except OSError:
             pass
         if self._encoder.wait() != 0:

@@ -43,7 +43,7 @@ def write_tags(path: Path, tags: Tags, chapters: tuple[Chapter, ...]) -> None:
         id3.add(TLAN(encoding=3, text=[tags.language]))
     id3.add(TCON(encoding=3, text=["Podcast"]))
     ids = [f"chp{i}" for i in range(len(chapters))]
-    for element_id, chapter in zip(ids, chapters):
+    for element_id, chapter in zip(ids, chapters, strict=True):
         id3.add(CHAP(element_id=element_id, start_time=round(chapter.start * 1000), end_time=round(chapter.end * 1000),
                      sub_frames=[TIT2(encoding=3, text=[chapter.title])]))
     if chapters:

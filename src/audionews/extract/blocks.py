@@ -5,8 +5,9 @@ standing loose in a container. Each gets a row of features, the cues that tell a
 from the boilerplate around it on any site: how much of it is links, whether it reads as sentences,
 which tags and which class and id words (``comment``, ``share``, ``related``, ``content``…) lie above
 it, where it stands relative to the page's headline, how much text its containers hold, its
-neighbours, and how much of it and of its containers trafilatura and readability kept. The classifier (``trees.Forest``, trained by
-``benchmarks/train.py``) turns each row into the probability that the block is article.
+neighbours, and how much of it and of its containers trafilatura and readability kept. The
+classifier (``trees.Forest``, trained by ``benchmarks/train.py``) turns each row into the probability
+that the block is article.
 
 Training and run time call the same :func:`page_blocks` and :func:`features`, so the model sees at
 run time exactly what it was trained on.
@@ -158,7 +159,8 @@ _INNER_BLOCKS = frozenset({"p", "div", "table", "ul", "ol", "br", "blockquote", 
 
 def _holds_blocks(element: etree._Element, tag: str) -> bool:
     """A table row used for layout (a whole page in its cells) is a container, not a row of data."""
-    return tag == "tr" and any(isinstance(e.tag, str) and e.tag.lower() in _INNER_BLOCKS for e in element.iterdescendants())
+    return tag == "tr" and any(isinstance(e.tag, str) and e.tag.lower() in _INNER_BLOCKS
+                               for e in element.iterdescendants())
 
 
 def units(blocks: list[PageBlock]) -> list[int]:
@@ -245,7 +247,7 @@ def features(blocks: list[PageBlock], language: str | None, support: list[float]
     total_words = sum(counts) or 1
     link_density = [b.link_chars / max(1, len(b.text)) for b in blocks]
     prose = [c >= 8 and ld < 0.3 and bool(_SENTENCE_END.search(b.text))
-             for b, c, ld in zip(blocks, counts, link_density)]
+             for b, c, ld in zip(blocks, counts, link_density, strict=True)]
     seen: dict[str, int] = {}
     for b in blocks:
         seen[b.text] = seen.get(b.text, 0) + 1
@@ -271,7 +273,7 @@ def features(blocks: list[PageBlock], language: str | None, support: list[float]
                 entry[5] += supported
                 entry[6] += supported2
     best = max(held, key=lambda e: held[e][4] - 0.5 * (held[e][0] - held[e][4])) if held else None
-    prose_depths = [len(chain) for chain, p in zip(chains, prose) if p]
+    prose_depths = [len(chain) for chain, p in zip(chains, prose, strict=True) if p]
     typical_depth = float(np.median(prose_depths)) if prose_depths else 0.0
     h1 = next((i for i, b in enumerate(blocks) if b.tag == "h1"), None)
     marks: dict[etree._Element, tuple[int, frozenset[str]]] = {}  # an element's structure column and class groups
@@ -322,10 +324,10 @@ def features(blocks: list[PageBlock], language: str | None, support: list[float]
         if leaf:
             for group in marks_of(b.element)[1]:
                 row[_PLACES["own"][group]] = 1
-        for columns, element in zip(_CONTAINER_COLUMNS, _containers(chain)):
-            w, links, chars, count, prose_words, supported, supported2 = held[element]
-            row[list(columns)] = (w / total_words, links / max(1, chars), math.log1p(count),
-                                  prose_words / max(1, w), supported / max(1, w), supported2 / max(1, w))
+        for columns, element in zip(_CONTAINER_COLUMNS, _containers(chain), strict=False):  # up to three
+            w, links, held_chars, count, held_prose, held_supported, held_supported2 = held[element]
+            row[list(columns)] = (w / total_words, links / max(1, held_chars), math.log1p(count),
+                                  held_prose / max(1, w), held_supported / max(1, w), held_supported2 / max(1, w))
         row[column["depth"]] = len(chain)
         row[column["in_best"]] = best is not None and best in chain
 

@@ -23,7 +23,8 @@ from audionews.extract.lines import is_credit
 from audionews.extract.trees import Forest, load_forest
 from audionews.model import Block
 
-__all__ = ["MODEL", "THRESHOLD", "block_rows", "by_unit", "chosen", "learned_body", "readability_support", "shingle_share", "trafilatura_support"]
+__all__ = ["MODEL", "THRESHOLD", "block_rows", "by_unit", "chosen", "learned_body", "readability_support",
+           "shingle_share", "trafilatura_support"]
 
 MODEL = "html_blocks"
 """The shipped forest's name in ``extract/models/``."""
@@ -46,7 +47,8 @@ def chosen(blocks: list[Block], probabilities: np.ndarray, unit: list[int],
     """The blocks the forest finds likely enough, lists and tables whole, without the credit line (it
     is said as the byline) and tidied for the ear."""
     probabilities = by_unit(probabilities, unit)
-    return tidy_blocks([b for b, p in zip(blocks, probabilities) if p >= threshold and not is_credit(b.text)])
+    kept = [b for b, p in zip(blocks, probabilities, strict=True) if p >= threshold and not is_credit(b.text)]
+    return tidy_blocks(kept)
 
 
 def by_unit(probabilities: np.ndarray, unit: list[int]) -> np.ndarray:
@@ -78,7 +80,8 @@ def trafilatura_support(root: etree._Element, url: str | None, blocks: list[Page
         document = trafilatura.bare_extraction(copy.deepcopy(root), url=url, with_metadata=False)
     except Exception:
         document = None
-    return shingle_share((document.text or "") if document is not None else "", [b.text for b in blocks])
+    text = document.get("text") if isinstance(document, dict) else document.text if document is not None else None
+    return shingle_share(text or "", [b.text for b in blocks])
 
 
 def readability_support(root: etree._Element, url: str | None, blocks: list[PageBlock]) -> list[float]:

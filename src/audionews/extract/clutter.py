@@ -19,7 +19,8 @@ __all__ = ["is_clutter", "tidy_blocks"]
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _LEAD_IN = re.compile(r"^\W*(?:related(?: (?:stories|articles|coverage|content|links|reading))?|see also|"
-                      r"more (?:on|about) this(?: story)?|read (?:also|next)|recommended(?: for you)?)\s*:?\s*$", re.IGNORECASE)
+                      r"more (?:on|about) this(?: story)?|read (?:also|next)|recommended(?: for you)?)\s*:?\s*$",
+                      re.IGNORECASE)
 _SHORT_CHARS = 2000
 """Clutter lines are short; longer text is never run through the clutter patterns (they backtrack)."""
 
@@ -61,7 +62,7 @@ def tidy_blocks(blocks: list[Block]) -> list[Block]:
         key = squash(text).lower()
         if key in recent:
             continue  # a caption or gallery text shown again; far-apart repeats (recipes, interviews) stay
-        recent = (recent + [key])[-3:]
+        recent = [*recent, key][-3:]
         short = n <= 25 and len(text) <= _SHORT_CHARS  # a few words padded with megabytes are not clutter
         if short and BREAK_PATTERNS["comment form"].match(text):
             break

@@ -105,7 +105,7 @@ class _TextStream(HTMLParser):
         if not self.skipping:
             self.parts.append(_WHITESPACE.sub(" ", data))
 
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
         # html.parser raises AssertionError on "<![0…" (found by the hostile-input property test);
         # a browser reads it as a bogus comment, up to the next ">".
         try:

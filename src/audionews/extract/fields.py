@@ -78,7 +78,8 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DATE_FORMS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),  # June 13, 2025
-    re.compile(rf"\b{_DAY}\.?\s+(?:(?:of|de)\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.IGNORECASE),  # 13 June 2025, 13 de junho de 2025
+    # 13 June 2025, 13 de junho de 2025
+    re.compile(rf"\b{_DAY}\.?\s+(?:(?:of|de)\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.IGNORECASE),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)"),  # 2025-06-13
 ]
 
@@ -104,8 +105,8 @@ _DATE_WORDS = re.compile(
     + "|".join(re.escape(w) for w in DATE_WORDS) + r")(?!\w)", re.IGNORECASE)
 
 
-_AGO = re.compile(r"^\W*(?:(?:posted|updated|published)\s+)?(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|"
-                  r"weeks?|months?|years?)\s+ago\b", re.IGNORECASE)
+_AGO = re.compile(r"^\W*(?:(?:posted|updated|published)\s+)?(?:\d+|an?|one)\s+"
+                  r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b", re.IGNORECASE)
 
 
 def is_dateline(text: str) -> bool:
@@ -229,7 +230,8 @@ def clean_byline(raw: str | list[str] | None, *, marked: bool = False) -> str | 
             while head and (not head[-1][:1].isupper() or _DATE_WORDS.fullmatch(head[-1].strip(",.;:"))):
                 head.pop()  # "publiziert am", "on Monday,", " - "
             text = " ".join(head) or text
-        text = re.split(r"\s+(?:[|•·/]|on\s+(?:\w+day|" + "|".join(MONTHS) + r")\b)", text, maxsplit=1, flags=re.IGNORECASE)[0]
+        after = r"\s+(?:[|•·/]|on\s+(?:\w+day|" + "|".join(MONTHS) + r")\b)"
+        text = re.split(after, text, maxsplit=1, flags=re.IGNORECASE)[0]
         text = re.split(r"\s+in\s+(?=[A-Z])", text, maxsplit=1)[0]  # "By Ann Lee in Harbor News": a section
         text = _ROLE_TAIL.sub("", text)
         for part in re.split(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b)\s*", text):

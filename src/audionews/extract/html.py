@@ -50,14 +50,14 @@ def extract_html(page: Page, *, model: Forest | None = None) -> Article:
 
     if _word_count(body) < MIN_BODY_WORDS and meta.article_body:
         body = tidy_blocks([Block("paragraph", squash(p)) for p in re.split(r"\n+", meta.article_body) if p.strip()])
-    if _word_count(body) < MIN_BODY_WORDS and plain():
-        body = list(plain().blocks)
+    if _word_count(body) < MIN_BODY_WORDS and (fallback := plain()):
+        body = list(fallback.blocks)
     if _word_count(body) < MIN_BODY_WORDS:
         streamed = _streamed_reading(page)  # nested deeper than the tree parser goes
         body = list(streamed.blocks) if streamed else body
     if _word_count(body) < MIN_BODY_WORDS:
         raise ExtractionError("no article text found", page.source)
-    headline = meta.headline or (plain().headline if plain() else None)
+    headline = meta.headline or ((fallback := plain()) and fallback.headline)
     if not headline:
         raise ExtractionError("no headline found", page.source)
     if squash(body[0].text).lower() == headline.lower():
@@ -66,13 +66,14 @@ def extract_html(page: Page, *, model: Forest | None = None) -> Article:
         source=page.source,
         url=meta.url,
         headline=headline,
-        byline=meta.byline or (plain().byline if plain() and _credited(plain().byline, shown(), headline)
-                               else None) or labelled_byline(shown()),
+        byline=meta.byline
+        or (fallback.byline if (fallback := plain()) and _credited(fallback.byline, shown(), headline) else None)
+        or labelled_byline(shown()),
         # the date by the headline first: pages show their own local date, which their markup often
         # gives in UTC (a day later in the evening), and many show an old date the markup no longer has
         published=_unless_changed(header_date(shown(), headline), meta.modified) or meta.published
         or labelled_date(shown()) or meta.guessed_date
-        or (plain().published if plain() else None),
+        or ((fallback := plain()) and fallback.published) or None,
         language=meta.language or guess_language(" ".join(b.text for b in body)),
         blocks=tuple(body),
         image=meta.image,

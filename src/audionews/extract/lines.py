@@ -198,8 +198,8 @@ def densest_run(lines: list[Line]) -> tuple[int, int]:
 
 _OWN = ("words", "log_chars", "sentences", "ends_sentence", "starts_upper", "capitals", "digits", "punct",
         "has_url", "stopwords", "mean_word", "repeats", "pipes", "by_line", "credited", "dateline", "name",
-        "caption", "caps_line", "question", "quote", "item_mark") + tuple(f"kind_{k}" for k in KINDS) + \
-    tuple(f"pattern_{k.replace(' ', '_')}" for k in BREAK_PATTERNS) + ("pattern_drop",)
+        "caption", "caps_line", "question", "quote", "item_mark", *(f"kind_{k}" for k in KINDS),
+        *(f"pattern_{k.replace(' ', '_')}" for k in BREAK_PATTERNS), "pattern_drop")
 _NEIGHBOUR = ("words", "ends_sentence", "stopwords", "kind_prose", "kind_heading-like", "capitals")
 _PAGE = ("position", "chars_before", "lines", "language_known", "in_run", "before_run", "after_run",
          "run_share", "prose_words_5", "prose_words_15", "words_rank", "max_words", "wall_between", "lone",

@@ -252,7 +252,10 @@ def _title(root: etree._Element) -> str | None:
     return squash(title.text_content()) if title is not None else None
 
 
-_DATE_TAIL = re.compile(r"\s*(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d).*$", re.IGNORECASE)
+_DATE_TAIL = re.compile(r"\s*(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d).*$",
+                        re.IGNORECASE)
+_NOT_CREDIT_TAGS = ("script", "style", "meta", "link", "img", "html", "body")
+_AUTHOR_CLASS = re.compile(r"author(?!it)", re.IGNORECASE)
 _CREDIT_MARK = re.compile(r"author(?!it)|byline|writer|contributor", re.IGNORECASE)
 _NOT_CREDIT = re.compile(r"bio|avatar|photo|image|img|comment|desc|about|box|related|more|list|social|share|"
                          r"follow|title|label|date|time", re.IGNORECASE)
@@ -272,14 +275,16 @@ def _credits(root: etree._Element, page_url: str | None = None, limit: int = 6) 
     such as "byline" or "author-name", ``data-testid="author-name"``, a link to /author/…), first those
     after the first h1, outside comment threads."""
     h1 = next(root.iter("h1"), None)
-    before, after, seen_h1 = [], [], h1 is None
+    before: list[etree._Element] = []
+    after: list[etree._Element] = []
+    seen_h1 = h1 is None
     for element in root.iter():
         if element is h1:
             seen_h1 = True
-        if not isinstance(element.tag, str) or element.tag in ("script", "style", "meta", "link", "img", "html", "body"):
+        if not isinstance(element.tag, str) or element.tag in _NOT_CREDIT_TAGS:
             continue
-        marks = " ".join(filter(None, (element.get("rel"), element.get("itemprop"), element.get("class"),
-                                       *(v for k, v in element.attrib.items() if k.startswith("data-")))))  # data-testid
+        data = (v for k, v in element.attrib.items() if k.startswith("data-"))  # data-testid
+        marks = " ".join(filter(None, (element.get("rel"), element.get("itemprop"), element.get("class"), *data)))
         if element.tag == "a" and _AUTHOR_PAGE.search(urlsplit(element.get("href") or "").path) and \
                 _same_host(element.get("href"), page_url):
             pass  # a link to the author's page on the site: <a href="/author/ann-lee">Ann Lee</a>
@@ -297,7 +302,8 @@ def _credits(root: etree._Element, page_url: str | None = None, limit: int = 6) 
     return after + before
 
 
-_NOT_A_NAME = re.compile(r"\b(?:bio|share|follow|size|print|e-?mail|subscribe|view|profile|posts|articles)\b", re.IGNORECASE)
+_NOT_A_NAME = re.compile(r"\b(?:bio|share|follow|size|print|e-?mail|subscribe|view|profile|posts|articles)\b",
+                         re.IGNORECASE)
 _GROUP_WORDS = {"team", "desk", "staff", "newsroom", "agency", "press", "bureau"}
 _COMMENTS = re.compile(r"^(?:comments?|comment-?list|comment-(?:body|content|author|meta)|respond|replies|disqus.*)$")
 _INLINE = {"a", "span", "b", "strong", "em", "i", "u", "small", "abbr", "font", "bdi", "mark"}
@@ -344,7 +350,8 @@ def _credit_names(pieces: list[str], marked: list[str] | None) -> list[str]:
             continue  # "Full Bio", "Text Size"
         if names and _job(piece):
             break  # "EdTech Content writer" under the name
-        found = _piece_names(piece, marked is not None and (credited or squash(CREDIT.sub("", piece)).lower() in marked))
+        named = marked is not None and (credited or squash(CREDIT.sub("", piece)).lower() in marked)
+        found = _piece_names(piece, named)
         if found:
             names += [n for part in found.split(", ") for n in part.split(" and ")]
         elif names and not re.fullmatch(r"(?:and|&|,|by|\W)*", piece, re.IGNORECASE):
@@ -353,14 +360,15 @@ def _credit_names(pieces: list[str], marked: list[str] | None) -> list[str]:
 
 
 def _shows(text: str, name: str) -> bool:
-    return bool(name.strip()) and re.search(r"(?<!\w)" + re.escape(squash(name)) + r"(?!\w)", text, re.IGNORECASE) is not None
+    pattern = r"(?<!\w)" + re.escape(squash(name)) + r"(?!\w)"
+    return bool(name.strip()) and re.search(pattern, text, re.IGNORECASE) is not None
 
 
 def _author_box(root: etree._Element, sites: list[str]) -> str | None:
     """The name heading an author box or card ("author-box", "author-card", "author-bio"), whose bio
     made it too long to read as a credit line: a full name only."""
     for element in root.iter():
-        if not isinstance(element.tag, str) or not re.search(r"author(?!it)", element.get("class") or "", re.IGNORECASE):
+        if not isinstance(element.tag, str) or not _AUTHOR_CLASS.search(element.get("class") or ""):
             continue
         if any(_COMMENTS.match(token) for a in element.iterancestors() if a.tag not in ("body", "html")
                for token in f'{a.get("class") or ""} {a.get("id") or ""}'.lower().split()):
@@ -411,7 +419,9 @@ def _canonical(root: etree._Element) -> str | None:
 
 def _time_element(root: etree._Element) -> dt.date | None:
     """The first ``<time datetime>`` after the headline (before it when none follows), not an update."""
-    before, after, seen_h1 = [], [], False
+    before: list[etree._Element] = []
+    after: list[etree._Element] = []
+    seen_h1 = False
     for element in root.iter("h1", "time"):
         if element.tag == "h1":
             seen_h1 = True
@@ -430,7 +440,7 @@ def _modified(ld: dict[str, Any], meta: dict[str, str], nodes: dict[str, dict]) 
     found = {parse_iso_date(ld.get("dateModified")), parse_iso_date(meta.get("article:modified_time")),
              parse_iso_date(meta.get("og:updated_time")), parse_iso_date(meta.get("datemodified")),
              *(parse_iso_date(node.get("dateModified")) for node in nodes.values())}
-    return frozenset(found - {None})
+    return frozenset(day for day in found if day is not None)
 
 
 def _unless_modified(found: dt.date | None, ld: dict[str, Any], meta: dict[str, str]) -> dt.date | None:

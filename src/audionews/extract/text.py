@@ -10,6 +10,7 @@ and date are then found by what they are in the lines above it.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 
 import numpy as np
@@ -65,8 +66,9 @@ def extract_text(page: Page, headline_hint: str | None = None, *, model: Forest 
     inside = lines[start : start + 10]  # a standfirst may stand above the credit
     after = lines[chosen[-1] + 1 : chosen[-1] + 6]
     byline = _byline(header + inside + lines[max(0, top - 8) : top] + after, names)
-    published = (_date([l for l in header + inside[:6] if l.kind in ("date", "byline") or credited_name(l.text)])
-                 or _date([l for l in lines[max(0, top - 8) : top] + inside + after if l.kind in ("date", "byline")]))
+    published = (_date([ln for ln in header + inside[:6] if ln.kind in ("date", "byline") or credited_name(ln.text)])
+                 or _date([ln for ln in [*lines[max(0, top - 8) : top], *inside, *after]
+                           if ln.kind in ("date", "byline")]))
     return Article(source=page.source, url=page.url, headline=headline, byline=byline, published=published,
                    language=language, blocks=tuple(body))
 
@@ -170,7 +172,7 @@ def _byline(near: list[Line], names) -> str | None:
             found = credited_name(line.text) or bare_by_name(line.text)
             if found:
                 return found
-    candidates = [squash(URL.sub(" ", l.text)) for l in near if l.kind == "byline"]
+    candidates = [squash(URL.sub(" ", line.text)) for line in near if line.kind == "byline"]
     candidates = [c for c in candidates if names.get(c, 0) >= 1]
     if not candidates:
         return None
@@ -179,9 +181,8 @@ def _byline(near: list[Line], names) -> str | None:
     return clean_byline(max(candidates, key=lambda name: (names[name], -candidates.index(name))))
 
 
-def _date(lines: list[Line]):
-    dated = [(line, find_date(line.text)) for line in lines]
-    dated = [(line, found) for line, found in dated if found]
+def _date(lines: list[Line]) -> dt.date | None:
+    dated = [(line, found) for line in lines if (found := find_date(line.text))]
     if not dated:
         return None
     published = [found for line, found in dated if not re.search(r"\bupdated?\b", line.text, re.IGNORECASE)]
@@ -224,7 +225,7 @@ def labelled_byline(text: str) -> str | None:
     """The name on the line after a credit label standing alone ("Written by" / "Eliz - Product
     marketer", "Article by" / "Matias Heikkilä"): the label says it is the author, so a first name counts."""
     lines = [squash(line) for line in text.splitlines() if line.strip()]
-    for label, name in zip(lines, lines[1:]):
+    for label, name in itertools.pairwise(lines):
         if _CREDIT_LABEL.fullmatch(label):
             found = clean_byline(re.split(r"\s+[-–—|·•]\s+", name)[0], marked=True)
             if found:
@@ -240,7 +241,7 @@ def labelled_date(text: str) -> dt.date | None:
     """The date on the line after a publication label standing alone ("Posted on" / "Nov 21, 2018"),
     wherever it stands."""
     lines = [squash(line) for line in text.splitlines() if line.strip()]
-    for label, line in zip(lines, lines[1:]):
+    for label, line in itertools.pairwise(lines):
         if _PUBLISHED_LABEL.fullmatch(label) and is_dateline(line) and not _UPDATED.search(line):
             found = find_date(line)
             if found:
@@ -251,6 +252,7 @@ def labelled_date(text: str) -> dt.date | None:
 _PUBLISHED_LABEL = re.compile(r"(?:first\s+|date\s+)?(?:published|posted)(?:\s+on)?\s*:?", re.IGNORECASE)
 
 
-_UPDATED = re.compile(r"updated?\b|\bmodified\b|\brevised\b", re.IGNORECASE)  # "Updated", "Last updated:", "ByAnnUpdated:"
+# "Updated", "Last updated:", "ByAnnUpdated:"
+_UPDATED = re.compile(r"updated?\b|\bmodified\b|\brevised\b", re.IGNORECASE)
 _DATE_LABEL = re.compile(r"^\W*date\b|\b(?:published|posted)(?: on)?\b", re.IGNORECASE)
 _READ_TIME = re.compile(r"\b\d+\s*min(?:ute)?s?\.?\s+read\b", re.IGNORECASE)

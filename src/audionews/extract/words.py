@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["BIO_CUES", "BREAK_PATTERNS", "DATE_WORDS", "DROP_PATTERNS", "MONTHS", "NEWS_AGENCIES", "NOT_NAME_WORDS", "STOPWORDS"]
+__all__ = ["BIO_CUES", "BREAK_PATTERNS", "DATE_WORDS", "DROP_PATTERNS", "MONTHS", "NEWS_AGENCIES", "NOT_NAME_WORDS",
+           "STOPWORDS"]
 
 STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
@@ -60,7 +61,8 @@ BREAK_PATTERNS: dict[str, re.Pattern[str]] = {
     "comment form": _phrases(
         r"(?:leave|post|add|write) a (?:reply|comment|response)\b.*",
         r"\d*\s*(?:comments?|responses?|replies)(?: \(\d+\))?",
-        r"(?:(?!(?:to|for)\b)[\w\[\]]+\s+){0,3}(?:comments?|replies)\s*(?:\(\d+\))?\s*\]?",  # not "declined to comment."
+        # not "declined to comment."
+        r"(?:(?!(?:to|for)\b)[\w\[\]]+\s+){0,3}(?:comments?|replies)\s*(?:\(\d+\))?\s*\]?",
         r"comments are closed\.?", r"(?:\d+\s+)?thoughts? on\b.*",
         # a comment's header carries its date: "Alex on September 17, 2018 at 6:34 am said:"
         r"(?=.*\d).{0,100}\b(?:said|says|wrote|replied|commented)\s*:",
@@ -87,7 +89,8 @@ BREAK_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:main )?menu", r"search(?: for)?:?", r"home", r"log ?in|sign ?in|register",
         r"(?:privacy policy|terms (?:of (?:use|service)|and conditions)|cookie policy|contact us|about us)(?:\W+.*)?",
         r"(?:©|\(c\)|copyright\b).*", r"all rights reserved\.?.*",
-        r"we use cookies\b.*", r"(?:accept|reject|manage)(?: all)?(?: cookies)?", r"this (?:site|website) uses cookies\b.*",
+        r"we use cookies\b.*", r"(?:accept|reject|manage)(?: all)?(?: cookies)?",
+        r"this (?:site|website) uses cookies\b.*",
         r"about the author", r"author(?:'s)? (?:bio|profile)",
         r"tags?:.*", r"filed under:?.*", r"categor(?:y|ies):.*",
     ),
@@ -96,7 +99,8 @@ BREAK_PATTERNS: dict[str, re.Pattern[str]] = {
 DROP_PATTERNS: re.Pattern[str] = _phrases(
     # Clutter that sits inside a story without ending it: removed, the story goes on.
     r"advertisement", r"advert", r"sponsored(?: content)?", r"ad", r"story continues(?: below)?(?: advertisement)?",
-    r"(?:continue reading|read more|see more|see also|related|watch|listen|recommended|read|also read|more)\s*[:|–—-].*",
+    r"(?:continue reading|read more|see more|see also|related|watch|listen|recommended|read|also read|more)"
+    r"\s*[:|–—-].*",
     r"also on [\w-]+\.[a-z]{2,}\b.*",
     r"follow\b.{0,120}(?:twitter|facebook|instagram|youtube|tiktok|linkedin|@\w|https?://).*",
     # wire credits, read as part of the byline or not at all

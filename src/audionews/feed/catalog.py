@@ -203,6 +203,6 @@ class Catalog:
 
 
 def _record(row: tuple) -> EpisodeRecord:
-    data = dict(zip(_COLUMNS, row))
+    data = dict(zip(_COLUMNS, row, strict=True))
     data["chapters"] = tuple(Chapter(**c) for c in json.loads(data["chapters"]))
     return EpisodeRecord(**data)

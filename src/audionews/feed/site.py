@@ -118,7 +118,8 @@ def _episode(number: int, episode: EpisodeRecord, page_language: str, transcript
 <track kind="captions" src="{escape(stem)}.vtt" srclang="{escape(episode.language)}" label="Captions">
 Your browser cannot play this audio here; download it below.
 </audio>
-<p><a href="{audio}" download>Download the MP3 ({_megabytes(episode.size)})<span class="hidden">: <bdi>{title}</bdi></span></a></p>
+<p><a href="{audio}" download>Download the MP3 ({_megabytes(episode.size)})\
+<span class="hidden">: <bdi>{title}</bdi></span></a></p>
 {chapter_list}
 {_transcript(heading, title, stem, transcript)}
 </article>"""

@@ -106,7 +106,8 @@ def speak(script: Script, speaker: Speaker, progress: Callable[[int, int], None]
     Ordering at once keeps the workers busy: with the next article of a batch ordered before this
     one is finished, they never wait for the assembler.
     """
-    orders = deque(speaker.order_all([sentence.spoken for segment in script.segments for sentence in segment.sentences]))
+    texts = [sentence.spoken for segment in script.segments for sentence in segment.sentences]
+    orders = deque(speaker.order_all(texts))
     return Takes(script, orders, progress)
 
 

@@ -74,7 +74,8 @@ class WorkerPool:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
-            process.stdout.close()
+            if process.stdout:
+                process.stdout.close()
 
     def _serve(self, process: subprocess.Popen) -> None:
         """Feed one worker from the shared queue until told to stop; a dead worker fails its sentence."""
@@ -89,17 +90,19 @@ class WorkerPool:
 
 
 def _exchange(process: subprocess.Popen, text: str) -> Speech:
+    requests, answers = process.stdin, process.stdout
+    assert requests and answers  # both opened with PIPE
     try:
-        process.stdin.write(json.dumps({"text": text}).encode("utf-8") + b"\n")
-        process.stdin.flush()
-        header = json.loads(process.stdout.readline() or b"null")
+        requests.write(json.dumps({"text": text}).encode("utf-8") + b"\n")
+        requests.flush()
+        header = json.loads(answers.readline() or b"null")
     except (OSError, ValueError):
         header = None
     if not isinstance(header, dict):
         raise SynthesisError("a speech worker stopped unexpectedly (out of memory?)")
     if "error" in header:
         raise SynthesisError(str(header["error"]))
-    pcm = process.stdout.read(header["size"])
+    pcm = answers.read(header["size"])
     if len(pcm) != header["size"]:
         raise SynthesisError("a speech worker stopped in the middle of a sentence")
     return Speech(pcm=pcm, sample_rate=header["rate"])
