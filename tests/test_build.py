@@ -15,14 +15,13 @@ from lxml import etree
 
 from audionews.feed import rss as feed
 from audionews.feed.catalog import Catalog, EpisodeRecord
-from audionews.feed.rss import build_feed_xml
-from audionews.model import Chapter
 from audionews.feed.folder import FeedSettings
+from audionews.feed.rss import build_feed_xml
 from audionews.feed.site import build_index_html
-
+from audionews.model import Chapter
 from conftest import ROOT
 
-PIPELINE_ONLY = ("numpy", "scipy", "PIL", "piper", "onnxruntime", "pydub", "mutagen", "trafilatura", "requests",
+PIPELINE_ONLY = ("numpy", "scipy", "PIL", "piper", "onnxruntime", "mutagen", "trafilatura", "requests",
                  "httpx", "uvicorn", "starlette", "feedparser", "num2words")
 """Modules of speech, audio, fetching, extraction and serving: building the feed needs none of them."""
 

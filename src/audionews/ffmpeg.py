@@ -1,9 +1,7 @@
-"""Where ffmpeg lives, and pydub pointed at it before first use.
+"""Where ffmpeg lives, and running it quietly.
 
 A system ffmpeg wins when there is one; otherwise the static build shipped in the
 ``imageio-ffmpeg`` wheel, so a fresh ``pip install`` can encode MP3 with no system packages.
-pydub looks for ``ffmpeg`` on PATH when it is imported and warns when it finds none, so it is
-imported here, once, with that warning silenced and its converter set.
 """
 
 from __future__ import annotations
@@ -11,11 +9,10 @@ from __future__ import annotations
 import functools
 import shutil
 import subprocess
-import warnings
 
 from audionews.errors import AudioError
 
-__all__ = ["audio_segment_class", "ffmpeg_command", "ffmpeg_path", "run_ffmpeg"]
+__all__ = ["ffmpeg_command", "ffmpeg_path", "run_ffmpeg"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -28,17 +25,6 @@ def ffmpeg_path() -> str:
     except ImportError as exc:  # pragma: no cover - a declared dependency
         raise AudioError("no ffmpeg found: install ffmpeg or the imageio-ffmpeg package") from exc
     return imageio_ffmpeg.get_ffmpeg_exe()
-
-
-@functools.lru_cache(maxsize=1)
-def audio_segment_class():
-    """pydub's ``AudioSegment``, configured to use :func:`ffmpeg_path`."""
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="Couldn't find ff", category=RuntimeWarning)
-        warnings.filterwarnings("ignore", message=".*audioop.*", category=DeprecationWarning)
-        from pydub import AudioSegment
-    AudioSegment.converter = ffmpeg_path()
-    return AudioSegment
 
 
 def ffmpeg_command(level: str) -> list[str]:
