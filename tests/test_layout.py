@@ -38,18 +38,6 @@ LAYERS: tuple[tuple[str, ...], ...] = (
 """Low to high. ``audionews`` is the package's own ``__init__``: it imports errors and model, and the
 rest only on first use (PEP 562), so ``import audionews.<anything>`` never loads the pipeline."""
 
-KNOWN_VIOLATIONS: dict[tuple[str, str], str] = {
-    ("audionews.audio.assembly", "audionews.speech.cache"): "being removed: audio reaches into speech",
-    ("audionews.audio.assembly", "audionews.speech.engines"): "being removed: audio reaches into speech",
-    ("audionews.audio.assembly", "audionews.speech.speaker"): "being removed: audio reaches into speech",
-    ("audionews.speech.workers", "audionews.speech.speaker"): "being removed: speaker <-> workers cycle",
-    ("audionews.feed.folder", "audionews.speech.engines"): "no one on it yet: FeedSettings builds a speech Voice",
-    ("audionews.feed.folder", "audionews.script.lexicon"): "no one on it yet: FeedFolder loads the script's Lexicon",
-}
-"""(importer, imported) pairs tolerated until the change removing each lands. Nothing may be added
-here; an entry that no longer occurs fails :func:`test_known_violations_still_occur`, so delete it."""
-
-
 @dataclass(frozen=True)
 class Import:
     """One imported module (or one private name from it) at one place in the source."""
@@ -165,7 +153,7 @@ def layer_violations(house: House) -> list[str]:
             problems.append(f"{found.where()}: {found.importer} imports {found.target}, which is no module")
             continue
         mine, theirs = unit_of(found.importer), unit_of(found.target)
-        if mine == theirs or (found.importer, found.target) in KNOWN_VIOLATIONS:
+        if mine == theirs:
             continue
         have, want = layer_of(mine), layer_of(theirs)
         if have is None or want is None:
@@ -187,7 +175,7 @@ def cycles(house: House) -> list[list[str]]:
     imports itself), each as its modules in order, known violations left out of the graph."""
     graph: dict[str, set[str]] = {module: set() for module in house.modules}
     for found in house.imports:
-        if found.target in graph and (found.importer, found.target) not in KNOWN_VIOLATIONS:
+        if found.target in graph:
             graph[found.importer].add(found.target)
     index: dict[str, int] = {}
     low: dict[str, int] = {}
@@ -273,13 +261,6 @@ def test_no_unit_uses_another_units_private_names(house: House) -> None:
 def test_no_import_cycles(house: House) -> None:
     found = cycles(house)
     assert not found, "\n".join(cycle_message(house, component) for component in found)
-
-
-def test_known_violations_still_occur(house: House) -> None:
-    """So the list only shrinks: once an import is gone, its entry must go too."""
-    occurring = {(found.importer, found.target) for found in house.imports}
-    gone = sorted(set(KNOWN_VIOLATIONS) - occurring)
-    assert not gone, "no longer imported, delete from KNOWN_VIOLATIONS: " + ", ".join(" -> ".join(g) for g in gone)
 
 
 def test_architecture_doc_shows_these_layers() -> None:
