@@ -12,7 +12,7 @@ from mutagen.mp3 import MP3
 from audionews.errors import ConfigError
 from audionews.script.lexicon import Lexicon, load_lexicon, parse_lexicon
 from audionews.model import Article, Block
-from audionews.script.normalize.rules import for_speech
+from audionews.script.normalize import for_speech
 from audionews.script.segments import make_script
 from audionews.feed.folder import FeedFolder
 

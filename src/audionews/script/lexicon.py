@@ -18,7 +18,7 @@ Case rules:
 - at any point the longest key wins (``Xi Jinping`` before ``Xi``), and matching goes left to right
   without overlaps; within a pass (below) a respelling is not looked up again.
 
-When each entry applies — every sentence goes: pre-entries → :func:`~audionews.script.normalize.rules.for_speech`
+When each entry applies — every sentence goes: pre-entries → :func:`~audionews.script.normalize.for_speech`
 → post-entries. An entry whose key normalization leaves as it is ("Nguyen", "Xi Jinping") applies
 *after* normalization, to the words that survive it: the rules still see the name as written
 ("Dr. Nguyen" is "Doctor win", since "Dr." before a capitalised name is a title), and the respelling
@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from audionews.errors import ConfigError
-from audionews.script.normalize.rules import Doubt, doubts, for_speech
+from audionews.script.normalize import Doubt, doubts, for_speech
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -1,7 +1,7 @@
 """The tables behind normalize.for_speech: abbreviations, acronyms, states, units, currencies.
 
 Kept apart from the rules so an editor can add a word without reading a regular expression.
-Every table is plain data; normalize.py builds its patterns from them.
+Every table is plain data; the rule modules build their patterns from them.
 """
 
 from __future__ import annotations
@@ -130,7 +130,10 @@ BEFORE_NUMBER = {
 }
 """Read in full only before a number ("No. 5" is "number 5"; "No." elsewhere is "No")."""
 
-SPECIAL_FORMS = {"9/11": "nine eleven", "24/7": "twenty-four seven", "50/50": "fifty-fifty", "20/20": "twenty-twenty", "7/7": "seven seven"}
+SPECIAL_FORMS = {
+    "9/11": "nine eleven", "24/7": "twenty-four seven", "50/50": "fifty-fifty", "20/20": "twenty-twenty",
+    "7/7": "seven seven",
+}
 """Numerals with a reading of their own."""
 
 # --- Dates and times -------------------------------------------------------------------------
@@ -242,7 +245,8 @@ UNITS = {
     "ml": ("milliliter", "milliliters"), "GW": ("gigawatt", "gigawatts"), "MW": ("megawatt", "megawatts"),
     "kW": ("kilowatt", "kilowatts"), "kWh": ("kilowatt hour", "kilowatt hours"),
     "MWh": ("megawatt hour", "megawatt hours"), "GB": ("gigabyte", "gigabytes"), "MB": ("megabyte", "megabytes"),
-    "TB": ("terabyte", "terabytes"), "bn": ("billion", "billion"), "tn": ("trillion", "trillion"), "GHz": ("gigahertz", "gigahertz"), "MHz": ("megahertz", "megahertz"),
+    "TB": ("terabyte", "terabytes"), "bn": ("billion", "billion"), "tn": ("trillion", "trillion"),
+    "GHz": ("gigahertz", "gigahertz"), "MHz": ("megahertz", "megahertz"),
 }
 """Units after a number; singular after exactly one."""
 
