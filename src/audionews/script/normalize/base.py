@@ -26,6 +26,7 @@ __all__ = [
     "number",
     "ordinal",
     "plural",
+    "starts_sentence",
     "year",
 ]
 
@@ -109,8 +110,18 @@ def full_stop(match: re.Match, before_any_capital: bool = False) -> str:
     rest = match.string[match.end():]
     if not rest.strip(" \"')]"):
         return "."
+    if before_any_capital:
+        return "." if re.match(r"\s+[\"'(]?[A-Z]", rest) else ""
+    return "." if starts_sentence(rest) else ""
+
+
+def starts_sentence(rest: str) -> bool:
+    """Whether ``rest``, the text after an abbreviation's full stop, opens a new sentence ("The", "Police").
+
+    The sentence splitter asks the same of a full stop after "Inc." or "etc.", so both agree.
+    """
     following = re.match(r"\s+[\"'(]?([A-Z][a-z]*)", rest)
-    return "." if following and (before_any_capital or following.group(1) in data.SENTENCE_STARTERS) else ""
+    return following is not None and following.group(1) in data.SENTENCE_STARTERS
 
 
 def alternation(words: Iterable[str]) -> str:

@@ -1,7 +1,8 @@
 """The tables behind normalize.for_speech: abbreviations, acronyms, states, units, currencies.
 
 Kept apart from the rules so an editor can add a word without reading a regular expression.
-Every table is plain data; the rule modules build their patterns from them.
+Every table is plain data; the rule modules build their patterns from them, and the sentence
+splitter reads the abbreviation tables too, in the same contexts (:mod:`audionews.script.sentences`).
 """
 
 from __future__ import annotations
@@ -118,9 +119,9 @@ ABBREVIATIONS = {
     "i.e.": "that is", "approx.": "approximately", "a.k.a.": "also known as", "aka": "also known as",
     "Ph.D.": "P H D", "w/o": "without", "w/": "with", "Gov't": "government", "gov't": "government",
     "Natl.": "National", "Intl.": "International", "OK": "okay", "WWII": "World War Two",
-    "WWI": "World War One", "USA TODAY": "U S A Today",
+    "WWI": "World War One", "USA TODAY": "U S A Today", "et al.": "et al",
 }
-"""Read the same wherever they stand."""
+"""Read the same wherever they stand ("et al." keeps its words, not the full stop a voice would stop at)."""
 
 BEFORE_NUMBER = {
     "No.": "number", "Nos.": "numbers", "no.": "number", "Vol.": "volume", "vol.": "volume", "p.": "page",
