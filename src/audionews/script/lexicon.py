@@ -37,18 +37,13 @@ import functools
 import hashlib
 import json
 import re
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from audionews.errors import ConfigError
 from audionews.script.normalize import Doubt, doubts, for_speech
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from audionews.toml import read_toml
 
 __all__ = ["LEXICON_FILE", "Lexicon", "load_lexicon", "parse_lexicon"]
 
@@ -90,10 +85,7 @@ class Lexicon:
 
 def parse_lexicon(text: str, where: str) -> Lexicon:
     """A lexicon from TOML text; ``where`` names the file in errors."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"invalid TOML ({exc})", where) from exc
+    data = read_toml(text, where)
     entries: dict[str, str] = {}
     for key, value in data.items():
         if isinstance(value, dict):
