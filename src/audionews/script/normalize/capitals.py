@@ -11,7 +11,7 @@ import re
 from audionews.script.normalize import tables as data
 from audionews.script.normalize.base import Locale, alternation, cardinal, digits, full_stop, letters, year
 
-__all__ = ["SENTENCE", "caps_reading", "code_number", "is_shouted", "sayable"]
+__all__ = ["SENTENCE", "caps_reading", "is_shouted", "sayable"]
 
 
 _ONSETS = ("b bl br c ch cl cr d dr dw f fl fr g gl gr gu h j k kl kn kr l m n p ph pl pr qu r rh s sc sch scr sh shr "

@@ -10,7 +10,7 @@ import re
 from audionews.script.normalize import tables as data
 from audionews.script.normalize.base import Locale, cardinal, ordinal
 
-__all__ = ["roman_value"]
+__all__: list[str] = []
 
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}

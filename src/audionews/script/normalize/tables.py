@@ -39,7 +39,6 @@ __all__ = [
     "TITLES",
     "TLD_WORDS",
     "UNITS",
-    "WEEKDAYS",
     "WORDS_IN_CAPITALS",
 ]
 
@@ -148,8 +147,6 @@ MONTH_ABBREVIATIONS = {
     "Dec": "December",
 }
 """Read as months only before a day or a year ("Jan. 5", "Sept. 2001")."""
-
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 TIME_ZONES = {
     "ET": "Eastern Time", "EST": "Eastern Standard Time", "EDT": "Eastern Daylight Time",
