@@ -10,12 +10,11 @@ import pytest
 from mutagen.mp3 import MP3
 
 from audionews.errors import ConfigError
-from audionews.script.lexicon import Lexicon, load_lexicon, parse_lexicon
+from audionews.feed.folder import FeedFolder
 from audionews.model import Article, Block
+from audionews.script.lexicon import Lexicon, load_lexicon, parse_lexicon
 from audionews.script.normalize import for_speech
 from audionews.script.segments import make_script
-from audionews.feed.folder import FeedFolder
-
 from conftest import init_feed, invoke
 
 LEXICON = """\
