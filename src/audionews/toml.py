@@ -16,7 +16,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-__all__ = ["read_toml"]
+__all__ = ["read_toml", "tomllib"]
 
 
 def read_toml(text: str, where: str) -> dict[str, Any]:
