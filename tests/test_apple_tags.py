@@ -20,7 +20,8 @@ from audionews.feed.categories import APPLE_CATEGORIES, check_category, valid_ca
 from audionews.errors import ConfigError
 from audionews.feed.rss import build_feed_xml
 from audionews.model import Chapter
-from audionews.feed.folder import FeedSettings, tomllib
+from audionews.feed.folder import FeedSettings
+from audionews.toml import tomllib
 
 from conftest import init_feed, invoke
 

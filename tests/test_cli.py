@@ -10,7 +10,7 @@ import pytest
 from mutagen.mp3 import MP3
 
 from audionews.cli import cli
-from audionews.feed.folder import tomllib
+from audionews.toml import tomllib
 from conftest import EXAMPLES, FIXTURES, ROOT, invoke
 
 

@@ -14,7 +14,7 @@ from audionews.feed.folder import FeedFolder
 from audionews.model import Article, Block
 from audionews.pipeline import Feed
 from audionews.script.lexicon import Lexicon, load_lexicon, parse_lexicon
-from audionews.script.normalize.rules import for_speech
+from audionews.script.normalize import for_speech
 from audionews.script.segments import make_script
 from conftest import init_feed, invoke
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from audionews.model import Article, Block
-from audionews.script.normalize.rules import ENGLISH_RULES, doubts, for_speech, year
-from audionews.script.normalize.rules import locale_of
+from audionews.script.normalize import doubts, for_speech
+from audionews.script.normalize.base import year
+from audionews.script.normalize.rules import ENGLISH_RULES, locale_of
 from audionews.script.segments import make_script
 
 CORPUS = Path(__file__).resolve().parent / "data" / "normalize_en.tsv"

@@ -21,16 +21,17 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
 from audionews.errors import ConfigError, FeedError
-from audionews.feed.rss import FEED_FILE
+from audionews.feed.companions import COMPANIONS
+from audionews.feed.rss import AUDIO_TYPE, FEED_FILE
 
 __all__ = ["build_app", "local_url", "media_type", "serve"]
 
 _BY_NAME = {FEED_FILE: "application/rss+xml"}
 _BY_SUFFIX = (  # longest first: ".chapters.json" before ".json"
-    (".chapters.json", "application/json+chapters"),
+    (".chapters.json", COMPANIONS[".chapters.json"]),
     (".html", "text/html; charset=utf-8"),
-    (".mp3", "audio/mpeg"),
-    (".vtt", "text/vtt; charset=utf-8"),
+    (".mp3", AUDIO_TYPE),
+    (".vtt", COMPANIONS[".vtt"] + "; charset=utf-8"),
 )
 
 

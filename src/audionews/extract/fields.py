@@ -14,6 +14,7 @@ from audionews.extract.words import DATE_WORDS, MONTHS, NEWS_AGENCIES, NOT_NAME_
 
 __all__ = [
     "CREDIT",
+    "URL",
     "clean_byline",
     "clean_headline",
     "find_date",
@@ -30,7 +31,8 @@ __all__ = [
 ]
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
-_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+"""A web address in running text, up to the next space."""
 
 
 def squash(text: str) -> str:
@@ -222,7 +224,7 @@ def clean_byline(raw: str | list[str] | None, *, marked: bool = False) -> str | 
     names: list[str] = []
     agencies: list[str] = []  # a wire service is the byline only when no person is named
     for piece in pieces:
-        text = squash(_URL.sub(" ", str(piece)))
+        text = squash(URL.sub(" ", str(piece)))
         text = CREDIT.sub("", text)
         dated = find_date(text)
         if dated:  # "Von Ana Ruiz publiziert am 4. März 2025": the names end before the date

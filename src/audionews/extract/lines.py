@@ -17,6 +17,7 @@ import numpy as np
 
 from audionews.extract.fields import (
     CREDIT,
+    URL,
     clean_byline,
     guess_language,
     is_dateline,
@@ -32,7 +33,6 @@ __all__ = [
     "FEATURES",
     "ITEM",
     "SENTENCE_END",
-    "URL",
     "Line",
     "credited_name",
     "densest_run",
@@ -40,7 +40,6 @@ __all__ = [
     "read_lines",
 ]
 
-URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]」』]*$")
 _SENTENCE_INSIDE = re.compile(r"[.!?。！？](?:\s|[\"'”’»)」』]|$)")
 ITEM = re.compile(r"^(?:[•●▪◦*·–-]|\d{1,2}[.)])\s+")

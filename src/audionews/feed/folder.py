@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
@@ -23,11 +22,7 @@ from audionews.feed.artwork import check_artwork
 from audionews.feed.categories import check_category
 from audionews.files import write_atomic
 from audionews.model import Voice
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from audionews.toml import read_toml
 
 __all__ = ["DEFAULT_FEED", "LEXICON_FILE", "FeedFolder", "FeedSettings", "create_feed", "find_feed"]
 
@@ -86,10 +81,7 @@ class FeedSettings:
 
     @classmethod
     def from_toml(cls, text: str, where: str) -> FeedSettings:
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"invalid TOML ({exc})", where) from exc
+        data = read_toml(text, where)
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(data) - known)
         if unknown:

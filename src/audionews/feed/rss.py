@@ -29,9 +29,11 @@ from audionews.feed.categories import check_category
 from audionews.feed.companions import COMPANIONS
 from audionews.feed.folder import FeedSettings
 
-__all__ = ["COVER_FILE", "FEED_FILE", "build_feed_xml", "podcast_guid", "write_feed_xml"]
+__all__ = ["AUDIO_TYPE", "COVER_FILE", "FEED_FILE", "build_feed_xml", "podcast_guid", "write_feed_xml"]
 
 FEED_FILE = "feed.xml"
+AUDIO_TYPE = "audio/mpeg"
+"""The media type of an episode's MP3."""
 COVER_FILE = "cover.png"
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
@@ -88,10 +90,10 @@ class EpisodeExtras(BaseEntryExtension):
             etree.SubElement(item, f"{{{ITUNES_NS}}}image", href=self.image)
         for url, kind in self.transcripts:
             transcript = etree.SubElement(item, f"{{{PODCAST_NS}}}transcript", url=url, type=kind)
-            if kind == "text/vtt":
+            if kind == COMPANIONS[".vtt"]:
                 transcript.set("rel", "captions")
         if self.chapters:
-            etree.SubElement(item, f"{{{PODCAST_NS}}}chapters", url=self.chapters, type="application/json+chapters")
+            etree.SubElement(item, f"{{{PODCAST_NS}}}chapters", url=self.chapters, type=COMPANIONS[".chapters.json"])
         for name in self.people:
             etree.SubElement(item, f"{{{PODCAST_NS}}}person", role="author", group="writing").text = name
         return item
@@ -166,7 +168,7 @@ def _entry(fg: FeedGenerator, settings: FeedSettings, episode: EpisodeRecord) ->
     entry.description(episode.description)
     if episode.url:
         entry.link(href=episode.url)
-    entry.enclosure(settings.url(episode.audio), str(episode.size), "audio/mpeg")
+    entry.enclosure(settings.url(episode.audio), str(episode.size), AUDIO_TYPE)
     entry.pubDate(dt.datetime.fromisoformat(episode.added))
     if episode.byline:
         entry.podcast.itunes_author(episode.byline)

@@ -18,7 +18,7 @@ Case rules:
 - at any point the longest key wins (``Xi Jinping`` before ``Xi``), and matching goes left to right
   without overlaps; within a pass (below) a respelling is not looked up again.
 
-When each entry applies — every sentence goes: pre-entries → :func:`~audionews.script.normalize.rules.for_speech`
+When each entry applies — every sentence goes: pre-entries → :func:`~audionews.script.normalize.for_speech`
 → post-entries. An entry whose key normalization leaves as it is ("Nguyen", "Xi Jinping") applies
 *after* normalization, to the words that survive it: the rules still see the name as written
 ("Dr. Nguyen" is "Doctor win", since "Dr." before a capitalised name is a title), and the respelling
@@ -37,18 +37,13 @@ import functools
 import hashlib
 import json
 import re
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from audionews.errors import ConfigError
-from audionews.script.normalize.rules import Doubt, doubts, for_speech
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from audionews.script.normalize import Doubt, doubts, for_speech
+from audionews.toml import read_toml
 
 __all__ = ["Lexicon", "load_lexicon", "parse_lexicon"]
 
@@ -87,10 +82,7 @@ class Lexicon:
 
 def parse_lexicon(text: str, where: str) -> Lexicon:
     """A lexicon from TOML text; ``where`` names the file in errors."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"invalid TOML ({exc})", where) from exc
+    data = read_toml(text, where)
     entries: dict[str, str] = {}
     for key, value in data.items():
         if isinstance(value, dict):

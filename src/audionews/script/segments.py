@@ -56,7 +56,10 @@ def make_script(article: Article, default_language: str = "en", lexicon: Lexicon
         if part
     )
     if credit:
-        title = f"By {article.byline}" if article.byline else spoken_date(article.published) if article.published else ""
+        if article.byline:
+            title = f"By {article.byline}"
+        else:
+            title = spoken_date(article.published) if article.published else ""
         segments.append(segment("byline", credit, chapter=title))
     for index, block in enumerate(article.blocks):
         chapter = None

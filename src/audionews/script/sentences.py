@@ -1,23 +1,46 @@
 """Paragraph → sentences, for sentence-by-sentence synthesis and one transcript cue per sentence.
 
-A full stop ends a sentence unless it belongs to an abbreviation ("Sen.", "U.S.", "Jan."), an
-initial ("J. K. Rowling") or a number ("3.5"); a sentence also ends at "!" or "?" and at the
-closing quote that follows them.
+A full stop ends a sentence unless it belongs to an abbreviation ("Sen.", "Jan. 5", "Acme Inc."),
+an initial ("J. K. Rowling", "U.S.") or a number ("3.5"); a sentence also ends at "!" or "?" and at
+the closing quote that follows them.
+
+The abbreviations are the normalizer's own tables (:mod:`.normalize.tables`), read in the same
+contexts, so a title the splitter keeps with its name is one the normalizer can say in full: a
+sentence cut after "Maj." would leave "Maj." to be read alone.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from audionews.script.normalize import tables
+from audionews.script.normalize.base import alternation, starts_sentence
 
 __all__ = ["split_sentences"]
 
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof sen rep gov gen lt col capt cmdr sgt adm st mt ft jr sr rev hon pres supt "
-    "insp det no nos vs etc inc ltd co corp bros dept univ assn ave blvd rd jan feb mar apr jun jul aug "
-    "sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun approx est ed eds al e g i".split()
+
+def _ending(*written: Iterable[str]) -> re.Pattern[str]:
+    """A pattern for text that ends in one of these abbreviations, its full stop left off."""
+    words = {word.removesuffix(".") for table in written for word in table}
+    return re.compile(r"(?<![\w.'-])(?:" + alternation(words) + r")$")
+
+
+def _with_full_stop(table: Iterable[str]) -> list[str]:
+    """The abbreviations a table writes with a full stop: "vs." but not "vs" or "OK"."""
+    return [word for word in table if word.endswith(".")]
+
+
+_BEFORE_A_NAME = _ending(_with_full_stop(tables.TITLES), tables.HONORIFICS, tables.PLACE_OR_PERSON)
+"""Never the end of a sentence: a name follows ("Maj. Ana Ruiz", "Dr. Lee", "St. Louis", "Oak Dr.")."""
+_BEFORE_A_NUMBER = _ending(_with_full_stop(tables.BEFORE_NUMBER), tables.MONTH_ABBREVIATIONS)
+"""Abbreviations only when a number follows: "No. 5", "Jan. 5"; but "He said no. Then…", "I met Jan. She…"."""
+_ANYWHERE = _ending(*map(_with_full_stop, (tables.AFTER_NAME, tables.STREET_SUFFIXES, tables.ABBREVIATIONS)))
+"""The end of a sentence only when a word that opens one follows: "Acme Inc. The firm…" but "Acme Inc. Shares…"."""
+_STATE_AFTER_CITY = re.compile(
+    r"\b[A-Z][a-z]+,\s(?:" + alternation(ap.removesuffix(".") for _, _, ap in tables.STATES if ap) + r")$"
 )
-_BEFORE_NUMBER = frozenset({"no", "nos", "fig", "vol", "p", "pp", "art", "sec"})
-"""Abbreviations only when a number follows: "No. 5" but "He said no. Then…"."""
+"""A state after its city ends a sentence before any capital, as the normalizer reads it: "Dover, Del. Her…"."""
 _END = re.compile(r"""([.!?…]+)(["'”’»)\]]*)(\s+)(?=["'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])""")
 
 
@@ -29,7 +52,7 @@ def split_sentences(text: str) -> list[str]:
     sentences: list[str] = []
     start = 0
     for match in _END.finditer(text):
-        if match.group(1) == "." and _is_abbreviation(text[start : match.start()], text[match.end() :]):
+        if match.group(1) == "." and _is_abbreviation(text[start : match.start()], text[match.end(2) :]):
             continue
         sentences.append(text[start : match.end(2)].strip())
         start = match.end()
@@ -40,13 +63,20 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _is_abbreviation(before: str, after: str) -> bool:
-    """True when the word before a full stop is an abbreviation or an initial, not a sentence end."""
+    """True when the word before a full stop is an abbreviation or an initial, not a sentence end.
+
+    ``after`` is the text after the full stop, from the space that follows it.
+    """
     word = re.search(r"([\w.]+)$", before)
-    if not word:
+    if not word or _STATE_AFTER_CITY.search(before):
         return False
     token = word.group(1)
     if re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", token):  # "U.S", "J", "e.g"
         return len(token) <= 1 or "." in token
-    if token.lower() in _BEFORE_NUMBER:
-        return after[:1].isdigit()
-    return token.lower() in _ABBREVIATIONS
+    if _BEFORE_A_NAME.search(before):
+        return True
+    if _BEFORE_A_NUMBER.search(before):
+        return after.lstrip()[:1].isdigit()
+    if _ANYWHERE.search(before):
+        return not starts_sentence(after)
+    return False

@@ -1,7 +1,8 @@
 """The tables behind normalize.for_speech: abbreviations, acronyms, states, units, currencies.
 
 Kept apart from the rules so an editor can add a word without reading a regular expression.
-Every table is plain data; normalize.py builds its patterns from them.
+Every table is plain data; the rule modules build their patterns from them, and the sentence
+splitter reads the abbreviation tables too, in the same contexts (:mod:`audionews.script.sentences`).
 """
 
 from __future__ import annotations
@@ -38,7 +39,6 @@ __all__ = [
     "TITLES",
     "TLD_WORDS",
     "UNITS",
-    "WEEKDAYS",
     "WORDS_IN_CAPITALS",
 ]
 
@@ -118,9 +118,9 @@ ABBREVIATIONS = {
     "i.e.": "that is", "approx.": "approximately", "a.k.a.": "also known as", "aka": "also known as",
     "Ph.D.": "P H D", "w/o": "without", "w/": "with", "Gov't": "government", "gov't": "government",
     "Natl.": "National", "Intl.": "International", "OK": "okay", "WWII": "World War Two",
-    "WWI": "World War One", "USA TODAY": "U S A Today",
+    "WWI": "World War One", "USA TODAY": "U S A Today", "et al.": "et al",
 }
-"""Read the same wherever they stand."""
+"""Read the same wherever they stand ("et al." keeps its words, not the full stop a voice would stop at)."""
 
 BEFORE_NUMBER = {
     "No.": "number", "Nos.": "numbers", "no.": "number", "Vol.": "volume", "vol.": "volume", "p.": "page",
@@ -130,7 +130,10 @@ BEFORE_NUMBER = {
 }
 """Read in full only before a number ("No. 5" is "number 5"; "No." elsewhere is "No")."""
 
-SPECIAL_FORMS = {"9/11": "nine eleven", "24/7": "twenty-four seven", "50/50": "fifty-fifty", "20/20": "twenty-twenty", "7/7": "seven seven"}
+SPECIAL_FORMS = {
+    "9/11": "nine eleven", "24/7": "twenty-four seven", "50/50": "fifty-fifty", "20/20": "twenty-twenty",
+    "7/7": "seven seven",
+}
 """Numerals with a reading of their own."""
 
 # --- Dates and times -------------------------------------------------------------------------
@@ -144,8 +147,6 @@ MONTH_ABBREVIATIONS = {
     "Dec": "December",
 }
 """Read as months only before a day or a year ("Jan. 5", "Sept. 2001")."""
-
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 TIME_ZONES = {
     "ET": "Eastern Time", "EST": "Eastern Standard Time", "EDT": "Eastern Daylight Time",
@@ -242,7 +243,8 @@ UNITS = {
     "ml": ("milliliter", "milliliters"), "GW": ("gigawatt", "gigawatts"), "MW": ("megawatt", "megawatts"),
     "kW": ("kilowatt", "kilowatts"), "kWh": ("kilowatt hour", "kilowatt hours"),
     "MWh": ("megawatt hour", "megawatt hours"), "GB": ("gigabyte", "gigabytes"), "MB": ("megabyte", "megabytes"),
-    "TB": ("terabyte", "terabytes"), "bn": ("billion", "billion"), "tn": ("trillion", "trillion"), "GHz": ("gigahertz", "gigahertz"), "MHz": ("megahertz", "megahertz"),
+    "TB": ("terabyte", "terabytes"), "bn": ("billion", "billion"), "tn": ("trillion", "trillion"),
+    "GHz": ("gigahertz", "gigahertz"), "MHz": ("megahertz", "megahertz"),
 }
 """Units after a number; singular after exactly one."""
 
