@@ -9,7 +9,7 @@ import pytest
 from audionews.audio import loudness
 from audionews.errors import ConfigError
 from audionews.speech.engines import Voice, available, get_engine
-from audionews.speech.speaker import trim_silence
+from audionews.speech.trim import trim_silence
 from conftest import invoke
 
 SENTENCE = "The harbor board agreed on Monday to rebuild the old sea wall, after two winters of storms."
