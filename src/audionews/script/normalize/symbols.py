@@ -31,9 +31,7 @@ _SYMBOLS = (
 
 def _symbols(text: str, locale: Locale) -> str:
     """"&" → "and", "+" → "plus", "@" → "at", "%" → "percent"; a slash left between words → "slash"."""
-    for pattern, words in _SYMBOLS:
-        text = pattern.sub(words, text)
-    return text
+    return _substituted(text, _SYMBOLS)
 
 
 _PAUSES = (
@@ -56,13 +54,17 @@ _TIDY = (
 
 def _pauses(text: str, locale: Locale) -> str:
     """Dashes and parentheses are heard as pauses: a comma each."""
-    for pattern, words in _PAUSES:
-        text = pattern.sub(words, text)
-    return text
+    return _substituted(text, _PAUSES)
 
 
 def _tidy(text: str, locale: Locale) -> str:
     """No doubled commas or spaces, none before a full stop, none at the start."""
-    for pattern, words in _TIDY:
-        text = pattern.sub(words, text)
+    text = _substituted(text, _TIDY)
     return text.strip().rstrip(",").strip()
+
+
+def _substituted(text: str, table: tuple[tuple[re.Pattern[str], str], ...]) -> str:
+    """Each pattern of ``table`` replaced in turn."""
+    for pattern, words in table:
+        text = pattern.sub(words, text)
+    return text
