@@ -314,7 +314,7 @@ def _failure(exc: BaseException) -> str:
             return _certificate_failure(cause)
     for cause in causes:
         if isinstance(cause, http.client.LineTooLong):
-            return f"the server sent a {cause.args[0] if cause.args else 'header line'} that is too long"
+            return f"the server sent a {'status' if 'status' in str(cause) else 'header'} line that is too long"
         if isinstance(cause, http.client.HTTPException) and re.search(r"more than \d+ headers", str(cause)):
             return "the server sent too many headers"
         if isinstance(cause, (urllib3.exceptions.InvalidHeader, requests.exceptions.InvalidHeader)) \
@@ -423,9 +423,7 @@ def decode(data: bytes, charset: str | None = None) -> str:
     candidates = [_web_encoding(charset)]
     meta = _META_CHARSET.search(data[:8192])
     if meta:
-        declared = _web_encoding(meta.group(1).decode("ascii", "ignore"))
-        # a page that can declare itself in ASCII is not UTF-16, whatever it says (HTML's prescan)
-        candidates.append(webencodings.UTF8 if declared and declared.name.startswith("utf-16") else declared)
+        candidates.append(_web_encoding(meta.group(1).decode("ascii", "ignore")))
     for encoding in filter(None, candidates):
         try:
             return encoding.codec_info.decode(data)[0]
@@ -442,6 +440,8 @@ def decode(data: bytes, charset: str | None = None) -> str:
 
 def _web_encoding(label: str | None) -> webencodings.Encoding | None:
     """The encoding a label names on the web; ISO-8859-1 and ASCII read as windows-1252, as browsers
-    read them. None for no label, an unknown one, or "replacement" (labels of encodings that are unsafe)."""
+    read them. None for no label, an unknown one, "replacement" (labels of encodings that are unsafe),
+    and UTF-16: without a BOM, UTF-16 text is full of NUL bytes, refused as binary before it gets here,
+    so what declares it is mislabelled."""
     found = webencodings.lookup(label) if label else None
-    return found if found and found.name != "replacement" else None
+    return found if found and found.name not in ("replacement", "utf-16be", "utf-16le") else None
