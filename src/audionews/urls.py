@@ -134,5 +134,5 @@ def _shown(value: object) -> str:
     """The value as an error names it: at most 200 characters, one line, no credentials."""
     text = value if isinstance(value, str) else repr(value)
     text = re.sub(r"[\x00-\x1f\x7f\ud800-\udfff]", "?", text)
-    text = re.sub(r"^(\s*[a-zA-Z][a-zA-Z0-9+.-]*://)[^/@?#]*@", r"\1", text)
+    text = re.sub(r"^([^@/\\?#]*?:?[/\\]*)[^/\\?#]*@", r"\1", text)  # user:password@
     return text if len(text) <= 200 else text[:199] + "…"
