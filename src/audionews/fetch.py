@@ -252,6 +252,14 @@ def _public(address: str) -> bool:
 _NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
 
 
+def _is_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
 def _connect_public(connection: HTTPConnection) -> socket.socket:
     """Resolve the host once, keep its public addresses, and connect to one of those: the address
     checked is the address connected to (a second lookup could answer otherwise, as in DNS rebinding)."""
@@ -263,7 +271,7 @@ def _connect_public(connection: HTTPConnection) -> socket.socket:
     addresses = list(dict.fromkeys(str(info[4][0]) for info in found))
     public = [address for address in addresses if _public(address)]
     if not public:
-        named = host if host.strip("[]") == addresses[0] else f"{host} ({addresses[0]})"
+        named = addresses[0] if _is_address(host) else f"{host} ({addresses[0]})"
         raise _Refused(f"refused to connect to {named}, a private or local address (allow_private_addresses is false)")
     failure: OSError | None = None
     for address in public:
