@@ -144,7 +144,8 @@ def _item(entry: feedparser.FeedParserDict, number: int, feed_source: str, langu
             problem = f"link {exc.source} skipped: {exc.reason}"
     title = re.sub(r"\s+", " ", _plain(entry.get("title"))).strip() or (link or "untitled entry")
     author = _plain((entry.get("author_detail") or {}).get("name") or entry.get("author")) or None
-    stamps = (entry.get(key) for key in ("published_parsed", "updated_parsed"))  # updated only when needed
+    # dict.get: feedparser's own get() answers a missing updated_parsed with published_parsed, and a warning
+    stamps = (dict.get(entry, key) for key in ("published_parsed", "updated_parsed"))
     published = next(filter(None, map(_when, stamps)), None)
     html = _full_text(entry)
     return FeedItem(
