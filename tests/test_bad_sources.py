@@ -42,7 +42,7 @@ def bad_sources(tmp: Path) -> list[tuple[str, str]]:
         (str(as_json), "JSON data, not an article"),
         (str(short), "no article text found"),
         (str(FIXTURES / "html" / "no-article.html"), "no article text found"),
-        ("http://127.0.0.1:9/article.html", "cannot connect"),
+        ("http://127.0.0.1:9/article.html", "connection refused (nothing answers on that port)"),
         ("ftp://example.org/article.txt", "only http and https URLs"),
         (str(tmp), "is a folder"),
     ]

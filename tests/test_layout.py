@@ -28,7 +28,7 @@ PACKAGE = "audionews"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors",),
-    ("model", "files", "ffmpeg", "toml"),
+    ("model", "files", "ffmpeg", "toml", "urls"),
     ("extract", "script", "speech", "audio", "feed", "fetch"),
     ("pipeline",),
     ("from_feed", "serve"),

@@ -205,9 +205,11 @@ def publish_command(ctx: click.Context, sources: tuple[str, ...], feed_name: str
         items = plan_from_feed(folder, feed_source, limit)
         for item in items:
             if dry_run or item.known:
-                status = "already published" if item.known else "would publish"
-                click.echo(json.dumps({"source": item.source, "title": item.title, "status": status},
-                                      ensure_ascii=False) if as_json else f"{status}: {item.title} ({item.source})")
+                status = "already published" if item.known else "would skip" if item.problem else "would publish"
+                reason = f": {item.problem}" if item.problem and not item.known else ""
+                click.echo(json.dumps({"source": item.source, "title": item.title, "status": status,
+                                       **({"reason": item.problem} if reason else {})}, ensure_ascii=False)
+                           if as_json else f"{status}: {item.title} ({item.source}){reason}")
         if dry_run:
             return
         with _reporting(ctx, quiet) as progress:

@@ -7,6 +7,12 @@ carries the full text (``content:encoded`` or Atom content longer than :data:`FU
 that HTML, with the entry's title, author, date and link as the article's metadata. An entry is
 new unless the catalog holds its article (same identity as :func:`audionews.feed.identity.identity_of` gives,
 or first read from the same link).
+
+Entry links are fetched only as http(s) URLs (:func:`audionews.urls.check_url`), resolved against the
+feed's own URL: a link such as ``/tmp/diary.txt``, ``../x`` or ``-`` in a feed file, which has no URL,
+is skipped with the reason, never read from the disk or stdin. A feed is hostile input: character
+references XML forbids (``&#xD800;``) become U+FFFD before feedparser sees them, and a date it cannot
+place (year 0000) is no date.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from audionews.feed.identity import identity_parts
 from audionews.fetch import fetch_bytes
 from audionews.model import Article, Page
 from audionews.pipeline import Progress, PublishReport, clean, publish
+from audionews.urls import check_url, public_url
 
 __all__ = ["FULL_TEXT_WORDS", "FeedItem", "plan", "publish_from_feed", "read_feed"]
 
@@ -52,22 +59,28 @@ class FeedItem:
     image: str | None = None
     known: bool = False
     """Already an episode of the feed."""
+    problem: str | None = None
+    """Why the entry cannot be published (its link is no http(s) URL, and it has no full text)."""
 
     @property
     def identity(self) -> str:
         return identity_parts(self.link, self.title, self.author)
 
 
-def read_feed(feed_source: str) -> list[FeedItem]:
+def read_feed(feed_source: str, *, allow_private: bool = True) -> list[FeedItem]:
     """The entries of an RSS or Atom feed (URL or file), oldest first; undated ones first, in feed order
     reversed (feeds list the newest first)."""
-    data, final_url = fetch_bytes(feed_source, _ACCEPT)
+    data, final_url = fetch_bytes(feed_source, _ACCEPT, allow_private=allow_private)
     headers = {"content-location": final_url} if final_url else {}
-    parsed = feedparser.parse(data, response_headers=headers)
+    try:
+        parsed = feedparser.parse(_CHARACTER_REFERENCE.sub(_xml_character, data), response_headers=headers)
+    except Exception as exc:  # feedparser's loose parser has crashed on hostile feeds; the feed is unreadable
+        raise FetchError(f"not a readable RSS or Atom feed ({type(exc).__name__})", feed_source) from exc
     if not parsed.entries and (parsed.bozo or not parsed.version):
         raise FetchError("not an RSS or Atom feed", feed_source)
-    language = parsed.feed.get("language") or None
-    items = [_item(entry, number, feed_source, language) for number, entry in enumerate(parsed.entries)]
+    language = _plain(parsed.feed.get("language")) or None
+    named = public_url(feed_source) or feed_source  # no credentials in the sources the catalog keeps
+    items = [_item(entry, number, named, language, final_url) for number, entry in enumerate(parsed.entries)]
     epoch = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
     ordered = sorted(enumerate(items), key=lambda pair: (pair[1].published or epoch, -pair[0]))
     return [item for _, item in ordered]
@@ -75,7 +88,7 @@ def read_feed(feed_source: str) -> list[FeedItem]:
 
 def plan(folder: FeedFolder, feed_source: str, limit: int | None = None) -> list[FeedItem]:
     """The newest ``limit`` entries (all when None), oldest first, each marked known or not."""
-    items = read_feed(feed_source)
+    items = read_feed(feed_source, allow_private=_allow_private(folder))
     if limit is not None:
         items = items[len(items) - limit:] if limit < len(items) else items
     if not folder.catalog_path.exists():
@@ -88,17 +101,25 @@ def publish_from_feed(folder: FeedFolder, items: list[FeedItem], progress: Progr
                       jobs: int | None = 1) -> PublishReport:
     """Publish the entries not yet known, in the order given (oldest first, so the newest ends on top)."""
     new = {item.source: item for item in items if not item.known}
-    return publish(folder, list(new), progress, read=lambda source: _article(new[source]), jobs=jobs)
+    allow_private = _allow_private(folder)
+    return publish(folder, list(new), progress, read=lambda source: _article(new[source], allow_private), jobs=jobs)
 
 
-def _article(item: FeedItem) -> Article:
+def _allow_private(folder: FeedFolder) -> bool:
+    return folder.settings().allow_private_addresses is True  # anything but a plain true refuses
+
+
+def _article(item: FeedItem, allow_private: bool = True) -> Article:
     if item.html:
         article = extract(Page(item.source, "html", _document(item), url=item.link))
         return replace(article, headline=item.title, byline=item.author or article.byline,
                        published=item.published.date() if item.published else article.published,
                        url=item.link, image=item.image or article.image)
+    if item.problem:
+        raise FetchError(item.problem, item.source)
     if item.link:
-        article = clean(item.link)  # the page's own metadata first, the entry's where it has none
+        # the page's own metadata first, the entry's where it has none
+        article = clean(item.link, allow_private=allow_private)
         return replace(article, byline=article.byline or item.author, image=article.image or item.image,
                        published=article.published or (item.published.date() if item.published else None))
     raise ExtractionError("the feed entry has no link and no full text", item.source)
@@ -112,22 +133,60 @@ def _document(item: FeedItem) -> str:
             f"<body><article><h1>{title}</h1>{item.html}</article></body></html>")
 
 
-def _item(entry: feedparser.FeedParserDict, number: int, feed_source: str, language: str | None) -> FeedItem:
-    link = entry.get("link") or None
-    title = re.sub(r"\s+", " ", entry.get("title") or "").strip() or (link or "untitled entry")
-    author = (entry.get("author_detail") or {}).get("name") or entry.get("author") or None
-    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-    published = dt.datetime.fromtimestamp(calendar.timegm(stamp), dt.timezone.utc) if stamp else None
+def _item(entry: feedparser.FeedParserDict, number: int, feed_source: str, language: str | None,
+          base: str | None) -> FeedItem:
+    written = entry.get("link") or None
+    link, problem = None, None
+    if written:
+        try:
+            link = check_url(written, base)
+        except FetchError as exc:
+            problem = f"link {exc.source} skipped: {exc.reason}"
+    title = re.sub(r"\s+", " ", _plain(entry.get("title"))).strip() or (link or "untitled entry")
+    author = _plain((entry.get("author_detail") or {}).get("name") or entry.get("author")) or None
+    # dict.get: feedparser's own get() answers a missing updated_parsed with published_parsed, and a warning
+    stamps = (dict.get(entry, key) for key in ("published_parsed", "updated_parsed"))
+    published = next(filter(None, map(_when, stamps)), None)
+    html = _full_text(entry)
     return FeedItem(
-        source=link or entry.get("id") or f"{feed_source}#entry-{number + 1}",
+        source=link or _plain(entry.get("id")) or f"{feed_source}#entry-{number + 1}",
         title=title, link=link, author=author, published=published, language=language,
-        html=_full_text(entry), image=_image(entry),
+        html=html, image=_image(entry, base), problem=None if html else problem,
     )
+
+
+def _when(stamp: object) -> dt.datetime | None:
+    """feedparser's date as a time; None for one no calendar holds (year 0000)."""
+    try:
+        return dt.datetime.fromtimestamp(calendar.timegm(stamp), dt.timezone.utc)  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError, OSError):
+        return None
+
+
+def _plain(value: object) -> str:
+    """A feed's text without control characters or lone surrogates, which no file or feed can hold."""
+    if not isinstance(value, str):
+        return ""
+    return _UNWRITABLE.sub(lambda found: "" if found.group() < "\ud800" else "\ufffd", value)
+
+
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+_CHARACTER_REFERENCE = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
+
+
+def _xml_character(found: re.Match[bytes]) -> bytes:
+    """A numeric character reference XML allows, as written; any other (a surrogate, past U+10FFFF,
+    NUL and most controls) as U+FFFD, as an HTML parser reads it."""
+    digits = found.group(1) or found.group(2)
+    code = int(digits, 16 if found.group(1) else 10) if len(digits.lstrip(b"0")) <= 8 else -1
+    allowed = code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD \
+        or 0x10000 <= code <= 0x10FFFF
+    return found.group() if allowed else b"&#xFFFD;"
 
 
 def _full_text(entry: feedparser.FeedParserDict) -> str | None:
     """The longest HTML content of the entry, if it is long enough to be the whole article."""
-    contents = [c.get("value", "") for c in entry.get("content", []) if "html" in c.get("type", "text/html")]
+    contents = [_plain(c.get("value")) for c in entry.get("content", []) if "html" in c.get("type", "text/html")]
     best = max(contents, key=len, default="")
     if not best.strip():
         return None
@@ -135,10 +194,10 @@ def _full_text(entry: feedparser.FeedParserDict) -> str | None:
     return best if len(text.split()) > FULL_TEXT_WORDS else None
 
 
-def _image(entry: feedparser.FeedParserDict) -> str | None:
+def _image(entry: feedparser.FeedParserDict, base: str | None) -> str | None:
     """A lead image the feed names: media:thumbnail, media:content or an image enclosure."""
     candidates = [m.get("url") for m in entry.get("media_thumbnail", [])]
     candidates += [m.get("url") for m in entry.get("media_content", []) if m.get("medium") == "image"
                    or str(m.get("type", "")).startswith("image/")]
     candidates += [e.get("href") for e in entry.get("enclosures", []) if str(e.get("type", "")).startswith("image/")]
-    return next((url for url in candidates if url and url.startswith(("http://", "https://"))), None)
+    return next(filter(None, (public_url(url, base) for url in candidates)), None)

@@ -32,6 +32,7 @@ from audionews.model import Article, Episode, Script, Take, Voice
 from audionews.script import Lexicon, load_lexicon, make_script
 from audionews.speech import Speaker, Speech, SpeechCache, Takes, get_engine, speak
 from audionews.speech.cache import LEVELLED
+from audionews.urls import public_url
 
 __all__ = ["Failure", "Feed", "PublishReport", "Published", "clean", "publish", "speak_to_file"]
 
@@ -104,13 +105,13 @@ class Job:
     fingerprint: str
 
 
-def clean(source: str) -> Article:
+def clean(source: str, allow_private: bool = True) -> Article:
     """The readable article of one source: what ``audionews clean`` shows."""
-    return extract(fetch(source))
+    return extract(fetch(source, allow_private=allow_private))
 
 
 def publish(folder: FeedFolder, sources: list[str], progress: Progress = lambda _: None,
-            read: Reader = clean, jobs: int | None = 1) -> PublishReport:
+            read: Reader | None = None, jobs: int | None = 1) -> PublishReport:
     """Publish each source, in order, as an episode; a failed source is reported and the rest go on.
 
     Each article is read, scripted and its sentences ordered one article ahead of the one being
@@ -118,6 +119,8 @@ def publish(folder: FeedFolder, sources: list[str], progress: Progress = lambda 
     episode is encoded and committed.
     """
     feed = Feed.open(folder)
+    # anything but a plain true in feed.toml refuses private addresses
+    read = read or partial(clean, allow_private=feed.settings.allow_private_addresses is True)
     cache = SpeechCache(folder.cache, feed.settings.cache_mb * 1024 * 1024)
     outcomes: list[Published | Failure] = []
     with Speaker(get_engine(feed.settings.voice_settings()), jobs, cache) as speaker:
@@ -181,7 +184,8 @@ def _finish(feed: Feed, job: Job, takes: Takes, level: Leveller) -> Published:
 def _record(job: Job, audio: str, episode: Episode, added: str, updated: str) -> EpisodeRecord:
     script = job.script
     return EpisodeRecord(
-        guid=guid_for(job.identity), identity=job.identity, source=job.source, url=script.url, title=script.title,
+        guid=guid_for(job.identity), identity=job.identity, source=public_url(job.source) or job.source,  # no password
+        url=script.url, title=script.title,
         byline=script.byline, published=script.published.isoformat() if script.published else None,
         description=script.description, language=script.language, fingerprint=job.fingerprint, audio=audio,
         size=episode.size, duration=episode.duration, chapters=episode.chapters, added=added, updated=updated,

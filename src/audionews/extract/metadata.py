@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import htmldate
 from lxml import etree
@@ -26,6 +26,7 @@ from audionews.extract.fields import (
     squash,
     words,
 )
+from audionews.urls import on_same_site, public_url, registrable_domain
 
 __all__ = ["PageMeta", "read_metadata"]
 
@@ -88,11 +89,10 @@ def read_metadata(root: etree._Element, html: str, page_url: str | None) -> Page
     guessed = None if published else _unless_modified(_htmldate(html, page_url), ld, meta)
     language = _language_code(_first(_text(ld.get("inLanguage")), root.get("lang"), meta.get("og:locale"),
                                      meta.get("content-language")))
-    url = _first(_canonical(root), meta.get("og:url"), _text(ld.get("url")), page_url)
+    url = _own_url(root, meta, ld, page_url)
     body = ld.get("articleBody") if isinstance(ld.get("articleBody"), str) else None
-    image = _first(_ld_image(ld.get("image")), meta.get("og:image"), meta.get("twitter:image"))
-    if image and not image.startswith(("http://", "https://")):
-        image = urljoin(url, image) if url and url.startswith(("http://", "https://")) else None
+    images = (_ld_image(ld.get("image")), meta.get("og:image"), meta.get("twitter:image"))
+    image = next(filter(None, (public_url(_first(found), url) for found in images)), None)
     return PageMeta(headline, byline, published, language, url, body, image, guessed,
                     _modified(ld, meta, nodes))
 
@@ -178,15 +178,10 @@ def _site_names(site: str | None, meta: dict[str, str], page_url: str | None) ->
     names = [n for n in (site, meta.get("application-name"), meta.get("apple-mobile-web-app-title"))
              if n and len(words(n)) <= 5 and not re.search(r"\s[|–—-]\s", n)]  # not a whole title put there
     host = (urlsplit(page_url or "").hostname or "").lower().removeprefix("www.")
-    labels = host.split(".")
-    while len(labels) > 1 and (labels[-1] in _PUBLIC_SUFFIX or len(labels[-1]) == 2):
-        labels.pop()  # "co.uk", "com", "org.au"
     if host:
-        names += [host, labels[-1]] if labels else [host]
+        domain = registrable_domain(host)  # "example.co.uk" (the Public Suffix List)
+        names += [host, domain.split(".")[0]] if domain != host or "." in host else [host]
     return names
-
-
-_PUBLIC_SUFFIX = {"com", "org", "net", "gov", "edu", "co", "ac", "info", "io", "blog", "dev", "app", "news"}
 
 
 def _headline(root: etree._Element, ld: dict[str, Any], meta: dict[str, str], sites: list[str]) -> str | None:
@@ -408,12 +403,22 @@ def _piece_names(piece: str, marked: bool) -> str | None:
     return clean_byline(cut, marked=marked and cut == piece)
 
 
+def _own_url(root: etree._Element, meta: dict[str, str], ld: dict[str, Any], page_url: str | None) -> str | None:
+    """The URL the page gives itself (canonical link, ``og:url``, JSON-LD ``url``), if it passes the URL
+    check and is on the site the page was fetched from (so no page can take another site's episode);
+    else the URL it was fetched from. A file, fetched from nowhere, is taken at its word."""
+    fetched = public_url(page_url) if page_url else None
+    for declared in (_canonical(root), meta.get("og:url"), _text(ld.get("url"))):
+        found = public_url(declared, fetched)
+        if found and (fetched is None or on_same_site(found, fetched)):
+            return found
+    return fetched
+
+
 def _canonical(root: etree._Element) -> str | None:
     for link in root.iter("link"):
         if "canonical" in (link.get("rel") or "").lower().split():
-            href = link.get("href") or ""
-            if href.startswith(("http://", "https://")):
-                return href
+            return link.get("href")
     return None
 
 

@@ -55,6 +55,9 @@ class FeedSettings:
     """Size limit of the feed's cache of synthesized sentences; least recently used go first."""
     lexicon: str = ""
     """A pronunciation lexicon, relative to the feed folder; empty for ``lexicon.toml`` if it exists."""
+    allow_private_addresses: bool = True
+    """Fetch from loopback and private-network addresses: true on one's own machine; false for a
+    service that fetches what others name, so no page or feed can reach the machine's own network."""
 
     def __post_init__(self) -> None:
         for name in ("title", "author", "email", "base_url"):
