@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from audionews.speech.engines import gtts as _gtts  # noqa: F401  (registers "gtts")
 from audionews.speech.engines import piper as _piper  # noqa: F401  (registers "piper")
+from audionews.speech.engines import silent as _silent  # noqa: F401  (registers "silent")
 from audionews.speech.engines.base import Engine, Speech, Voice, available, get_engine, register
 
 __all__ = ["Engine", "Speech", "Voice", "available", "get_engine", "register"]
