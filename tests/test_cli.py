@@ -11,8 +11,7 @@ from mutagen.mp3 import MP3
 
 from audionews.cli import cli
 from audionews.feed.folder import tomllib
-
-from conftest import EXAMPLES, FIXTURES, ROOT, invoke
+from conftest import EXAMPLES, FIXTURES, ROOT, invoke, src_env
 
 
 def test_init_writes_feed_toml(tmp_path: Path) -> None:
@@ -119,7 +118,8 @@ def test_pydub_finds_ffmpeg_without_a_warning(tmp_path: Path) -> None:
     code = ("from audionews.ffmpeg import audio_segment_class, ffmpeg_path; "
             "cls = audio_segment_class(); assert cls.converter == ffmpeg_path(); print(cls.converter)")
     result = subprocess.run([sys.executable, "-W", "error::RuntimeWarning", "-c", code], capture_output=True,
-                            text=True, env={"PATH": str(tmp_path), "HOME": str(tmp_path)})
+                            text=True, env={"PATH": str(tmp_path), "HOME": str(tmp_path),
+                                            "PYTHONPATH": src_env()["PYTHONPATH"]})  # this tree's audionews
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert "imageio_ffmpeg" in result.stdout
