@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
-import hashlib
 import http.server
 import os
 import shutil
@@ -139,9 +138,9 @@ def judged(strategy: st.SearchStrategy, judge: Callable[[Any], Any], examples: i
     return verdicts
 
 
-def snapshot(folder: Path, ignore: tuple[str, ...] = ()) -> dict[str, str]:
-    """Every file under ``folder`` (but those named in ``ignore``) with its hash, to compare before and after."""
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+def snapshot(folder: Path, ignore: tuple[str, ...] = ()) -> dict[str, bytes]:
+    """Every file under ``folder`` (but those named in ``ignore``) with its bytes, to compare before and after."""
+    return {str(p.relative_to(folder)): p.read_bytes()
             for p in sorted(folder.rglob("*")) if p.is_file() and p.name not in ignore}
 
 
@@ -300,5 +299,14 @@ def published_feed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def feed_copy(published_feed: Path, tmp_path: Path) -> Path:
     """A private copy of the published feed, for tests that change it."""
     target = tmp_path / "feeds"
+    shutil.copytree(published_feed, target)
+    return target
+
+
+@pytest.fixture(scope="module")
+def module_feed_copy(published_feed: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One copy of the published feed for a module whose tests must each leave it as they found it
+    (each compares it before and after); a copy per test would be 50 copies of its 19 MB."""
+    target = tmp_path_factory.mktemp("feed") / "feeds"
     shutil.copytree(published_feed, target)
     return target

@@ -307,7 +307,7 @@ def _has_control(text: str) -> bool:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
-def test_hostile_source(case: Case, server: Server, feed_copy: Path, tmp_path: Path) -> None:
+def test_hostile_source(case: Case, server: Server, module_feed_copy: Path, tmp_path: Path) -> None:
     source = case.source(tmp_path, server)
     started = time.monotonic()
     if case.reason is None:  # a correct article: what `clean` shows; no synthesis needed
@@ -317,14 +317,14 @@ def test_hostile_source(case: Case, server: Server, feed_copy: Path, tmp_path: P
         assert got["body"] and all(isinstance(p, str) and p.strip() for p in got["body"])
         assert not any(_has_control(p) for p in [got.get("headline") or "", *got["body"]])
     else:
-        before = snapshot(feed_copy, ignore=(".lock",))
-        result = invoke(feed_copy, "publish", "-q", source, input=b"" if source == "-" else None)
+        before = snapshot(module_feed_copy, ignore=(".lock",))
+        result = invoke(module_feed_copy, "publish", "-q", source, input=b"" if source == "-" else None)
         assert result.exit_code == 1, result.stdout
         assert result.stdout == ""
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1, result.stderr
         assert lines[0].startswith(f"Error: {source}: {case.reason}"), lines[0]
-        assert snapshot(feed_copy, ignore=(".lock",)) == before
+        assert snapshot(module_feed_copy, ignore=(".lock",)) == before
     assert time.monotonic() - started < 20
 
 
