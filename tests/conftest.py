@@ -74,7 +74,8 @@ def _piper_loads() -> int:
     return info.hits + info.misses
 
 
-def _no_piper_model_unless_slow(item: pytest.Item):
+def _no_piper_model_unless_slow():
+    """Wraps a phase of a test (its setup, with the fixtures it makes first, or its call)."""
     before = _piper_loads()
     result = yield
     if _piper_loads() != before:
@@ -93,12 +94,12 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_setup(item: pytest.Item):
-    return (yield from _no_piper_model_unless_slow(item))
+    return (yield from _no_piper_model_unless_slow())
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item: pytest.Item):
-    return (yield from _no_piper_model_unless_slow(item))
+    return (yield from _no_piper_model_unless_slow())
 
 
 @pytest.fixture(autouse=True)
