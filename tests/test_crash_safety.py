@@ -21,7 +21,8 @@ from audionews.files import TEMP_PREFIX
 from conftest import FIXTURES, init_feed, invoke, src_env
 
 KILLS = 12
-"""Publishes killed, each in its own twelfth of a publish's time, so together they cover all of it."""
+"""Publishes killed, the n-th at a random moment of the n-th of KILLS equal slices of a publish's time, so
+together they cover all of it."""
 
 FORKER = """
 import json, os, sys
@@ -38,8 +39,8 @@ for line in sys.stdin:
         os.dup2(quiet, 2)
         try:
             audionews.cli.cli.main(json.loads(line), prog_name="audionews")
-        except SystemExit as exit:
-            os._exit(exit.code if isinstance(exit.code, int) else 1)
+        except SystemExit as stop:
+            os._exit(stop.code if isinstance(stop.code, int) else 1)
         os._exit(0)
     print(pid, flush=True)
 """
