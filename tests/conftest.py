@@ -1,8 +1,14 @@
-"""Shared fixtures: real files, real HTTP servers on 127.0.0.1, real feeds published with piper."""
+"""Shared fixtures: real files, real HTTP servers on 127.0.0.1, real feeds published with real ffmpeg and SQLite.
+
+Tests speak with the ``silent`` engine (:data:`ENGINE`): real PCM in the rhythm of the words, made in
+milliseconds. Only tests whose subject is the voice speak with piper, and those are marked ``slow``;
+a test not marked ``slow`` that makes a piper engine or loads its model fails (see the hooks below).
+"""
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import http.server
 import os
@@ -12,22 +18,131 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Any
 
 import pytest
 import uvicorn
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from audionews.cli import cli
+from audionews.feed import folder as feed_folder
+from audionews.ffmpeg import ffmpeg_path
 from audionews.serve import build_app
+from audionews.speech.engines import Voice, register
+from audionews.speech.engines import piper as piper_engine
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
 EXAMPLE_ARTICLES = ("harbor-wind-farm.html", "library-late-fees.txt", "night-market.html")
+
+ENGINE = "silent"
+"""What tests speak with, unless the voice is their subject: those say ``piper`` and are marked ``slow``."""
+CLI_DEFAULTS = {"init": {"engine": ENGINE}, "speak": {"engine": ENGINE}}
+"""The CLI's defaults in tests (click's ``default_map``): ``init`` and ``speak`` choose :data:`ENGINE`."""
+
+
+# -- piper only where the voice is the subject -------------------------------------------------------
+
+_running: list[pytest.Item] = []
+"""The test being run (set up, called, torn down), so the guards know whom to blame."""
+
+
+def _refuse_piper_unless_slow(what: str) -> None:
+    item = _running[-1] if _running else None
+    if item is not None and item.get_closest_marker("slow") is None:
+        pytest.fail(f"{item.nodeid} {what} but is not marked slow: speak with the silent engine (conftest.ENGINE), "
+                    "or mark the test slow if the voice is its subject", pytrace=False)
+
+
+@register("piper")
+def _piper_in_slow_tests_only(voice: Voice, threads: int) -> piper_engine.PiperEngine:
+    """The piper engine as registered, refused to a test not marked slow (it makes the engine in this process,
+    even when its workers speak)."""
+    _refuse_piper_unless_slow("makes a piper engine")
+    return piper_engine.PiperEngine(voice, threads)
+
+
+def _piper_loads() -> int:
+    info = piper_engine._load.cache_info()
+    return info.hits + info.misses
+
+
+def _no_piper_model_unless_slow():
+    """Wraps a phase of a test (its setup, with the fixtures it makes first, or its call)."""
+    before = _piper_loads()
+    result = yield
+    if _piper_loads() != before:
+        _refuse_piper_unless_slow("loads the piper voice")
+    return result
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
+    _running.append(item)
+    try:
+        return (yield)
+    finally:
+        _running.pop()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item):
+    return (yield from _no_piper_model_unless_slow())
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item):
+    return (yield from _no_piper_model_unless_slow())
+
+
+@pytest.fixture(autouse=True)
+def _default_feed_speaks_with_the_test_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ``default`` feed ``publish`` makes when there is none speaks with :data:`ENGINE` too."""
+    made = feed_folder.default_settings
+    monkeypatch.setattr(feed_folder, "default_settings", lambda: dataclasses.replace(made(), engine=ENGINE))
+
+
+# -- helpers ------------------------------------------------------------------------------------------
+
+def src_env() -> dict[str, str]:
+    """This environment with this tree's ``src`` first on PYTHONPATH, so a child process runs the code under test."""
+    paths = (str(ROOT / "src"), os.environ.get("PYTHONPATH"))
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}
+
+
+def decoded_seconds(path: Path) -> float:
+    """Decode the whole MP3 with ffmpeg and count the samples it gives back."""
+    pcm = subprocess.run([ffmpeg_path(), "-v", "error", "-i", str(path), "-f", "s16le", "-ac", "1", "-ar", "44100",
+                          "pipe:1"], capture_output=True, check=True).stdout
+    return len(pcm) / 2 / 44100
+
+
+def judged(strategy: st.SearchStrategy, judge: Callable[[Any], Any], examples: int = 100) -> list:
+    """What ``judge`` says of each of ``examples`` values hypothesis draws from ``strategy``, for a claim about
+    a share of them rather than each. Derandomized: the same values on every run, so the share is too."""
+    verdicts = []
+
+    @settings(max_examples=examples, deadline=None, database=None, derandomize=True,
+              suppress_health_check=list(HealthCheck))
+    @given(strategy)
+    def draw(value: Any) -> None:
+        verdicts.append(judge(value))
+
+    draw()
+    return verdicts
+
+
+def snapshot(folder: Path, ignore: tuple[str, ...] = ()) -> dict[str, bytes]:
+    """Every file under ``folder`` (but those named in ``ignore``) with its bytes, to compare before and after."""
+    return {str(p.relative_to(folder)): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.name not in ignore}
 
 
 @pytest.fixture(scope="session")
@@ -50,7 +165,8 @@ class Server:
         handler = handler or functools.partial(_QuietHandler, directory=str(root))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.port = self.httpd.server_address[1]
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        # polled often, so closing it after a test takes a moment, not half a second
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
         self.thread.start()
 
     def url(self, path: str = "") -> str:
@@ -130,11 +246,9 @@ class Served:
 @contextlib.contextmanager
 def audionews_serve(feeds_dir: Path, *args: str) -> Iterator[Served]:
     """``audionews serve --port 0`` in its own process, as a user runs it; stopped with SIGTERM after."""
-    paths = (str(ROOT / "src"), os.environ.get("PYTHONPATH"))
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}
     process = subprocess.Popen([sys.executable, "-m", "audionews.cli", "--feeds-dir", str(feeds_dir), "serve",
                                 "--port", "0", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               env=env)
+                               env=src_env())
     served = Served("", process)
     try:
         line = process.stdout.readline()
@@ -155,23 +269,26 @@ def runner() -> CliRunner:
 
 
 def invoke(feeds_dir: Path, *args: str, input: str | bytes | None = None):
-    """Run the CLI as a user would, with stdout and stderr kept apart."""
+    """Run the CLI as a user would, with stdout and stderr kept apart; ``init`` and ``speak`` default to
+    :data:`ENGINE` (``--engine`` says otherwise)."""
     try:
         runner = CliRunner(mix_stderr=False)
     except TypeError:  # click >= 8.2 always keeps them apart
         runner = CliRunner()
-    return runner.invoke(cli, ["--feeds-dir", str(feeds_dir), *args], input=input, catch_exceptions=False)
+    return runner.invoke(cli, ["--feeds-dir", str(feeds_dir), *args], input=input, catch_exceptions=False,
+                         default_map=CLI_DEFAULTS)
 
 
-def init_feed(feeds_dir: Path, name: str, base_url: str) -> None:
+def init_feed(feeds_dir: Path, name: str, base_url: str, engine: str = ENGINE) -> None:
     result = invoke(feeds_dir, "init", name, "--title", "Test Ledger & Co <read aloud>", "--author", "Test Ledger",
-                    "--email", "editor@example.org", "--base-url", base_url, "--description", "Tests read aloud.")
+                    "--email", "editor@example.org", "--base-url", base_url, "--description", "Tests read aloud.",
+                    "--engine", engine)
     assert result.exit_code == 0, result.output
 
 
 @pytest.fixture(scope="session")
 def published_feed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A feed of the three example articles, published for real (piper, ffmpeg, SQLite), made once."""
+    """A feed of the three example articles, published for real (silent engine, ffmpeg, SQLite), made once."""
     feeds = tmp_path_factory.mktemp("published") / "feeds"
     init_feed(feeds, "ledger", "http://127.0.0.1:9/")
     result = invoke(feeds, "publish", "-q", *(str(EXAMPLES / name) for name in EXAMPLE_ARTICLES))
@@ -183,5 +300,14 @@ def published_feed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def feed_copy(published_feed: Path, tmp_path: Path) -> Path:
     """A private copy of the published feed, for tests that change it."""
     target = tmp_path / "feeds"
+    shutil.copytree(published_feed, target)
+    return target
+
+
+@pytest.fixture(scope="module")
+def module_feed_copy(published_feed: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One copy of the published feed for a module whose tests must each leave it as they found it
+    (each compares it before and after); a copy per test would be 50 copies of its 19 MB."""
+    target = tmp_path_factory.mktemp("feed") / "feeds"
     shutil.copytree(published_feed, target)
     return target

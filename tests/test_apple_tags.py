@@ -15,35 +15,27 @@ import tomli_w
 from lxml import etree
 from PIL import Image
 
+from audionews.errors import ConfigError
 from audionews.feed.catalog import Catalog, EpisodeRecord
 from audionews.feed.categories import APPLE_CATEGORIES, check_category, valid_categories
-from audionews.errors import ConfigError
+from audionews.feed.folder import tomllib
 from audionews.feed.rss import build_feed_xml
 from audionews.model import Chapter
-from audionews.feed.folder import FeedSettings
-from audionews.toml import tomllib
-
 from conftest import init_feed, invoke
+from factories import episode_record, feed_settings
 
 ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
 HOSTILE_TITLE = 'Fish & chips <b>not bold</b> ]]> "double" \'single\' 🐟🎙️ שלום עולם مرحبا'
 HOSTILE_TEXT = 'A < B && C > D ]]> the end; “curly” "straight" \'single\' 🧪 עברית and العربية, 1 > 0.'
 
 
-def settings(**changes: object) -> FeedSettings:
-    values = dict(title="Ledger", author="Ledger Desk", email="editor@example.org", base_url="http://127.0.0.1:9/")
-    return FeedSettings(**{**values, **changes})
-
-
 def record(title: str = "An episode", description: str = "What it says.", image: str | None = None,
            updated: str = "2025-03-04T10:00:00+00:00") -> EpisodeRecord:
-    return EpisodeRecord(
-        guid="urn:uuid:5d6c7a4e-0000-5000-8000-000000000001", identity="url:https://news.example/a?x=1&y=2",
-        source="https://news.example/a?x=1&y=2", url="https://news.example/a?x=1&y=2", title=title,
-        byline="Ann Ode & Bo Lee", published="2025-03-03", description=description, language="en",
-        fingerprint="f" * 64, audio="episodes/an-episode-ffffffff.mp3", size=12345, duration=61.4,
-        chapters=(Chapter("An episode", 0.0, 61.4),), added=updated, updated=updated, image=image,
-    )
+    """An episode of a web page whose URL, like its byline, holds an ``&``."""
+    return episode_record(identity="url:https://news.example/a?x=1&y=2", source="https://news.example/a?x=1&y=2",
+                          url="https://news.example/a?x=1&y=2", title=title, byline="Ann Ode & Bo Lee",
+                          published="2025-03-03", description=description, added=updated, updated=updated,
+                          image=image)
 
 
 # -- categories ---------------------------------------------------------------------------------
@@ -66,7 +58,7 @@ def test_every_listed_category_is_valid_and_unique() -> None:
 ])
 def test_a_wrong_category_names_the_closest_valid_one(value: str, suggested: str) -> None:
     with pytest.raises(ConfigError) as caught:
-        settings(category=value)
+        feed_settings(category=value)
     assert caught.value.reason == f"category {value!r} is not an Apple Podcasts category; did you mean {suggested!r}?"
 
 
@@ -88,7 +80,7 @@ def test_category_is_checked_at_init_and_on_load(tmp_path: Path) -> None:
 
 
 def test_a_subcategory_is_nested_in_the_feed() -> None:
-    channel = etree.fromstring(build_feed_xml(settings(category="News/Daily News"), [])).find("channel")
+    channel = etree.fromstring(build_feed_xml(feed_settings(category="News/Daily News"), [])).find("channel")
     category = channel.find(f"{ITUNES}category")
     assert category.get("text") == "News"
     assert category.find(f"{ITUNES}category").get("text") == "Daily News"
@@ -156,7 +148,9 @@ def test_channel_and_episode_tags(published_feed: Path) -> None:
     year = max(dt.datetime.fromisoformat(r.updated) for r in records).year
     assert channel.findtext("copyright") == f"© {year} Test Ledger"
     assert channel.findtext(f"{ITUNES}type") == "episodic"
-    for item, rec in zip(channel.findall("item"), records):
+    items = channel.findall("item")
+    assert len(items) == len(records) == 3
+    for item, rec in zip(items, records, strict=True):
         assert item.findtext("guid") == rec.guid
         assert item.findtext("link") == rec.url
         assert item.findtext("description") == rec.description
@@ -171,7 +165,7 @@ def test_channel_and_episode_tags(published_feed: Path) -> None:
 
 
 def test_copyright_setting_and_episode_image() -> None:
-    xml = build_feed_xml(settings(copyright="CC BY 4.0 Ledger Desk"),
+    xml = build_feed_xml(feed_settings(copyright="CC BY 4.0 Ledger Desk"),
                          [record(image="https://news.example/lead.jpg?w=1400&h=1400")])
     channel = etree.fromstring(xml).find("channel")
     assert channel.findtext("copyright") == "CC BY 4.0 Ledger Desk"
@@ -182,7 +176,7 @@ def test_copyright_setting_and_episode_image() -> None:
 
 
 def test_default_copyright_without_episodes_is_this_year() -> None:
-    channel = etree.fromstring(build_feed_xml(settings(), [])).find("channel")
+    channel = etree.fromstring(build_feed_xml(feed_settings(), [])).find("channel")
     assert channel.findtext("copyright") == f"© {dt.datetime.now(dt.timezone.utc).year} Ledger Desk"
 
 
@@ -192,7 +186,7 @@ def test_hostile_text_survives_xml_and_both_parsers() -> None:
     (feedparser reads RSS text that looks like markup as HTML and escapes a literal ``<![CDATA[``
     in it, so that one string cannot round-trip through it, however the feed is written.)
     """
-    feed = settings(title=HOSTILE_TITLE, author="Ann & Bo <desk> “quoted”", description=HOSTILE_TEXT)
+    feed = feed_settings(title=HOSTILE_TITLE, author="Ann & Bo <desk> “quoted”", description=HOSTILE_TEXT)
     xml = build_feed_xml(feed, [record(HOSTILE_TITLE, HOSTILE_TEXT)])
     channel = etree.fromstring(xml).find("channel")  # well-formed, or this raises
     assert (channel.findtext("title"), channel.findtext("description")) == (HOSTILE_TITLE, HOSTILE_TEXT)

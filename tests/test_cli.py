@@ -11,7 +11,7 @@ from mutagen.mp3 import MP3
 
 from audionews.cli import cli
 from audionews.toml import tomllib
-from conftest import EXAMPLES, FIXTURES, ROOT, invoke
+from conftest import EXAMPLES, FIXTURES, ROOT, invoke, src_env
 
 
 def test_init_writes_feed_toml(tmp_path: Path) -> None:
@@ -119,7 +119,7 @@ def test_without_ffmpeg_on_path_the_one_in_imageio_ffmpeg_is_used(tmp_path: Path
     code = "from audionews.ffmpeg import ffmpeg_path; print(ffmpeg_path())"
     result = subprocess.run([sys.executable, "-W", "error::RuntimeWarning", "-c", code], capture_output=True,
                             text=True, env={"PATH": str(tmp_path), "HOME": str(tmp_path),
-                                            "PYTHONPATH": str(ROOT / "src")})
+                                            "PYTHONPATH": src_env()["PYTHONPATH"]})  # this tree's audionews
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert "imageio_ffmpeg" in result.stdout

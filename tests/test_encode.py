@@ -3,14 +3,13 @@ encode again from its spool, and odd folder names don't confuse ffmpeg's tee mux
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from audionews.audio.encode import Mp3Writer, measure
-from audionews.ffmpeg import ffmpeg_path
+from conftest import decoded_seconds
 
 RATE = 22_050
 
@@ -19,12 +18,6 @@ def tone_bursts(seconds: float) -> bytes:
     t = np.arange(int(RATE * seconds)) / RATE
     signal = 0.3 * np.sin(2 * np.pi * 220 * t) * (np.sin(2 * np.pi * 0.5 * t) > 0)
     return (signal * 32767).astype("<i2").tobytes()
-
-
-def decoded_seconds(path: Path) -> float:
-    pcm = subprocess.run([ffmpeg_path(), "-v", "error", "-i", str(path), "-f", "s16le", "-ac", "1", "-ar", "44100",
-                          "pipe:1"], capture_output=True, check=True).stdout
-    return len(pcm) / 2 / 44_100
 
 
 @pytest.mark.parametrize("folder", ["plain", "a:b [c]|d, 'e'"])

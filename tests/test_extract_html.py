@@ -13,6 +13,10 @@ from test_extract_text import check, clean_json
 HTML_CASES = sorted(p for p in (FIXTURES / "html").glob("*.html") if p.with_suffix(".expected.json").exists())
 
 
+def test_there_are_html_cases() -> None:
+    assert len(HTML_CASES) >= 5  # a glob that found nothing would leave test_html_pages with nothing to check
+
+
 @pytest.mark.parametrize("case", HTML_CASES, ids=lambda p: p.stem)
 def test_html_pages(tmp_path: Path, case: Path) -> None:
     check(clean_json(tmp_path, case), json.loads(case.with_suffix(".expected.json").read_text()))

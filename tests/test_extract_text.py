@@ -12,6 +12,10 @@ from conftest import FIXTURES, invoke
 TEXT_CASES = sorted((FIXTURES / "text").glob("*.txt"))
 
 
+def test_there_are_text_cases() -> None:
+    assert len(TEXT_CASES) >= 9  # a glob that found nothing would leave test_plain_text_layouts with nothing to check
+
+
 def clean_json(tmp_path: Path, source: Path) -> dict:
     result = invoke(tmp_path / "feeds", "clean", "--json", str(source))
     assert result.exit_code == 0, result.stderr

@@ -10,7 +10,6 @@ import podcastparser
 from lxml import etree
 
 from audionews.feed.catalog import Catalog
-
 from conftest import EXAMPLES, invoke
 
 ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
@@ -50,6 +49,7 @@ def test_feedparser_sees_a_wellformed_podcast(published_feed: Path) -> None:
     parsed = feedparser.parse((public(published_feed) / "feed.xml").read_bytes())
     assert not parsed.bozo, parsed.get("bozo_exception")
     assert parsed.version == "rss20"
+    assert len(parsed.entries) == 3
     feed = parsed.feed
     assert feed.language == "en"
     assert not feed.itunes_explicit  # feedparser maps "false" to None, "true" to True
@@ -74,6 +74,7 @@ def test_apple_required_tags_are_present(published_feed: Path) -> None:
     assert channel.findtext(f"{ITUNES}author") == "Test Ledger"
     assert channel.findtext(f"{ITUNES}owner/{ITUNES}email") == "editor@example.org"
     items = channel.findall("item")
+    assert len(items) == 3
     assert [i.findtext("title") for i in items][0] == "The night market is back, and it has moved to the old tram depot"
     for item in items:
         assert item.find("guid").get("isPermaLink") == "false"

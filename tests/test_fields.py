@@ -6,8 +6,16 @@ import datetime as dt
 
 import pytest
 
-from audionews.extract.fields import (clean_byline, looks_like_handle, clean_headline, find_date, guess_language, is_dateline,
-                                     looks_like_name)
+from audionews.extract.fields import (
+    clean_byline,
+    clean_headline,
+    find_date,
+    guess_language,
+    is_dateline,
+    looks_like_handle,
+    looks_like_name,
+)
+from factories import article
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -134,10 +142,9 @@ def test_looks_like_handle(text, expected) -> None:
 
 def test_a_byline_in_capitals_is_said_as_a_name() -> None:
     """The byline keeps the page's capitals; the script says "JANE DOE" as a name, not letter by letter."""
-    from audionews.model import Article, Block
     from audionews.script.segments import make_script
 
-    article = Article(source="t", url=None, headline="Sea wall to be rebuilt", byline="DANICA KIRKA and Jill Lawless, AFP",
-                      published=None, language="en", blocks=(Block("paragraph", "The harbor board agreed."),))
-    credit = make_script(article).segments[1]
+    story = article("The harbor board agreed.", headline="Sea wall to be rebuilt",
+                    byline="DANICA KIRKA and Jill Lawless, AFP")
+    credit = make_script(story).segments[1]
     assert credit.sentences[0].text.startswith("By Danica Kirka and Jill Lawless, AFP")

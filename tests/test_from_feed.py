@@ -1,4 +1,4 @@
-"""``publish --from-feed``: a real RSS feed and real article pages on 127.0.0.1, real piper speech."""
+"""``publish --from-feed``: a real RSS feed and real article pages on 127.0.0.1, real speech (the silent engine)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,7 @@ import pytest
 from lxml import etree
 
 from audionews.from_feed import FULL_TEXT_WORDS, read_feed
-
-from conftest import FIXTURES, _QuietHandler, init_feed, invoke
+from conftest import FIXTURES, _QuietHandler, init_feed, invoke, snapshot
 
 ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
 FULL_TITLE = "Ferry & “tide” tables <finally> agree 🌊"
@@ -94,10 +93,6 @@ def test_read_feed_orders_oldest_first_and_takes_full_text(site) -> None:
     assert items[2].author == "Marta Quist"
     assert items[2].image == "https://valley.example/images/ferry.jpg"
     assert items[2].language == "en-GB"
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(path): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
 def test_dry_run_lists_and_changes_nothing(tmp_path: Path, site) -> None:

@@ -17,7 +17,6 @@ from lxml import etree
 
 from audionews.feed.catalog import Catalog
 from audionews.feed.rss import PODCAST_NS
-
 from conftest import invoke
 
 GPO = shutil.which("gpo")
@@ -50,6 +49,7 @@ def test_gpo_downloads_byte_identical_episodes(feed_copy: Path, serve_app, tmp_p
 
     with Catalog(folder / "catalog.sqlite3") as catalog:
         records = catalog.all()
+    assert len(records) == 3
     downloaded = {p.name: p for p in (home / "downloads").rglob("*.mp3")}
     assert len(downloaded) == 3
     for record in records:

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from audionews.errors import AudionewsError, FetchError
+from audionews.errors import FetchError
 from audionews.extract import extract
 from audionews.model import Page
 from audionews.urls import MAX_LENGTH, check_url, credentials, on_same_site, public_url, registrable_domain

@@ -8,12 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import invoke
-
-STORY = [
-    "The harbor board agreed on Monday to rebuild the old sea wall before the winter storms arrive.",
-    "Work starts next month and will close the promenade for six weeks, the board's chairwoman said.",
-    "Fishing families asked for the slipway to stay open, and the board agreed to keep one lane clear.",
-]
+from factories import STORY
 
 
 def page(body: str, head: str = "<title>Sea wall to be rebuilt</title>") -> str:

@@ -2,7 +2,7 @@
 untouched) or a correct episode, and within a bounded time.
 
 The HTTP cases use a real server on 127.0.0.1 whose handler misbehaves on purpose; fetch's timeouts are
-module attributes, shortened here so "never answers" and "slow drip" cost a second or two, not minutes.
+module attributes, shortened here so "never answers" and "slow drip" cost a second, not minutes.
 """
 
 from __future__ import annotations
@@ -16,23 +16,17 @@ import threading
 import time
 import unicodedata
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from lxml import etree
 
 from audionews import fetch as fetch_module
+from conftest import Server, invoke, snapshot
+from factories import STORY
 
-from conftest import Server, invoke
-from test_bad_sources import snapshot
-
-STORY = [
-    "The harbor board agreed on Monday to rebuild the old sea wall before the winter storms arrive.",
-    "Work starts next month and will close the promenade for six weeks, the board's chairwoman said.",
-    "Fishing families asked for the slipway to stay open, and the board agreed to keep one lane clear.",
-]
 STOP = threading.Event()
 """Set when the module's tests end, so handlers that sleep or drip return and the server shuts down."""
 
@@ -46,7 +40,7 @@ def article(title: str = "Sea wall to be rebuilt", extra: str = "") -> str:
 ARTICLE = article().encode()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def gzip_bomb() -> bytes:
     """About 250 KB of gzip that expands to 256 MB of spaces inside a paragraph."""
     packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # wbits 31: a gzip wrapper
@@ -71,7 +65,7 @@ class Hostile(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+    def do_GET(self) -> None:
         try:
             self.route(self.path.strip("/"))
         except (BrokenPipeError, ConnectionResetError):
@@ -170,8 +164,8 @@ def server(tmp_path_factory: pytest.TempPathFactory):
 @pytest.fixture(autouse=True)
 def short_timeouts(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(fetch_module, "CONNECT_TIMEOUT", 2)
-    monkeypatch.setattr(fetch_module, "READ_TIMEOUT", 1)
-    monkeypatch.setattr(fetch_module, "TOTAL_TIMEOUT", 2)
+    monkeypatch.setattr(fetch_module, "READ_TIMEOUT", 0.5)  # well over the drips' 0.05 s between bytes
+    monkeypatch.setattr(fetch_module, "TOTAL_TIMEOUT", 1)
 
 
 # --- files ---------------------------------------------------------------------------------------------
@@ -288,8 +282,8 @@ CASES = [
     url_case("500", "HTTP 500"),
     url_case("404-article", "HTTP 404"),
     url_case("endless", "larger than 20 MB, not an article"),
-    url_case("drip", "took longer than 2 s to download, gave up"),
-    url_case("header-drip", "took longer than 2 s to answer, gave up"),
+    url_case("drip", "took longer than 1 s to download, gave up"),
+    url_case("header-drip", "took longer than 1 s to answer, gave up"),
     url_case("wrong-type", "content type image/png is not a web page or text"),
     url_case("png-as-html", "a PNG image, not an article"),
     url_case("empty", "empty"),
@@ -313,7 +307,7 @@ def _has_control(text: str) -> bool:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
-def test_hostile_source(case: Case, server: Server, feed_copy: Path, tmp_path: Path) -> None:
+def test_hostile_source(case: Case, server: Server, module_feed_copy: Path, tmp_path: Path) -> None:
     source = case.source(tmp_path, server)
     started = time.monotonic()
     if case.reason is None:  # a correct article: what `clean` shows; no synthesis needed
@@ -323,14 +317,14 @@ def test_hostile_source(case: Case, server: Server, feed_copy: Path, tmp_path: P
         assert got["body"] and all(isinstance(p, str) and p.strip() for p in got["body"])
         assert not any(_has_control(p) for p in [got.get("headline") or "", *got["body"]])
     else:
-        before = snapshot(feed_copy)
-        result = invoke(feed_copy, "publish", "-q", source, input=b"" if source == "-" else None)
+        before = snapshot(module_feed_copy, ignore=(".lock",))
+        result = invoke(module_feed_copy, "publish", "-q", source, input=b"" if source == "-" else None)
         assert result.exit_code == 1, result.stdout
         assert result.stdout == ""
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1, result.stderr
         assert lines[0].startswith(f"Error: {source}: {case.reason}"), lines[0]
-        assert snapshot(feed_copy) == before
+        assert snapshot(module_feed_copy, ignore=(".lock",)) == before
     assert time.monotonic() - started < 20
 
 

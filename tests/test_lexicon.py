@@ -17,6 +17,7 @@ from audionews.script.lexicon import Lexicon, load_lexicon, parse_lexicon
 from audionews.script.normalize import for_speech
 from audionews.script.segments import make_script
 from conftest import init_feed, invoke
+from factories import article
 
 LEXICON = """\
 Nguyen = "win"
@@ -153,14 +154,12 @@ def test_version_is_the_entries_not_their_order() -> None:
 # --- make_script: only the segments holding a changed word change --------------------------------
 
 def _article_value() -> Article:
-    return Article(
-        source="test", headline="Nguyen wins the 2025 vote", byline="Sam Lee", published=dt.date(2025, 6, 13),
-        blocks=(
-            Block("paragraph", "Voters in Springfield chose a new mayor on Tuesday."),
-            Block("paragraph", "Dr. Nguyen, 42, took 55% of the vote and thanked the US team."),
-            Block("heading", "What comes next"),
-            Block("paragraph", "The council meets on June 20. Xi Jinping sent no message."),
-        ),
+    return article(
+        "Voters in Springfield chose a new mayor on Tuesday.",
+        "Dr. Nguyen, 42, took 55% of the vote and thanked the US team.",
+        Block("heading", "What comes next"),
+        "The council meets on June 20. Xi Jinping sent no message.",
+        headline="Nguyen wins the 2025 vote", byline="Sam Lee", published=dt.date(2025, 6, 13), language=None,
     )
 
 
@@ -251,7 +250,6 @@ def test_check_leaves_out_words_the_lexicon_covers(tmp_path: Path) -> None:
     assert listed() - listed("--lexicon", str(lexicon)) == {"QXZ"}
 
 
-@pytest.mark.slow
 def test_speak_and_publish_say_the_respelling(tmp_path: Path) -> None:
     """A name respelled as a long phrase makes the audio longer; a changed lexicon updates the episode."""
     source = tmp_path / "short.txt"

@@ -11,6 +11,7 @@ import pytest
 from audionews.audio import loudness
 from audionews.ffmpeg import ffmpeg_path
 from audionews.speech.engines import Voice, get_engine
+from conftest import ENGINE
 
 RATES = (16_000, 22_050, 24_000, 44_100, 48_000)
 
@@ -54,10 +55,10 @@ def test_true_peak_finds_peaks_between_samples() -> None:
     assert loudness.true_peak(signal) == pytest.approx(20 * np.log10(0.9), abs=0.2)
 
 
-@pytest.fixture(scope="module")
-def speech() -> tuple[bytes, int]:
-    """Real piper speech, as the assembler receives it."""
-    spoken = get_engine(Voice()).synthesize(
+@pytest.fixture(scope="module", params=[ENGINE, pytest.param("piper", marks=pytest.mark.slow)])
+def speech(request: pytest.FixtureRequest) -> tuple[bytes, int]:
+    """A sentence spoken by an engine, as the assembler receives it: the test engine's hums, and piper's real speech."""
+    spoken = get_engine(Voice(engine=request.param)).synthesize(
         "Harbor Town voted on Tuesday to build its first offshore wind farm. "
         "Supporters cheered, but fishermen said the turbines would crowd the best grounds.")
     return spoken.pcm, spoken.sample_rate

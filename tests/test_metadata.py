@@ -9,14 +9,9 @@ import pytest
 
 from audionews.extract import extract
 from audionews.model import Page
+from factories import STORY
 
-BODY = "".join(
-    f"<p>{text}</p>" for text in (
-        "The harbor board agreed on Monday to rebuild the old sea wall before the winter storms arrive.",
-        "Work starts next month and will close the promenade for six weeks, the board's chairwoman said.",
-        "Fishing families asked for the slipway to stay open, and the board agreed to keep one lane clear.",
-    )
-)
+BODY = "".join(f"<p>{text}</p>" for text in STORY)
 
 
 def article(head: str = "", before_body: str = "", html_attrs: str = "", url: str | None = None):

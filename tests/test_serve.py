@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 import requests
 
-from conftest import audionews_serve, invoke
+from conftest import AppServer, audionews_serve, invoke
 
 
-@pytest.fixture
-def public(published_feed: Path, tmp_path: Path) -> Path:
-    """The published feed's public/, plus the transcript and chapters files a feed may carry."""
-    folder = tmp_path / "ledger"
+@pytest.fixture(scope="module")
+def public(published_feed: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The published feed's public/, plus the transcript and chapters files a feed may carry (only read)."""
+    folder = tmp_path_factory.mktemp("served") / "ledger"
     shutil.copytree(published_feed / "ledger", folder)
     episodes = folder / "public" / "episodes"
     (episodes / "sample.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:02.000\nHello.\n")
@@ -24,9 +24,12 @@ def public(published_feed: Path, tmp_path: Path) -> Path:
     return folder / "public"
 
 
-@pytest.fixture
-def server(serve_app, public: Path):
-    return serve_app(public)
+@pytest.fixture(scope="module")
+def server(public: Path):
+    """One server for the module's requests, which change nothing."""
+    started = AppServer(public)
+    yield started
+    started.close()
 
 
 def mp3(public: Path) -> tuple[str, bytes]:

@@ -6,9 +6,9 @@ import lxml.html
 import pytest
 
 from audionews.feed.catalog import EpisodeRecord
-from audionews.model import Chapter
-from audionews.feed.folder import FeedSettings
 from audionews.feed.site import build_index_html, spoken_duration
+from audionews.model import Chapter
+from factories import episode_record, feed_settings
 
 TRICKY = [
     'Tom & Jerry <script>alert("x")</script>',
@@ -20,16 +20,13 @@ TRICKY = [
 
 
 def record(title: str, number: int = 1, language: str = "en") -> EpisodeRecord:
-    return EpisodeRecord(
-        guid=f"urn:uuid:{number}", identity=f"text:{number}", source="x.txt", url=None, title=title,
-        byline=f"{title} Reporter", published=None, description="d", language=language, fingerprint="f" * 16,
-        audio=f"episodes/e{number}.mp3?a=1&b=<2>", size=1_234_567, duration=185.4,
-        chapters=(Chapter(title, 0.0, 4.0), Chapter("Body", 4.0, 185.4)),
-        added="2025-06-13T09:30:00+00:00", updated="2025-06-13T09:30:00+00:00")
+    return episode_record(number, title=title, byline=f"{title} Reporter", language=language,
+                          audio=f"episodes/e{number}.mp3?a=1&b=<2>", size=1_234_567, duration=185.4,
+                          chapters=(Chapter(title, 0.0, 4.0), Chapter("Body", 4.0, 185.4)))
 
 
 def page(titles: list[str], feed_title: str = "Ledger & Co <read aloud>", **settings) -> lxml.html.HtmlElement:
-    feed = FeedSettings(title=feed_title, author="A", email="a@b.c", base_url="https://example.org/pod/", **settings)
+    feed = feed_settings(title=feed_title, author="A", email="a@b.c", **settings)
     return lxml.html.document_fromstring(build_index_html(feed, [record(t, n) for n, t in enumerate(titles, 1)]))
 
 

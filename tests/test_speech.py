@@ -1,47 +1,34 @@
-"""Real piper synthesis, real ffmpeg: the MP3 decodes, its length is the sum of its parts, chapters are in order."""
+"""Speech to MP3 with real ffmpeg: the MP3 decodes, its length is the sum of its parts, chapters are in order;
+and piper's speed setting."""
 
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-from pathlib import Path
 
 import pytest
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
 from audionews.audio import Tags, assemble
-from audionews.ffmpeg import ffmpeg_path
-from audionews.model import Article, Block
+from audionews.model import Block
 from audionews.script.segments import PAUSES, make_script
-from audionews.speech.speaker import Speaker, speak
 from audionews.speech.engines import Voice, get_engine
+from audionews.speech.speaker import Speaker, speak
+from conftest import ENGINE, decoded_seconds
+from factories import article
 
-SHORT = Article(
-    source="test",
-    headline="Ferry returns to the island",
-    byline="Sam Lee",
-    published=dt.date(2025, 6, 13),
-    language="en",
-    blocks=(
-        Block("paragraph", "The ferry to the island is running again after a month of repairs."),
-        Block("heading", "Timetable"),
-        Block("paragraph", "Boats leave every hour from seven in the morning."),
-    ),
+SHORT = article(
+    "The ferry to the island is running again after a month of repairs.",
+    Block("heading", "Timetable"),
+    "Boats leave every hour from seven in the morning.",
+    headline="Ferry returns to the island", byline="Sam Lee", published=dt.date(2025, 6, 13),
 )
-
-
-def decoded_seconds(path: Path) -> float:
-    """Decode the whole MP3 with ffmpeg and count the samples it gives back."""
-    pcm = subprocess.run([ffmpeg_path(), "-v", "error", "-i", str(path), "-f", "s16le", "-ac", "1", "-ar", "44100",
-                          "pipe:1"], capture_output=True, check=True).stdout
-    return len(pcm) / 2 / 44100
 
 
 @pytest.fixture(scope="module")
 def short_episode(tmp_path_factory):
     script = make_script(SHORT)
-    with Speaker(get_engine(Voice())) as speaker:
+    with Speaker(get_engine(Voice(engine=ENGINE))) as speaker:
         takes = tuple(speak(script, speaker))
     path = tmp_path_factory.mktemp("speech") / "short.mp3"
     episode = assemble(takes, path, Tags(title=SHORT.headline, artist=SHORT.byline, album="Test feed",
@@ -96,10 +83,11 @@ def test_id3_tags_and_chapters(short_episode) -> None:
     assert chapters[-1].end_time == round(episode.duration * 1000)
 
 
+@pytest.mark.slow
 def test_speed_shortens_speech_without_changing_the_voice() -> None:
     text = "The ferry to the island is running again after a month of repairs."
-    normal = get_engine(Voice()).synthesize(text)
-    fast = get_engine(Voice(speed=1.5)).synthesize(text)
+    normal = get_engine(Voice(engine="piper")).synthesize(text)
+    fast = get_engine(Voice(engine="piper", speed=1.5)).synthesize(text)
     assert fast.sample_rate == normal.sample_rate
     ratio = len(fast.pcm) / len(normal.pcm)
     assert 0.55 < ratio < 0.8

@@ -1,6 +1,6 @@
 """Text articles (no URL) are told apart by their paragraphs too: two different stories under one
 headline and byline never replace each other; a re-publish or a corrected version updates its episode.
-Published for real (piper, ffmpeg, SQLite)."""
+Published for real (silent engine, ffmpeg, SQLite)."""
 
 from __future__ import annotations
 
@@ -16,9 +16,10 @@ from audionews.errors import FeedError
 from audionews.feed import identity
 from audionews.feed.catalog import Catalog
 from audionews.feed.folder import FeedFolder
-from audionews.model import Article, Block
+from audionews.model import Article
 from audionews.pipeline import publish
 from conftest import init_feed
+from factories import article
 
 FIRST = ("The ferry to Holm Island will run twice a day from May.",
          "The harbour board agreed the new timetable on Monday.",
@@ -28,9 +29,8 @@ SECOND = ("The village school will get a new roof this summer.",
           "Lessons move to the church hall while the work goes on.")
 
 
-def article(paragraphs: tuple[str, ...], headline: str = "Island news", byline: str = "Ann Walker") -> Article:
-    return Article(source="story.txt", headline=headline, byline=byline, published=None, language="en",
-                   blocks=tuple(Block("paragraph", p) for p in paragraphs))
+def story(*paragraphs: str, headline: str = "Island news", byline: str = "Ann Walker") -> Article:
+    return article(*paragraphs, headline=headline, byline=byline, source="story.txt")
 
 
 @pytest.fixture
@@ -39,8 +39,8 @@ def folder(tmp_path: Path) -> FeedFolder:
     return FeedFolder(tmp_path / "feeds" / "ledger")
 
 
-def put(folder: FeedFolder, story: Article):
-    report = publish(folder, ["story.txt"], read=lambda _: story)
+def put(folder: FeedFolder, told: Article):
+    report = publish(folder, ["story.txt"], read=lambda _: told)
     assert not report.failures, report.failures
     return report.published[0]
 
@@ -51,8 +51,8 @@ def episodes(folder: FeedFolder):
 
 
 def test_two_stories_under_one_headline_and_byline_are_two_episodes(folder: FeedFolder) -> None:
-    first = put(folder, article(FIRST))
-    second = put(folder, article(SECOND))
+    first = put(folder, story(*FIRST))
+    second = put(folder, story(*SECOND))
     assert (first.status, second.status) == ("added", "added")
     assert first.guid != second.guid
     stored = episodes(folder)
@@ -61,18 +61,18 @@ def test_two_stories_under_one_headline_and_byline_are_two_episodes(folder: Feed
 
 
 def test_a_republish_or_a_corrected_version_updates_its_episode(folder: FeedFolder) -> None:
-    first = put(folder, article(FIRST))
-    assert put(folder, article(FIRST)).status == "unchanged"
+    first = put(folder, story(*FIRST))
+    assert put(folder, story(*FIRST)).status == "unchanged"
     corrected = (FIRST[0], "The harbour board agreed the new timetable on Tuesday.", FIRST[2],
                  "Tickets go on sale next week.")
-    again = put(folder, article(corrected))
+    again = put(folder, story(*corrected))
     assert (again.status, again.guid) == ("updated", first.guid)
     assert list(episodes(folder)) == [first.guid]
 
 
 def test_a_failed_publish_of_another_story_leaves_the_first_episode_and_its_audio(
         folder: FeedFolder, monkeypatch: pytest.MonkeyPatch) -> None:
-    first = put(folder, article(FIRST))
+    first = put(folder, story(*FIRST))
     audio = folder.public / episodes(folder)[first.guid].audio
 
     def broken(*args, **kwargs):
@@ -80,35 +80,35 @@ def test_a_failed_publish_of_another_story_leaves_the_first_episode_and_its_audi
 
     with monkeypatch.context() as patch:
         patch.setattr(pipeline, "commit", broken)
-        report = publish(folder, ["story.txt"], read=lambda _: article(SECOND))
+        report = publish(folder, ["story.txt"], read=lambda _: story(*SECOND))
     assert report.failures and not report.published
     assert list(episodes(folder)) == [first.guid] and audio.is_file()
-    second = put(folder, article(SECOND))
+    second = put(folder, story(*SECOND))
     assert second.status == "added" and audio.is_file()
     assert set(episodes(folder)) == {first.guid, second.guid}
 
 
 def test_a_feed_item_with_no_link_is_known_by_its_title_and_author(folder: FeedFolder) -> None:
-    put(folder, article(FIRST))
+    put(folder, story(*FIRST))
     with Catalog(folder.catalog_path) as catalog:
-        key = identity.identity_of(article((), headline="Island news", byline="Ann Walker"))
+        key = identity.identity_of(story(headline="Island news", byline="Ann Walker"))
         assert catalog.knows(key, "feed-item")
-        assert not catalog.knows(identity.identity_of(article((), headline="Other news")), "feed-item")
+        assert not catalog.knows(identity.identity_of(story(headline="Other news")), "feed-item")
 
 
 def test_an_episode_stored_before_paragraph_signatures_is_still_matched(folder: FeedFolder) -> None:
-    first = put(folder, article(FIRST))
+    first = put(folder, story(*FIRST))
     with Catalog(folder.catalog_path) as catalog:
         record = catalog.all()[0]
         catalog.remove(record.guid)
         legacy = dataclasses.replace(record, identity="text:island news ann walker")
         catalog.save(legacy)
-    assert put(folder, article(FIRST)).guid == first.guid
-    assert put(folder, article(SECOND)).guid != first.guid
+    assert put(folder, story(*FIRST)).guid == first.guid
+    assert put(folder, story(*SECOND)).guid != first.guid
 
 
 def _signature(*paragraphs: str) -> list[str]:
-    return identity._paragraph_hashes(article(paragraphs).body)
+    return identity._paragraph_hashes(story(*paragraphs).body)
 
 
 _WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8)

@@ -20,7 +20,7 @@ def body_of(lines: list[str]) -> list[str]:
 
 @pytest.mark.xfail(reason="the learned line classifier is unsure of every line of this 12-line page (story "
                           "lines 0.4-0.6, teasers 0.2-0.5) and the old walls/lone-paragraph rules cost 0.002-0.007 "
-                          "body F1 by site CV on the union, so they were removed; open", strict=False)
+                          "body F1 by site CV on the union, so they were removed; open", strict=True)
 def test_a_river_of_teasers_under_titles_weighs_less_than_a_story_of_running_paragraphs() -> None:
     teaser = ("A short summary of another story on the site, written to make a reader click through to it, "
               "which goes on for about as long as a real paragraph does.")
