@@ -18,7 +18,7 @@ from PIL import Image
 from audionews.errors import ConfigError
 from audionews.feed.catalog import Catalog, EpisodeRecord
 from audionews.feed.categories import APPLE_CATEGORIES, check_category, valid_categories
-from audionews.feed.folder import tomllib
+from audionews.toml import tomllib
 from audionews.feed.rss import build_feed_xml
 from audionews.model import Chapter
 from conftest import init_feed, invoke
