@@ -126,7 +126,7 @@ def _lexicon(ctx: click.Context, path: Path | None, feed_name: str | None = None
 
     if path:
         return load_lexicon(path)
-    if not feed_name:
+    if feed_name is None:
         return Lexicon()
     folder = _folder(ctx, feed_name)
     file, required = folder.lexicon_file(folder.settings())

@@ -1,7 +1,8 @@
 """TOML settings files (``feed.toml``, ``lexicon.toml``) read one way.
 
 Python 3.11 has :mod:`tomllib`; before it the same parser is the ``tomli`` package. Text that is
-not TOML is a :class:`ConfigError` naming the file, as any other wrong setting is.
+not TOML (nested too deeply to parse, too) is a :class:`ConfigError` naming the file, as any other
+wrong setting is.
 """
 
 from __future__ import annotations
@@ -24,4 +25,6 @@ def read_toml(text: str, where: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"invalid TOML ({exc})", where) from exc
+        raise ConfigError(f"invalid TOML ({' '.join(str(exc).split())})", where) from exc
+    except RecursionError:  # arrays or tables nested thousands deep
+        raise ConfigError("invalid TOML (nested too deeply)", where) from None

@@ -6,6 +6,7 @@ transparency. Only the image header is read, so the check is cheap on every load
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 from audionews.errors import ConfigError
@@ -21,17 +22,26 @@ _SUFFIX = {"PNG": ".png", "JPEG": ".jpg"}
 def check_artwork(path: Path, name: str, where: str) -> str:
     """The suffix the cover is served under (``.png`` or ``.jpg``); a ConfigError saying what is wrong."""
     def wrong(problem: str) -> ConfigError:
-        return ConfigError(f"artwork {name} {problem}", where)
+        return ConfigError(f"artwork {name if len(name) <= 60 else name[:59] + '…'} {problem}", where)
 
-    if not path.is_file():
+    try:
+        found = path.is_file()
+    except OSError:  # a name too long, a folder we may not enter
+        found = False
+    if not found:
         raise wrong("not found in the feed folder")
     from PIL import Image, UnidentifiedImageError  # Pillow only for feeds with their own artwork
 
     try:
-        with Image.open(path) as image:
-            kind, (width, height), mode = image.format, image.size, image.mode
-            transparent = "transparency" in image.info
-    except (UnidentifiedImageError, OSError) as exc:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)  # an error here, not a warning printed
+            with Image.open(path) as image:
+                kind, (width, height), mode = image.format, image.size, image.mode
+                transparent = "transparency" in image.info
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise wrong(f"is far larger than {MAX_SIZE}×{MAX_SIZE}: Apple needs a square image from {MIN_SIZE} "
+                    f"to {MAX_SIZE} pixels") from None
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:  # SyntaxError: Pillow's "broken file"
         raise wrong("is not an image Pillow can read: Apple needs a PNG or JPEG") from exc
     if kind not in _SUFFIX:
         raise wrong(f"is a {kind} image: Apple needs PNG or JPEG")

@@ -52,7 +52,8 @@ def check_category(value: str) -> tuple[str, str | None]:
     category, _, sub = (part.strip() for part in value.partition("/"))
     if category in APPLE_CATEGORIES and (not sub or sub in APPLE_CATEGORIES[category]):
         return category, sub or None
-    raise ConfigError(f"category {value!r} is not an Apple Podcasts category{_suggestion(value)}")
+    shown = repr(value) if len(value) <= 60 else repr(value[:57]) + "…"
+    raise ConfigError(f"category {shown} is not an Apple Podcasts category{_suggestion(value[:100])}")
 
 
 def _suggestion(value: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import tomli_w
@@ -20,16 +20,32 @@ import tomli_w
 from audionews.errors import ConfigError, FeedError
 from audionews.feed.artwork import check_artwork
 from audionews.feed.categories import check_category
+from audionews.feed.schema import (
+    Rule,
+    between,
+    check_fields,
+    check_keys,
+    email,
+    http_url,
+    language_tag,
+    relative_path,
+    required,
+    shown,
+)
 from audionews.files import write_atomic
-from audionews.model import Voice
+from audionews.model import MAX_SPEED, MIN_SPEED, Voice
 from audionews.toml import read_toml
 
-__all__ = ["DEFAULT_FEED", "LEXICON_FILE", "FeedFolder", "FeedSettings", "create_feed", "find_feed"]
+__all__ = ["DEFAULT_FEED", "LEXICON_FILE", "MAX_CACHE_MB", "FeedFolder", "FeedSettings", "create_feed", "feed_folder",
+           "find_feed"]
 
 DEFAULT_FEED = "default"
 LEXICON_FILE = "lexicon.toml"
 """A feed's pronunciations, when ``feed.toml`` names no other file."""
-_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
+MAX_CACHE_MB = 1_000_000
+"""The largest ``cache_mb``: a terabyte of sentences."""
+_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,62}")
+"""A feed's name, and its folder's: safe in any file system and any URL, and never a path."""
 
 
 @dataclass(frozen=True)
@@ -60,17 +76,7 @@ class FeedSettings:
     service that fetches what others name, so no page or feed can reach the machine's own network."""
 
     def __post_init__(self) -> None:
-        for name in ("title", "author", "email", "base_url"):
-            if not str(getattr(self, name)).strip():
-                raise ConfigError(f"{name} must not be empty")
-        if not re.match(r"^https?://[^/\s]+", self.base_url):
-            raise ConfigError(f"base_url {self.base_url!r} must be an absolute http(s) URL")
-        if "@" not in self.email:
-            raise ConfigError(f"email {self.email!r} is not an e-mail address")
-        if not re.match(r"^[a-zA-Z]{2,3}(-[a-zA-Z]{2})?$", self.language):
-            raise ConfigError(f"language {self.language!r} must be a code such as en or en-US")
-        check_category(self.category)
-        self.voice_settings()  # validates engine speed range
+        check_fields(self, _RULES, multiline=("description",))
 
     def copyright_notice(self, year: int) -> str:
         return self.copyright.strip() or f"© {year} {self.author}"
@@ -84,20 +90,33 @@ class FeedSettings:
 
     @classmethod
     def from_toml(cls, text: str, where: str) -> FeedSettings:
+        """The settings ``text`` holds, checked against the schema; ``where`` names the file in the error."""
         data = read_toml(text, where)
-        known = {f.name for f in fields(cls)}
-        unknown = sorted(set(data) - known)
-        if unknown:
-            raise ConfigError(f"unknown setting {unknown[0]!r}", where)
         try:
+            check_keys(data, cls)
             return cls(**data)
-        except TypeError as exc:
-            raise ConfigError(f"missing setting ({exc})", where) from exc
         except ConfigError as exc:
             raise ConfigError(exc.reason, where) from exc
 
     def to_toml(self) -> str:
         return tomli_w.dumps(asdict(self))
+
+
+def _category(key: str, value: str) -> str | None:
+    try:
+        check_category(value)
+    except ConfigError as exc:
+        return exc.reason
+    return None
+
+
+_RULES: dict[str, tuple[Rule, ...]] = {
+    "title": (required,), "author": (required,), "email": (required, email), "base_url": (required, http_url),
+    "language": (language_tag,), "category": (_category,), "engine": (required,),
+    "speed": (between(MIN_SPEED, MAX_SPEED),), "cache_mb": (between(0, MAX_CACHE_MB),),
+    "artwork": (relative_path,), "lexicon": (relative_path,),
+}
+"""Each setting's rules beyond its type (every string is also checked for control characters)."""
 
 
 @dataclass(frozen=True)
@@ -143,40 +162,78 @@ class FeedFolder:
         return self.root / "staging"
 
     def settings(self) -> FeedSettings:
+        """``feed.toml``, checked whole (the schema, then the files it names) before anything uses it."""
+        where = str(self.settings_path)
         try:
             text = self.settings_path.read_text(encoding="utf-8")
         except FileNotFoundError:
             raise FeedError("no feed.toml (create the feed with 'audionews init')", str(self.root)) from None
-        settings = FeedSettings.from_toml(text, str(self.settings_path))
+        except UnicodeDecodeError as exc:
+            raise ConfigError(f"is not UTF-8 text (byte {exc.start + 1})", where) from None
+        except OSError as exc:
+            raise ConfigError(f"cannot be read ({exc.strerror or exc})", where) from None
+        settings = FeedSettings.from_toml(text, where)
         if settings.artwork:
-            check_artwork(self.root / settings.artwork, settings.artwork, str(self.settings_path))
+            check_artwork(self.inside(settings.artwork, "artwork"), settings.artwork, where)
+        if settings.lexicon:
+            self.inside(settings.lexicon, "lexicon")
         return settings
 
     def lexicon_file(self, settings: FeedSettings) -> tuple[Path, bool]:
         """The feed's lexicon file and whether it must exist: the file ``feed.toml`` names, else
         ``lexicon.toml`` if present."""
-        return self.root / (settings.lexicon or LEXICON_FILE), bool(settings.lexicon)
+        return self.inside(settings.lexicon or LEXICON_FILE, "lexicon"), bool(settings.lexicon)
+
+    def inside(self, name: str, key: str) -> Path:
+        """The file ``name`` (a setting, relative to the feed folder) with symbolic links followed; a
+        ConfigError naming ``key`` when it leads out of the folder, where the feed must not read or publish."""
+        where = str(self.settings_path)
+        problem = relative_path(key, name)
+        if problem:
+            raise ConfigError(problem, where)
+        try:
+            root = self.root.resolve()
+            path = (root / name).resolve()
+        except (OSError, RuntimeError):  # RuntimeError: a loop of symbolic links, before Python 3.13
+            raise ConfigError(f"{key} {shown(name)} cannot be followed (a loop of symbolic links, or a folder "
+                              "that cannot be read)", where) from None
+        if path == root or not path.is_relative_to(root):
+            raise ConfigError(f"{key} {shown(name)} leads outside the feed folder", where)
+        return path
+
+
+def feed_folder(feeds_dir: Path, name: str) -> FeedFolder:
+    """The folder of the feed ``name``: always directly in ``feeds_dir``, so a name is never a path
+    (``init`` and ``--feed`` both come here)."""
+    if not _NAME.fullmatch(name):
+        raise ConfigError(f"feed name {shown(name)}: use 1 to 63 lower-case letters, digits, '-' and '_', "
+                          "starting with a letter or digit")
+    return FeedFolder(feeds_dir / name)
 
 
 def create_feed(feeds_dir: Path, name: str, settings: FeedSettings, overwrite: bool = False) -> FeedFolder:
-    if not _NAME.match(name):
-        raise ConfigError(f"feed name {name!r}: use lower-case letters, digits, '-' and '_'")
-    folder = FeedFolder(feeds_dir / name)
-    if folder.settings_path.exists() and not overwrite:
-        raise FeedError("feed already exists", str(folder.root))
-    folder.root.mkdir(parents=True, exist_ok=True)
-    write_atomic(folder.settings_path, settings.to_toml().encode("utf-8"))
+    folder = feed_folder(feeds_dir, name)
+    try:
+        if folder.settings_path.exists() and not overwrite:
+            raise FeedError("feed already exists", str(folder.root))
+        folder.root.mkdir(parents=True, exist_ok=True)
+        write_atomic(folder.settings_path, settings.to_toml().encode("utf-8"))
+    except OSError as exc:
+        raise FeedError(f"cannot create the feed ({exc.strerror or exc})", str(folder.root)) from None
     return folder
 
 
 def find_feed(feeds_dir: Path, name: str | None, create_default: bool = False) -> FeedFolder:
     """The named feed; or the only feed; or, for publish, a new ``default`` feed when there is none."""
-    if name:
-        folder = FeedFolder(feeds_dir / name)
-        if not folder.settings_path.exists():
-            raise FeedError(f"no feed named {name!r}", str(feeds_dir))
-        return folder
-    existing = sorted(p.parent.name for p in feeds_dir.glob("*/feed.toml")) if feeds_dir.is_dir() else []
+    try:
+        if name is not None:
+            folder = feed_folder(feeds_dir, name)
+            if not folder.settings_path.is_file():
+                raise FeedError(f"no feed named {name!r}", str(feeds_dir))
+            return folder
+        existing = sorted(p.parent.name for p in feeds_dir.glob("*/feed.toml")) if feeds_dir.is_dir() else []
+    except OSError as exc:
+        raise FeedError(f"cannot read the feeds folder ({exc.strerror or exc})", str(feeds_dir)) from None
     if len(existing) == 1:
         return FeedFolder(feeds_dir / existing[0])
     if len(existing) > 1:
