@@ -85,10 +85,10 @@ def plan(folder: FeedFolder, feed_source: str, limit: int | None = None) -> list
 
 
 def publish_from_feed(folder: FeedFolder, items: list[FeedItem], progress: Progress = lambda _: None,
-                      jobs: int | None = 1) -> PublishReport:
+                      jobs: int | None = 1, replace: bool = False) -> PublishReport:
     """Publish the entries not yet known, in the order given (oldest first, so the newest ends on top)."""
     new = {item.source: item for item in items if not item.known}
-    return publish(folder, list(new), progress, read=lambda source: _article(new[source]), jobs=jobs)
+    return publish(folder, list(new), progress, read=lambda source: _article(new[source]), jobs=jobs, replace=replace)
 
 
 def _article(item: FeedItem) -> Article:

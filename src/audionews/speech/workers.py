@@ -39,7 +39,10 @@ class WorkerPool:
         self._threads = []
         try:
             for _ in range(count):
-                process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+                # a session of their own: Ctrl+C on the terminal reaches the publish, which stops them
+                # (closing their input) after cleaning up, not the workers, which would print tracebacks
+                process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                           start_new_session=True)
                 self._processes.append(process)
                 thread = threading.Thread(target=self._serve, args=(process,), daemon=True)
                 thread.start()
