@@ -72,6 +72,10 @@ def atomic_path(path: Path) -> Iterator[Path]:
             os.fsync(written.fileno())
         _take_over(temp_path, found)
         os.replace(temp_path, target)
+    except OSError as exc:
+        if exc.filename is None and exc.errno is not None:  # a write or fsync names no file: this one it was
+            raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
+        raise
     finally:
         temp_path.unlink(missing_ok=True)
 
