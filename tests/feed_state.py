@@ -136,3 +136,13 @@ def cli_process(feeds: Path, *args: str, **popen: object) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))}
     return subprocess.Popen([sys.executable, "-m", "audionews.cli", "--feeds-dir", str(feeds), *args],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, **popen)  # type: ignore[call-overload]
+
+
+def long_article(path: Path, parts: int = 6, headline: str = "A long report on bridges and libraries") -> Path:
+    """A text article of many paragraphs (the body of two fixtures, ``parts`` times over, each time
+    told apart), so a publish of it takes long enough for a signal to land mid-way."""
+    body = [line for source in (FIRST, SECOND) for line in source.read_text().splitlines() if len(line) > 120]
+    paragraphs = [f"In part {part + 1} of this report, {line[0].lower()}{line[1:]}"
+                  for part in range(parts) for line in body]
+    path.write_text("\n\n".join([headline, "By Test Writer", *paragraphs]) + "\n")
+    return path

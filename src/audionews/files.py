@@ -65,19 +65,27 @@ def atomic_path(path: Path) -> Iterator[Path]:
     temp_path = Path(temp)
     try:
         yield temp_path
-        if not regular:
-            _copy_into(temp_path, target)
-            return
-        with open(temp_path, "rb+") as written:
-            os.fsync(written.fileno())
-        _take_over(temp_path, found)
-        os.replace(temp_path, target)
-    except OSError as exc:
-        if exc.filename is None and exc.errno is not None:  # a write or fsync names no file: this one it was
-            raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
-        raise
+        with _named(path):
+            if not regular:
+                _copy_into(temp_path, target)
+                return
+            with open(temp_path, "rb+") as written:
+                os.fsync(written.fileno())
+            _take_over(temp_path, found)
+            os.replace(temp_path, target)
     finally:
         temp_path.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def _named(path: Path) -> Iterator[None]:
+    """An OSError that names no file (a write, an fsync) named after ``path``, the file being written."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename is None and exc.errno is not None:
+            raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
+        raise
 
 
 def _take_over(temp: Path, old: os.stat_result | None) -> None:
@@ -113,16 +121,17 @@ def move_file(source: Path, target: Path) -> None:
 
 
 @contextlib.contextmanager
-def open_synced(path: Path) -> Iterator[BinaryIO]:
-    """``path`` opened for writing in pieces; on success it is on disk before the block ends."""
-    with open(path, "wb") as handle:
+def open_synced(path: Path, name: Path | None = None) -> Iterator[BinaryIO]:
+    """``path`` opened for writing in pieces; on success it is on disk before the block ends. A
+    failure to write names ``name`` (the file ``path`` will become), or ``path``."""
+    with _named(name or path), open(path, "wb") as handle:
         yield handle
         handle.flush()
         os.fsync(handle.fileno())
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    with atomic_path(path) as temp:
+    with atomic_path(path) as temp, _named(path):
         temp.write_bytes(data)
 
 

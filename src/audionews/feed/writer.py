@@ -142,11 +142,11 @@ def commit(folder: FeedFolder, settings: FeedSettings, catalog: Catalog, change:
     with atomic_path(folder.public / FEED_FILE) as staged, atomic_path(folder.public / INDEX_FILE) as index, \
             catalog.transaction():
         change()
-        with open_synced(staged) as out:
+        with open_synced(staged, folder.public / FEED_FILE) as out:
             write_feed_xml(out, settings, catalog.each(), catalog.last_updated(), cover)
         count = catalog.count()
         newest = list(catalog.each(limit=PAGE_EPISODES))
-        with open_synced(index) as out:
+        with open_synced(index, folder.public / INDEX_FILE) as out:
             out.write(build_index_html(settings, newest, partial(_transcript_of, folder), total=count))
         kept = {Path(audio).name.removesuffix(".mp3") for audio in catalog.audio_files()}
     os.utime(folder.public / FEED_FILE)  # newer than the commit: see recover
