@@ -12,15 +12,14 @@ import contextlib
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from lxml import etree
 
 from audionews.feed.catalog import Catalog
 from audionews.files import TEMP_PREFIX
-
 from conftest import FIXTURES, ROOT, init_feed, invoke
 
 BASE = "https://example.org/pod/"
@@ -74,7 +73,7 @@ def check_feed(folder: Path, kept: dict[Path, bytes] | None = None, failed_slug:
     stems = {Path(r.audio).name.removesuffix(".mp3") for r in listed}
     unlisted = [p.name for p in (public / "episodes").iterdir() if p.name.split(".", 1)[0] not in stems]
     assert not unlisted, unlisted
-    assert not [p for p in public.rglob(f"{TEMP_PREFIX}*")]
+    assert not list(public.rglob(f"{TEMP_PREFIX}*"))
     staging = folder / "staging"
     assert not (staging.is_dir() and list(staging.iterdir())), "a staging folder is left"
     for path, data in (kept or {}).items():

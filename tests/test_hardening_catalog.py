@@ -25,7 +25,6 @@ from audionews.errors import FeedError
 from audionews.feed.catalog import Catalog, EpisodeRecord
 from audionews.feed.folder import FeedFolder
 from audionews.feed.writer import build
-
 from conftest import invoke
 from feed_state import FIRST, NEW, check_feed, one_line_error, published, silent_feed, snapshot
 

@@ -23,10 +23,22 @@ import pytest
 
 from audionews.feed import writer
 from audionews.feed.folder import FeedFolder
-
 from conftest import invoke
-from feed_state import (NEW, NEW_SLUG, NEW_TITLE, check_feed, cli_process, fill, long_article, one_line_error,
-                        published, records, remount, snapshot, tmpfs)
+from feed_state import (
+    NEW,
+    NEW_SLUG,
+    NEW_TITLE,
+    check_feed,
+    cli_process,
+    fill,
+    long_article,
+    one_line_error,
+    published,
+    records,
+    remount,
+    snapshot,
+    tmpfs,
+)
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +108,7 @@ def test_a_cache_that_cannot_be_written_only_costs_time(feeds: Path, monkeypatch
     result = invoke(feeds, "publish", "-q", str(NEW))
     assert hits and result.exit_code == 0, result.stderr
     check_feed(folder, kept)
-    assert not [p for p in (folder / "cache").rglob(".tmp-*")]
+    assert not list((folder / "cache").rglob(".tmp-*"))
 
 
 @pytest.mark.parametrize("command", [["build"], ["remove"]])
@@ -133,9 +145,9 @@ def test_publish_with_the_disk_filling_up_at_the_commit(template: Path, tmp_path
             kept = snapshot(folder)
             real_move_in = pipeline.move_in
 
-            def move_in(*args: object, _disk: Path = disk, _leave: int = leave) -> object:
+            def move_in(*args: object, _disk: Path = disk, _leave: int = leave, _real=real_move_in) -> object:
                 fill(_disk, _leave)
-                return real_move_in(*args)  # type: ignore[arg-type]
+                return _real(*args)
 
             monkeypatch.setattr(pipeline, "move_in", move_in)
             result = invoke(feeds, "publish", "-q", str(NEW))
