@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import queue
 import subprocess
 import sys
@@ -130,5 +131,9 @@ def _work(voice: Voice, threads: int, requests: BinaryIO, answers: BinaryIO) -> 
 
 
 def main() -> None:
-    """A worker's entry point: ``VOICE_JSON THREADS`` as arguments."""
-    _work(Voice(**json.loads(sys.argv[1])), int(sys.argv[2]), sys.stdin.buffer, sys.stdout.buffer)
+    """A worker's entry point: ``VOICE_JSON THREADS`` as arguments. When the publish is gone (killed),
+    the answer has nowhere to go: the worker ends at once, quietly (no traceback on the terminal)."""
+    try:
+        _work(Voice(**json.loads(sys.argv[1])), int(sys.argv[2]), sys.stdin.buffer, sys.stdout.buffer)
+    except (BrokenPipeError, KeyboardInterrupt):
+        os._exit(1)  # not sys.exit: flushing stdout at exit would fail again, and say so
