@@ -16,7 +16,9 @@ import json
 import os
 import re
 import shutil
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,10 +26,10 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from audionews.errors import AudionewsError
-from audionews.feed.catalog import Catalog
 from audionews.feed.folder import FeedFolder, FeedSettings, create_feed, find_feed
 from audionews.feed.rss import FEED_FILE
 from audionews.feed.writer import build as build_feed
+from audionews.feed.writer import list_episodes
 from audionews.feed.writer import remove as remove_episode
 from audionews.speech.engines import Voice, available
 
@@ -48,6 +50,46 @@ def _fail_cleanly(command: Callable[..., Any]) -> Callable[..., Any]:
             raise click.ClickException(str(exc)) from exc
 
     return wrapper
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the command is, so everything it started is cleaned up as for Ctrl+C."""
+
+
+def _stops_quietly(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Ctrl+C or SIGTERM: clean up (the ``finally`` blocks and context managers on the way out remove
+    staging folders and temporary files and stop the speech workers), print no traceback, and exit
+    130 or 143, as a shell reports a process stopped by SIGINT or SIGTERM."""
+
+    def terminated(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # one is enough: cleaning up must not be cut short
+        raise _Terminated
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        main_thread = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGTERM, terminated) if main_thread else None
+        try:
+            return command(*args, **kwargs)
+        except KeyboardInterrupt as exc:
+            raise click.exceptions.Exit(143 if isinstance(exc, _Terminated) else 130) from None
+        finally:
+            if main_thread and previous is not None:
+                signal.signal(signal.SIGTERM, previous)
+
+    return wrapper
+
+
+def _jobs(jobs: int | None) -> int | None:
+    """``--jobs``, no more than the machine can run (:func:`max_jobs`), with a note when it is lowered."""
+    from audionews.speech.speaker import WORKER_MEMORY, max_jobs  # only commands that speak need it
+
+    most = max_jobs()
+    if jobs is not None and jobs > most:
+        click.echo(f"Note: --jobs {jobs} is more than this machine can run (a core and "
+                   f"{WORKER_MEMORY // 1024 // 1024} MB of free memory each); using {most}", err=True)
+        return most
+    return jobs
 
 
 def _progress(ctx: click.Context, quiet: bool) -> Callable[[str], None]:
@@ -181,11 +223,15 @@ def init(ctx: click.Context, name: str, **settings: Any) -> None:
 @click.option("--dry-run", is_flag=True, help="With --from-feed: list what would be published, change nothing.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per episode.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress lines on stderr.")
+@click.option("--replace", is_flag=True,
+              help="Replace an episode even when the new text is mostly different (not a correction).")
 @_jobs_option
 @click.pass_context
+@_stops_quietly
 @_fail_cleanly
 def publish_command(ctx: click.Context, sources: tuple[str, ...], feed_name: str | None, feed_source: str | None,
-                    limit: int | None, dry_run: bool, as_json: bool, quiet: bool, jobs: int | None) -> None:
+                    limit: int | None, dry_run: bool, as_json: bool, quiet: bool, replace: bool,
+                    jobs: int | None) -> None:
     """Add articles to a feed as episodes (SOURCE: URL, HTML or text file, or - for stdin).
 
     Example: audionews publish examples/harbor-wind-farm.html
@@ -213,10 +259,10 @@ def publish_command(ctx: click.Context, sources: tuple[str, ...], feed_name: str
         if dry_run:
             return
         with _reporting(ctx, quiet) as progress:
-            report = publish_from_feed(folder, items, progress, jobs=jobs)
+            report = publish_from_feed(folder, items, progress, jobs=_jobs(jobs), replace=replace)
     else:
         with _reporting(ctx, quiet) as progress:
-            report = publish_sources(folder, list(sources), progress, jobs=jobs)
+            report = publish_sources(folder, list(sources), progress, jobs=_jobs(jobs), replace=replace)
     for done in report.published:
         if as_json:
             click.echo(json.dumps({"source": done.source, "guid": done.guid, "title": done.title,
@@ -336,6 +382,7 @@ def check_command(ctx: click.Context, source: str, language: str, as_json: bool,
 @_jobs_option
 @_lexicon_option
 @click.pass_context
+@_stops_quietly
 @_fail_cleanly
 def speak_command(ctx: click.Context, source: str, output: Path, engine: str, voice: str, speed: float,
                   language: str, quiet: bool, jobs: int | None, lexicon_path: Path | None) -> None:
@@ -347,7 +394,7 @@ def speak_command(ctx: click.Context, source: str, output: Path, engine: str, vo
 
     with _reporting(ctx, quiet) as progress:
         episode = speak_to_file(source, output, Voice(engine, voice, speed, language), progress,
-                                lexicon=_lexicon(ctx, lexicon_path), jobs=jobs)
+                                lexicon=_lexicon(ctx, lexicon_path), jobs=_jobs(jobs))
     click.echo(f"{output} ({_clock(episode.duration)})")
 
 
@@ -361,10 +408,7 @@ def episodes(ctx: click.Context, feed_name: str | None, as_json: bool) -> None:
 
     Example: audionews episodes --json
     """
-    folder = _folder(ctx, feed_name)
-    with Catalog(folder.catalog_path) as catalog:
-        records = catalog.all()
-    for record in records:
+    for record in list_episodes(_folder(ctx, feed_name)):  # read only: never creates or changes the catalog
         if as_json:
             click.echo(json.dumps(record.to_json(), ensure_ascii=False))
         else:
@@ -375,6 +419,7 @@ def episodes(ctx: click.Context, feed_name: str | None, as_json: bool) -> None:
 @click.argument("guid")
 @_feed_option
 @click.pass_context
+@_stops_quietly
 @_fail_cleanly
 def remove(ctx: click.Context, guid: str, feed_name: str | None) -> None:
     """Remove an episode from a feed and delete its audio.
@@ -388,6 +433,7 @@ def remove(ctx: click.Context, guid: str, feed_name: str | None) -> None:
 @cli.command()
 @_feed_option
 @click.pass_context
+@_stops_quietly
 @_fail_cleanly
 def build(ctx: click.Context, feed_name: str | None) -> None:
     """Rewrite public/ (feed.xml, index.html, cover) from the catalog.

@@ -5,7 +5,9 @@
 Synthesis runs without the feed lock; everything that touches the feed folder runs under it,
 writes files under temporary names and renames them, and changes the catalog in one
 transaction (:func:`audionews.feed.writer.commit`), so a failure at any step leaves what is already
-published intact.
+published intact: a failed commit takes back the MP3 and companions it put in ``public/``, a stopped
+publish (Ctrl+C, SIGTERM) its staging folder. An episode whose text is mostly different from the one
+it would replace is refused unless the caller says ``replace``.
 """
 
 from __future__ import annotations
@@ -19,15 +21,16 @@ from pathlib import Path
 from typing import TypeVar
 
 from audionews.audio import Leveller, Tags, assemble, levelled, loudness
-from audionews.errors import AudionewsError
+from audionews.errors import AudioError, AudionewsError, FeedError
 from audionews.extract import extract
 from audionews.feed.catalog import Catalog, EpisodeRecord
-from audionews.feed.companions import delete_episode_files, write_companions
+from audionews.feed.companions import companion, delete_episode_files, text_transcript, write_companions
 from audionews.feed.folder import FeedFolder, FeedSettings
-from audionews.feed.identity import guid_for, known_identity
+from audionews.feed.identity import SAME_SHARE, guid_for, known_identity, text_share
 from audionews.feed.staging import move_in, remove_staging_folder, staging_folder
-from audionews.feed.writer import commit, lock, recover
+from audionews.feed.writer import commit, lock, open_catalog, recover, writing
 from audionews.fetch import fetch
+from audionews.files import read_regular
 from audionews.model import Article, Episode, Script, Take, Voice
 from audionews.script import Lexicon, load_lexicon, make_script
 from audionews.speech import Speaker, Speech, SpeechCache, Takes, get_engine, speak
@@ -71,19 +74,38 @@ class Feed:
     folder: FeedFolder
     settings: FeedSettings
     lexicon: Lexicon
+    replace: bool = False
+    """Publish over an episode whose text is mostly different (see :meth:`check_replace`)."""
 
     @classmethod
-    def open(cls, folder: FeedFolder) -> Feed:
+    def open(cls, folder: FeedFolder, replace: bool = False) -> Feed:
         settings = folder.settings()
         path, required = folder.lexicon_file(settings)
-        return cls(folder, settings, load_lexicon(path, required=required))
+        return cls(folder, settings, load_lexicon(path, required=required), replace)
 
     @contextlib.contextmanager
     def catalog(self) -> Iterator[Catalog]:
-        """The catalog, under the feed's lock, with ``public/`` caught up with it (after a killed run)."""
-        with lock(self.folder), Catalog(self.folder.catalog_path) as catalog:
+        """The catalog, under the feed's lock, with ``public/`` caught up with it (after a killed run);
+        a failure of the disk in the feed folder is a FeedError."""
+        with writing(self.folder), lock(self.folder), open_catalog(self.folder) as catalog:
             recover(self.folder, self.settings, catalog)
             yield catalog
+
+    def check_replace(self, catalog: Catalog, job: Job) -> None:
+        """Refuse to replace an episode with a text that is mostly different from its own (a wrong
+        headline, a page reused for another story), unless :attr:`replace`; a correction, which keeps
+        most of the text, goes on. An episode whose transcript cannot be read is replaced as before."""
+        existing = catalog.by_identity(job.identity)
+        if self.replace or existing is None:
+            return
+        try:
+            old = read_regular(companion(self.folder.public / existing.audio, ".txt"), TRANSCRIPT_LIMIT)
+        except (OSError, ValueError):
+            return
+        share = text_share(old.decode("utf-8", "replace"), text_transcript(job.script))
+        if share <= SAME_SHARE:
+            raise FeedError(f"would replace the episode {existing.title!r} ({existing.guid}), whose text is mostly "
+                            f"different ({share:.0%} the same); publish with --replace to replace it", job.source)
 
     def unchanged(self, catalog: Catalog, job: Job) -> Published | None:
         """The episode of ``job``'s article when it is published already, exactly as it would be now."""
@@ -110,32 +132,38 @@ def clean(source: str, allow_private: bool = True) -> Article:
     return extract(fetch(source, allow_private=allow_private))
 
 
+TRANSCRIPT_LIMIT = 64 * 1024 * 1024
+"""Bytes of an episode's transcript read to compare it with the text that would replace it."""
+
+
 def publish(folder: FeedFolder, sources: list[str], progress: Progress = lambda _: None,
-            read: Reader | None = None, jobs: int | None = 1) -> PublishReport:
+            read: Reader | None = None, jobs: int | None = 1, replace: bool = False) -> PublishReport:
     """Publish each source, in order, as an episode; a failed source is reported and the rest go on.
 
     Each article is read, scripted and its sentences ordered one article ahead of the one being
     finished, so the ``jobs`` speech workers (None: one per core) go straight on to it while an
-    episode is encoded and committed.
+    episode is encoded and committed. ``replace``: an article may replace an episode whose text is
+    mostly different from its own. Stopped (KeyboardInterrupt), it leaves no staging folder.
     """
-    feed = Feed.open(folder)
-    # anything but a plain true in feed.toml refuses private addresses
-    read = read or partial(clean, allow_private=feed.settings.allow_private_addresses is True)
+    feed = Feed.open(folder, replace)
+    read = read or partial(clean, allow_private=feed.settings.allow_private_addresses)
     cache = SpeechCache(folder.cache, feed.settings.cache_mb * 1024 * 1024)
     outcomes: list[Published | Failure] = []
-    with Speaker(get_engine(feed.settings.voice_settings()), jobs, cache) as speaker:
-        def start(number: int, source: str) -> Published | Failure | tuple[Job, Takes]:
-            prefix = f"article {number} of {len(sources)}, {source}" if len(sources) > 1 else source
-            return _attempt(source, lambda: _start(feed, speaker, source, _prefixed(progress, prefix), read))
+    try:
+        with Speaker(get_engine(feed.settings.voice_settings()), jobs, cache) as speaker:
+            def start(number: int, source: str) -> Published | Failure | tuple[Job, Takes]:
+                prefix = f"article {number} of {len(sources)}, {source}" if len(sources) > 1 else source
+                return _attempt(source, lambda: _start(feed, speaker, source, _prefixed(progress, prefix), read))
 
-        level = _cached_levelling(cache)
-        for started in _one_ahead(start(n, s) for n, s in enumerate(sources, start=1)):
-            if isinstance(started, tuple):
-                job, takes = started
-                outcomes.append(_attempt(job.source, partial(_finish, feed, job, takes, level)))
-            else:
-                outcomes.append(started)
-    remove_staging_folder(folder)
+            level = _cached_levelling(cache)
+            for started in _one_ahead(start(n, s) for n, s in enumerate(sources, start=1)):
+                if isinstance(started, tuple):
+                    job, takes = started
+                    outcomes.append(_attempt(job.source, partial(_finish, feed, job, takes, level)))
+                else:
+                    outcomes.append(started)
+    finally:
+        remove_staging_folder(folder)
     cache.trim()
     return PublishReport(tuple(o for o in outcomes if isinstance(o, Published)),
                          tuple(o for o in outcomes if isinstance(o, Failure)))
@@ -152,6 +180,8 @@ def _start(feed: Feed, speaker: Speaker, source: str, progress: Progress,
         job = Job(source, progress, script, known_identity(catalog, article),
                   script.fingerprint(speaker.engine.identity))
         unchanged = feed.unchanged(catalog, job)
+        if not unchanged:
+            feed.check_replace(catalog, job)  # before speaking it, so a refusal costs nothing
     if unchanged:
         return unchanged
     return job, speak(script, speaker, _segment_progress(progress))
@@ -165,20 +195,38 @@ def _finish(feed: Feed, job: Job, takes: Takes, level: Leveller) -> Published:
         takes.cancel()
         return unchanged
     audio = feed.folder.audio_name(job.script.title, job.fingerprint)
-    staged = staging_folder(feed.folder) / Path(audio).name
-    episode = assemble(takes, staged, Tags.of(job.script, feed.settings.title), level)
+    with writing(feed.folder, feed.folder.staging):
+        staged = staging_folder(feed.folder) / Path(audio).name
+        episode = assemble(takes, staged, Tags.of(job.script, feed.settings.title), level)
     job.progress("publishing")
+    target = feed.folder.public / audio
     with feed.catalog() as catalog:
         existing = catalog.by_identity(job.identity)  # another publish may have run meanwhile
-        episode = move_in(staged, feed.folder.public / audio, episode)
-        write_companions(feed.folder.public / audio, episode, job.script)
-        now = catalog.next_time()
-        record = _record(job, audio, episode, added=existing.added if existing else now, updated=now)
-        commit(feed.folder, feed.settings, catalog, lambda: catalog.save(record))
+        feed.check_replace(catalog, job)
+        owned = audio in catalog.audio_files()  # the same audio as another episode's: never taken back
+        try:
+            episode = move_in(staged, target, episode)
+            write_companions(target, episode, job.script)
+            now = catalog.next_time()
+            record = _record(job, audio, episode, added=existing.added if existing else now, updated=now)
+            commit(feed.folder, feed.settings, catalog, lambda: catalog.save(record))
+        except BaseException:
+            if not owned and not _listed(catalog, audio):
+                with contextlib.suppress(OSError):
+                    delete_episode_files(target)  # the commit did not happen: nothing of it stays public
+            raise
         if existing and existing.audio != audio:
             delete_episode_files(feed.folder.public / existing.audio)
     return Published(job.source, record.guid, record.title, episode.duration, episode.path,
                      "updated" if existing else "added")
+
+
+def _listed(catalog: Catalog, audio: str) -> bool:
+    """Whether the catalog lists ``audio`` (after a failure: True when it cannot be told)."""
+    try:
+        return audio in catalog.audio_files()
+    except AudionewsError:
+        return True
 
 
 def _record(job: Job, audio: str, episode: Episode, added: str, updated: str) -> EpisodeRecord:
@@ -201,7 +249,10 @@ def speak_to_file(source: str, out: Path, voice: Voice, progress: Progress = lam
         progress("reading")
         script = make_script(clean(source), voice.language, lexicon)
         takes = speak(script, speaker, _segment_progress(progress))
-        return assemble(takes, out, Tags.of(script, "audionews"))
+        try:
+            return assemble(takes, out, Tags.of(script, "audionews"))
+        except OSError as exc:  # written as cp would (files.atomic_path): a folder, no room, no permission
+            raise AudioError(f"cannot write the MP3 ({exc.strerror or exc})", str(out)) from exc
 
 
 def _cached_levelling(cache: SpeechCache) -> Leveller:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from audionews.feed.catalog import Catalog
 from audionews.model import Article
 
-__all__ = ["SAME_SHARE", "guid_for", "identity_of", "identity_parts", "known_identity", "shared_share"]
+__all__ = ["SAME_SHARE", "guid_for", "identity_of", "identity_parts", "known_identity", "shared_share", "text_share"]
 
 SAME_SHARE = 0.5
 """Two texts under one headline and byline are one article (a corrected version) when the words of the
@@ -61,6 +61,20 @@ def shared_share(mine: list[str], theirs: list[str]) -> float:
     ours, others = Counter(mine), Counter(theirs)
     longer = max(words_of(ours), words_of(others))
     return words_of(ours & others) / longer if longer else 0.0
+
+
+def text_share(old: str, new: str) -> float:
+    """How much of ``old`` stays in ``new``: the runs of three words they share (as multisets), over the
+    longer text's runs. A correction keeps most of them, even one that changes a word in every paragraph
+    (which :func:`shared_share` of paragraphs would call all new); another story keeps next to none
+    (single words would not do: any two texts share "the" and "of")."""
+    def runs(text: str) -> Counter[tuple[str, ...]]:
+        words = re.findall(r"\w+", text.lower())
+        return Counter(tuple(words[i:i + 3]) for i in range(max(len(words) - 2, 1 if words else 0)))
+
+    mine, theirs = runs(old), runs(new)
+    longer = max(sum(mine.values()), sum(theirs.values()))
+    return sum((mine & theirs).values()) / longer if longer else 1.0
 
 
 def known_identity(catalog: Catalog, article: Article) -> str:

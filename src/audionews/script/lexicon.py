@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from audionews.errors import ConfigError
+from audionews.files import read_regular
 from audionews.script.normalize import Doubt, doubts, for_speech
 from audionews.toml import read_toml
 
@@ -103,16 +104,23 @@ def parse_lexicon(text: str, where: str) -> Lexicon:
     return Lexicon(tuple(sorted(entries.items())))
 
 
+LEXICON_LIMIT = 4 * 1024 * 1024
+"""Bytes a lexicon file may hold (some hundred thousand entries); a bigger one is surely not a lexicon."""
+
+
 def load_lexicon(path: Path, required: bool = True) -> Lexicon:
-    """The lexicon in ``path``; an empty one when the file is absent and not ``required``."""
+    """The lexicon in ``path``; an empty one when the file is absent and not ``required``. Only a
+    regular file of at most :data:`LEXICON_LIMIT` bytes is read (not ``/dev/zero``, not a FIFO)."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = read_regular(Path(path), LEXICON_LIMIT).decode("utf-8")
     except FileNotFoundError:
         if required:
             raise ConfigError("lexicon file not found", str(path)) from None
         return Lexicon()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read the lexicon ({exc})", str(path)) from exc
+    except ValueError as exc:  # not a regular file, too large, not UTF-8
+        raise ConfigError(f"cannot read the lexicon ({exc})", str(path)) from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read the lexicon ({exc.strerror or exc})", str(path)) from None
     return parse_lexicon(text, str(path))
 
 

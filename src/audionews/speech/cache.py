@@ -53,7 +53,12 @@ class SpeechCache:
         return Speech(pcm=data[4:], sample_rate=int.from_bytes(data[:4], "little"))
 
     def put(self, engine_identity: str, text: str, speech: Speech, kind: str = SENTENCE) -> None:
-        write_atomic(self._path(engine_identity, text, kind), speech.sample_rate.to_bytes(4, "little") + speech.pcm)
+        """Keep ``speech``; a cache that cannot be written (a full disk, a read-only folder) is skipped,
+        since it only saves time: what cannot be kept is spoken again next time."""
+        try:
+            write_atomic(self._path(engine_identity, text, kind), speech.sample_rate.to_bytes(4, "little") + speech.pcm)
+        except OSError:
+            pass
 
     def trim(self) -> int:
         """Evict least recently used entries until the cache fits; returns how many were removed."""
@@ -73,7 +78,10 @@ class SpeechCache:
         for _, size, path in sorted(entries):
             if total <= self.max_bytes:
                 break
-            path.unlink(missing_ok=True)
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:  # a read-only cache is left as it is
+                break
             total -= size
             removed += 1
         return removed

@@ -20,7 +20,8 @@ from audionews.speech.engines import Engine, Speech
 from audionews.speech.trim import trimmed
 from audionews.speech.workers import WorkerPool
 
-__all__ = ["SENTENCE_GAP", "Order", "Speaker", "Takes", "default_jobs", "speak"]
+__all__ = ["SENTENCE_GAP", "WORKER_MEMORY", "Order", "Speaker", "Takes", "available_memory", "default_jobs", "max_jobs",
+           "speak"]
 
 
 SENTENCE_GAP = 0.25
@@ -31,12 +32,36 @@ FEW_SENTENCES = 2
 """No more sentences than this to speak, and no workers yet: speak them in this process."""
 
 
+WORKER_MEMORY = 500 * 1024 * 1024
+"""Bytes one speech worker may hold (piper's voice in onnxruntime takes 300 to 500 MB)."""
+
+
 def default_jobs() -> int:
     """One worker per core this process may use."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
+
+
+def max_jobs() -> int:
+    """The most workers worth running: one per core, and no more than the available memory holds
+    (more would only swap, or be killed for want of memory)."""
+    available = available_memory()
+    fits = default_jobs() if available is None else available // WORKER_MEMORY
+    return max(1, min(default_jobs(), fits))
+
+
+def available_memory() -> int | None:
+    """Bytes of memory available to start processes with, when the system says (Linux)."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
 
 
 class Speaker:
@@ -47,10 +72,10 @@ class Speaker:
     """
 
     def __init__(self, engine: Engine, jobs: int | None = 1, cache: SpeechCache | None = None) -> None:
-        """``jobs``: worker processes; None for one per core."""
+        """``jobs``: worker processes; None for one per core; never more than :func:`max_jobs`."""
         self.engine = engine
         self.cache = cache
-        self.jobs = (jobs or default_jobs()) if engine.parallel else 1
+        self.jobs = min(jobs or default_jobs(), max_jobs()) if engine.parallel else 1
         self._pool: WorkerPool | None = None
 
     def __enter__(self) -> Speaker:

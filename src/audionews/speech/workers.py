@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import queue
 import subprocess
 import sys
@@ -39,7 +40,10 @@ class WorkerPool:
         self._threads = []
         try:
             for _ in range(count):
-                process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+                # a session of their own: Ctrl+C on the terminal reaches the publish, which stops them
+                # (closing their input) after cleaning up, not the workers, which would print tracebacks
+                process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                           start_new_session=True)
                 self._processes.append(process)
                 thread = threading.Thread(target=self._serve, args=(process,), daemon=True)
                 thread.start()
@@ -127,5 +131,9 @@ def _work(voice: Voice, threads: int, requests: BinaryIO, answers: BinaryIO) -> 
 
 
 def main() -> None:
-    """A worker's entry point: ``VOICE_JSON THREADS`` as arguments."""
-    _work(Voice(**json.loads(sys.argv[1])), int(sys.argv[2]), sys.stdin.buffer, sys.stdout.buffer)
+    """A worker's entry point: ``VOICE_JSON THREADS`` as arguments. When the publish is gone (killed),
+    the answer has nowhere to go: the worker ends at once, quietly (no traceback on the terminal)."""
+    try:
+        _work(Voice(**json.loads(sys.argv[1])), int(sys.argv[2]), sys.stdin.buffer, sys.stdout.buffer)
+    except (BrokenPipeError, KeyboardInterrupt):
+        os._exit(1)  # not sys.exit: flushing stdout at exit would fail again, and say so
