@@ -211,7 +211,7 @@ def _page(source: str, data: bytes, url: str | None, hint: PageKind | None, char
 def _is_json(text: str) -> bool:
     try:
         json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: brackets nested thousands deep, read as text
         return False
     return True
 
@@ -240,7 +240,16 @@ def decode(data: bytes, charset: str | None = None) -> str:
     return data.decode(encoding, errors="replace")
 
 
+_WEB_CODECS = re.compile(r"utf-8|utf-16(?:-[lb]e)?|cp12[5]\d|iso8859-\d+|koi8-[ru]|cp866|mac-(?:roman|cyrillic)|cp874|"
+                         r"tis-620|gbk|gb2312|gb18030|big5(?:hkscs)?|euc_jp|iso2022_jp|shift_jis|cp932|euc_kr|cp949|"
+                         r"ascii|latin-1")
+"""The codecs of the WHATWG Encoding standard's labels: a page declaring Python's ``unicode_escape`` or
+``utf-7`` is read as a browser reads it, by detection, not by a codec that turns text into other text."""
+
+
 def _codec_name(encoding: str) -> str:
     """Browsers read ISO-8859-1 and ASCII labels as windows-1252 (WHATWG Encoding); so do we."""
     name = codecs.lookup(encoding).name
+    if not _WEB_CODECS.fullmatch(name):
+        raise LookupError(f"{encoding} is not a web page's encoding")
     return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
