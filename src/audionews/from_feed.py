@@ -26,7 +26,7 @@ from audionews.feed.catalog import Catalog
 from audionews.feed.folder import FeedFolder
 from audionews.feed.identity import identity_parts
 from audionews.fetch import fetch_bytes
-from audionews.model import Article, Page
+from audionews.model import Article, Page, plain_text
 from audionews.pipeline import Progress, PublishReport, clean, publish
 
 __all__ = ["FULL_TEXT_WORDS", "FeedItem", "plan", "publish_from_feed", "read_feed"]
@@ -63,7 +63,7 @@ def read_feed(feed_source: str) -> list[FeedItem]:
     reversed (feeds list the newest first)."""
     data, final_url = fetch_bytes(feed_source, _ACCEPT)
     headers = {"content-location": final_url} if final_url else {}
-    parsed = feedparser.parse(data, response_headers=headers)
+    parsed = feedparser.parse(_REFERENCE.sub(_xml_character, data), response_headers=headers)
     if not parsed.entries and (parsed.bozo or not parsed.version):
         raise FetchError("not an RSS or Atom feed", feed_source)
     language = parsed.feed.get("language") or None
@@ -104,6 +104,20 @@ def _article(item: FeedItem) -> Article:
     raise ExtractionError("the feed entry has no link and no full text", item.source)
 
 
+_REFERENCE = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
+
+
+def _xml_character(reference: re.Match) -> bytes:
+    """A character reference kept if XML allows its character; else removed, as feedparser's lenient
+    parser crashes on some (``&#xD800;``, ``&#x110000;``) and passes the rest (``&#x1b;``) into titles."""
+    hexadecimal, decimal = reference.groups()
+    if len((hexadecimal or decimal).lstrip("0")) > 7:
+        return b""
+    code = int(hexadecimal, 16) if hexadecimal else int(decimal)
+    allowed = code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD
+    return reference.group() if allowed or 0x10000 <= code <= 0x10FFFF else b""
+
+
 def _document(item: FeedItem) -> str:
     """The entry's content as a page of its own, so extraction sees what it sees on the web."""
     title = html.escape(item.title)
@@ -114,8 +128,8 @@ def _document(item: FeedItem) -> str:
 
 def _item(entry: feedparser.FeedParserDict, number: int, feed_source: str, language: str | None) -> FeedItem:
     link = entry.get("link") or None
-    title = re.sub(r"\s+", " ", entry.get("title") or "").strip() or (link or "untitled entry")
-    author = (entry.get("author_detail") or {}).get("name") or entry.get("author") or None
+    title = plain_text(entry.get("title") or "") or (link or "untitled entry")
+    author = plain_text((entry.get("author_detail") or {}).get("name") or entry.get("author") or "") or None
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
     published = dt.datetime.fromtimestamp(calendar.timegm(stamp), dt.timezone.utc) if stamp else None
     return FeedItem(
