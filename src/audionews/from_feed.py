@@ -111,7 +111,7 @@ def _xml_character(reference: re.Match) -> bytes:
     """A character reference kept if XML allows its character; else removed, as feedparser's lenient
     parser crashes on some (``&#xD800;``, ``&#x110000;``) and passes the rest (``&#x1b;``) into titles."""
     hexadecimal, decimal = reference.groups()
-    if len((hexadecimal or decimal).lstrip("0")) > 7:
+    if len((hexadecimal or decimal).lstrip(b"0")) > 7:
         return b""
     code = int(hexadecimal, 16) if hexadecimal else int(decimal)
     allowed = code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD
