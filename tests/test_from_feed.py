@@ -131,7 +131,7 @@ def test_publish_from_feed(tmp_path: Path, site) -> None:
 
     channel = etree.parse(str(feeds / "valley" / "public" / "feed.xml")).getroot().find("channel")
     items = channel.findall("item")
-    assert items[0].findtext("title") == FULL_TITLE
+    assert items[0].findtext("title").replace("\u2060", "") == FULL_TITLE  # a word joiner keeps "<finally" text
     assert items[0].find(f"{ITUNES}image").get("href") == "https://valley.example/images/ferry.jpg"
     assert items[1].find(f"{ITUNES}image") is None  # that page names no lead image
 

@@ -339,7 +339,8 @@ def test_hostile_titles_reach_the_feed_escaped(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     public = feeds / "default" / "public"
     tree = etree.parse(str(public / "feed.xml"))
-    assert tree.xpath("/rss/channel/item/title/text()") == [title]
+    titles = [t.replace("\u2060", "") for t in tree.xpath("/rss/channel/item/title/text()")]  # see rss._plain
+    assert titles == [title]
     audio = [p for p in feeds.rglob("*.mp3")]
     assert len(audio) == 1 and audio[0].parent == public / "episodes"
     assert ".." not in audio[0].name and "/" not in audio[0].name

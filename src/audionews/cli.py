@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from audionews.errors import AudionewsError
+from audionews.errors import UNPRINTABLE, AudionewsError, one_line
 from audionews.feed.folder import FeedFolder, FeedSettings, create_feed, find_feed
 from audionews.feed.rss import FEED_FILE
 from audionews.feed.writer import build as build_feed
@@ -37,6 +37,19 @@ if TYPE_CHECKING:
     from audionews.script.lexicon import Lexicon
 
 __all__ = ["cli", "main"]
+
+
+def _echo(text: str, err: bool = False) -> None:
+    """Print one line. Titles, names and sources come from pages, feeds and file names: a control
+    character among them (ESC, BEL, CR) is shown escaped, never sent to the terminal (:func:`one_line`)."""
+    click.echo(one_line(text), err=err)
+
+
+def _json_line(record: dict[str, Any]) -> str:
+    """One JSON object on one line, UTF-8 as it is, but with every character a terminal would act on
+    (C1 controls, line separators, lone surrogates) as a JSON escape."""
+    text = json.dumps(record, ensure_ascii=False)
+    return UNPRINTABLE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 def _fail_cleanly(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -98,7 +111,7 @@ def _progress(ctx: click.Context, quiet: bool) -> Callable[[str], None]:
     if quiet:
         return lambda _: None
     if ctx.obj.get("plain") or not sys.stderr.isatty() or os.environ.get("TERM") == "dumb":
-        return lambda message: click.echo(message, err=True)
+        return lambda message: _echo(message, err=True)
     return StatusLine(sys.stderr)
 
 
@@ -112,6 +125,7 @@ class StatusLine:
         self.shown = 0
 
     def __call__(self, message: str) -> None:
+        message = one_line(message)
         bar = ""
         counted = re.search(r"(\d+) of (\d+)$", message)
         if counted and int(counted.group(2)):
@@ -211,7 +225,7 @@ def init(ctx: click.Context, name: str, **settings: Any) -> None:
     --email editor@example.org --base-url https://example.org/podcast/
     """
     folder = create_feed(ctx.obj["feeds_dir"], name, FeedSettings(**settings))
-    click.echo(f"created {folder.settings_path}")
+    _echo(f"created {folder.settings_path}")
 
 
 @cli.command("publish")
@@ -253,9 +267,9 @@ def publish_command(ctx: click.Context, sources: tuple[str, ...], feed_name: str
             if dry_run or item.known:
                 status = "already published" if item.known else "would skip" if item.problem else "would publish"
                 reason = f": {item.problem}" if item.problem and not item.known else ""
-                click.echo(json.dumps({"source": item.source, "title": item.title, "status": status,
-                                       **({"reason": item.problem} if reason else {})}, ensure_ascii=False)
-                           if as_json else f"{status}: {item.title} ({item.source}){reason}")
+                _echo(_json_line({"source": item.source, "title": item.title, "status": status,
+                                  **({"reason": item.problem} if reason else {})})
+                      if as_json else f"{status}: {item.title} ({item.source}){reason}")
         if dry_run:
             return
         with _reporting(ctx, quiet) as progress:
@@ -268,9 +282,9 @@ def publish_command(ctx: click.Context, sources: tuple[str, ...], feed_name: str
             click.echo(json.dumps({"source": done.source, "guid": done.guid, "title": done.title,
                                    "duration": round(done.duration, 3), "path": done.path, "status": done.status}))
         else:
-            click.echo(f"{done.status}: {done.title} ({_clock(done.duration)}) {done.path}")
+            _echo(f"{done.status}: {done.title} ({_clock(done.duration)}) {done.path}")
     for failure in report.failures:
-        click.echo(f"Error: {failure.source}: {failure.reason}", err=True)
+        _echo(f"Error: {failure.source}: {failure.reason}", err=True)
     if report.failures:
         ctx.exit(1)
 
@@ -291,20 +305,20 @@ def clean(ctx: click.Context, sources: tuple[str, ...], as_json: bool) -> None:
         try:
             article = clean_source(source)
         except AudionewsError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            _echo(f"Error: {exc}", err=True)
             failed = True
             continue
         if as_json:
-            click.echo(json.dumps(article.to_json(), ensure_ascii=False))
+            click.echo(_json_line(article.to_json()))
             continue
-        click.echo(article.headline)
+        _echo(article.headline)
         credit = ". ".join(p for p in (f"By {article.byline}" if article.byline else "",
                                        article.published.isoformat() if article.published else "") if p)
         if credit:
-            click.echo(credit)
+            _echo(credit)
         for block in article.blocks:
             click.echo("")
-            click.echo(f"- {block.text}" if block.kind == "item" else block.text)
+            _echo(f"- {block.text}" if block.kind == "item" else block.text)
         if len(sources) > 1:
             click.echo("")
     if failed:
@@ -342,11 +356,12 @@ def script_command(ctx: click.Context, source: str, language: str, as_json: bool
     script = make_script(clean_source(source), default_language=language, lexicon=lexicon)
     for number, segment in enumerate(script.segments):
         if as_json:
-            click.echo(json.dumps({"kind": segment.kind, "text": segment.text, "spoken": segment.spoken,
-                                   "pause_after": segment.pause_after, "chapter": segment.chapter},
-                                  ensure_ascii=False))
+            click.echo(_json_line({"kind": segment.kind, "text": segment.text, "spoken": segment.spoken,
+                                   "pause_after": segment.pause_after, "chapter": segment.chapter}))
         else:
-            click.echo(("\n" if number else "") + f"{segment.kind}: {segment.spoken}")
+            if number:
+                click.echo("")
+            _echo(f"{segment.kind}: {segment.spoken}")
 
 
 @_spoken_text_command("check", "One JSON object per line per word.")
@@ -365,9 +380,9 @@ def check_command(ctx: click.Context, source: str, language: str, as_json: bool,
     script = make_script(clean_source(source), default_language=language)
     for doubt in lexicon.doubts([segment.text for segment in script.segments], script.language):
         if as_json:
-            click.echo(json.dumps(doubt.to_json(), ensure_ascii=False))
+            click.echo(_json_line(doubt.to_json()))
         else:
-            click.echo(f'{doubt.word}: said "{doubt.spoken}" ({doubt.reason})')
+            _echo(f'{doubt.word}: said "{doubt.spoken}" ({doubt.reason})')
 
 
 @cli.command("speak")
@@ -395,7 +410,7 @@ def speak_command(ctx: click.Context, source: str, output: Path, engine: str, vo
     with _reporting(ctx, quiet) as progress:
         episode = speak_to_file(source, output, Voice(engine, voice, speed, language), progress,
                                 lexicon=_lexicon(ctx, lexicon_path), jobs=_jobs(jobs))
-    click.echo(f"{output} ({_clock(episode.duration)})")
+    _echo(f"{output} ({_clock(episode.duration)})")
 
 
 @cli.command()
@@ -410,9 +425,9 @@ def episodes(ctx: click.Context, feed_name: str | None, as_json: bool) -> None:
     """
     for record in list_episodes(_folder(ctx, feed_name)):  # read only: never creates or changes the catalog
         if as_json:
-            click.echo(json.dumps(record.to_json(), ensure_ascii=False))
+            click.echo(_json_line(record.to_json()))
         else:
-            click.echo(f"{record.guid}  {record.title} ({_clock(record.duration)})")
+            _echo(f"{record.guid}  {record.title} ({_clock(record.duration)})")
 
 
 @cli.command()
@@ -427,7 +442,7 @@ def remove(ctx: click.Context, guid: str, feed_name: str | None) -> None:
     Example: audionews remove urn:uuid:0f6c3c3e-...
     """
     record = remove_episode(_folder(ctx, feed_name), guid)
-    click.echo(f"removed: {record.title}")
+    _echo(f"removed: {record.title}")
 
 
 @cli.command()
@@ -442,7 +457,7 @@ def build(ctx: click.Context, feed_name: str | None) -> None:
     """
     folder = _folder(ctx, feed_name)
     count = build_feed(folder)
-    click.echo(f"built {folder.public / 'feed.xml'} ({count} episode{'s' if count != 1 else ''})")
+    _echo(f"built {folder.public / 'feed.xml'} ({count} episode{'s' if count != 1 else ''})")
 
 
 @cli.command()
@@ -463,9 +478,9 @@ def serve(ctx: click.Context, feed_name: str | None, host: str, port: int) -> No
     settings = folder.settings()
 
     def announce(url: str) -> None:
-        click.echo(f"Subscribe: {url}")
+        _echo(f"Subscribe: {url}")
         if settings.url(FEED_FILE) != url:
-            click.echo(f"Note: feed.xml sends podcast apps to {settings.base_url} (base_url in feed.toml)", err=True)
+            _echo(f"Note: feed.xml sends podcast apps to {settings.base_url} (base_url in feed.toml)", err=True)
 
     serve_public(folder.public, host, port, on_start=announce)
 

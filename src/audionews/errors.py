@@ -8,12 +8,16 @@
      ├── FeedError         the feed folder or catalog is missing or inconsistent
      └── ConfigError       a setting or option is wrong
 
-Third-party errors are translated where they are caught, with ``raise ... from exc``.
+Third-party errors are translated where they are caught, with ``raise ... from exc``. However a
+source is named and whatever a reason quotes, an error prints as one line (:func:`one_line`).
 """
 
 from __future__ import annotations
 
+import re
+
 __all__ = [
+    "UNPRINTABLE",
     "AudioError",
     "AudionewsError",
     "ConfigError",
@@ -21,7 +25,18 @@ __all__ = [
     "FeedError",
     "FetchError",
     "SynthesisError",
+    "one_line",
 ]
+
+UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+"""What must not reach a terminal as it is: control characters (CR and LF end the line, ESC and BEL
+drive the terminal), the line and paragraph separators, and lone surrogates (no encoding can print them)."""
+
+
+def one_line(text: str) -> str:
+    """``text`` as one printable line: each :data:`UNPRINTABLE` character shown as its escape ("\\r",
+    "\\x1b"), so a file named with a line break is still named, on one line."""
+    return UNPRINTABLE.sub(lambda found: repr(found.group())[1:-1], text)
 
 
 class AudionewsError(Exception):
@@ -37,7 +52,8 @@ class AudionewsError(Exception):
         self.source = source
 
     def __str__(self) -> str:
-        return f"{self.source}: {self.reason}" if self.source else self.reason
+        """The one line a user sees, whatever the source's name or the reason holds."""
+        return one_line(f"{self.source}: {self.reason}" if self.source else self.reason)
 
 
 class FetchError(AudionewsError):

@@ -413,7 +413,7 @@ def _page(source: str, data: bytes, url: str | None, hint: PageKind | None, char
 def _is_json(text: str) -> bool:
     try:
         json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: brackets nested thousands deep, read as text
         return False
     return True
 

@@ -32,7 +32,7 @@ from audionews.feed.catalog import Catalog
 from audionews.feed.folder import FeedFolder
 from audionews.feed.identity import identity_parts
 from audionews.fetch import fetch_bytes
-from audionews.model import Article, Page
+from audionews.model import Article, Page, plain_text
 from audionews.pipeline import Progress, PublishReport, clean, publish
 from audionews.urls import check_url, public_url
 
@@ -143,8 +143,8 @@ def _item(entry: feedparser.FeedParserDict, number: int, feed_source: str, langu
             link = check_url(written, base)
         except FetchError as exc:
             problem = f"link {exc.source} skipped: {exc.reason}"
-    title = re.sub(r"\s+", " ", _plain(entry.get("title"))).strip() or (link or "untitled entry")
-    author = _plain((entry.get("author_detail") or {}).get("name") or entry.get("author")) or None
+    title = plain_text(entry.get("title") or "") or (link or "untitled entry")
+    author = plain_text((entry.get("author_detail") or {}).get("name") or entry.get("author") or "") or None
     # dict.get: feedparser's own get() answers a missing updated_parsed with published_parsed, and a warning
     stamps = (dict.get(entry, key) for key in ("published_parsed", "updated_parsed"))
     published = next(filter(None, map(_when, stamps)), None)

@@ -8,10 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
-from audionews.errors import ConfigError
+from audionews.errors import ConfigError, ExtractionError
 
 __all__ = [
     "Article",
@@ -25,10 +26,34 @@ __all__ = [
     "Sentence",
     "Take",
     "Voice",
+    "page_text",
+    "plain_text",
 ]
 
 DESCRIPTION_LENGTH, DESCRIPTION_LIMIT = 200, 600
 MIN_SPEED, MAX_SPEED = 0.5, 3.0
+
+_NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]+")
+"""Control characters, lone surrogates and U+FFFE/U+FFFF: not characters of XML 1.0, or not text
+(ESC and BEL drive a terminal; a lone surrogate cannot be encoded at all)."""
+_BREAKS = str.maketrans({"\x0b": " ", "\x0c": " ", "\x1c": " ", "\x1d": " ", "\x1e": " ", "\x1f": " ",
+                         "\x85": " ", "\u2028": "\n", "\u2029": "\n\n"})
+"""Form feed, NEL and the separators are whitespace, though ``str.splitlines`` breaks lines at them;
+the line and paragraph separators are the line breaks they say they are."""
+_WHITESPACE = re.compile(r"\s+")
+
+
+def page_text(text: str) -> str:
+    """A page's text as the readers may take it: XML 1.0 characters only, and line breaks only where
+    a reader of the page sees them."""
+    return _NOT_TEXT.sub("", text.translate(_BREAKS))
+
+
+def plain_text(text: str) -> str:
+    """A field of an article (a headline, a paragraph, a name): :func:`page_text` on one line, its
+    whitespace single spaces, so the feed, the ID3 tags and a terminal can all carry it."""
+    return _WHITESPACE.sub(" ", page_text(text)).strip()
+
 
 PageKind = Literal["html", "text"]
 BlockKind = Literal["paragraph", "heading", "item"]
@@ -46,6 +71,9 @@ class Page:
     url: str | None = None
     """The URL the page was fetched from, after redirects; None for files and stdin."""
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", page_text(self.text))  # see page_text: whoever made the Page
+
 
 @dataclass(frozen=True)
 class Block:
@@ -54,10 +82,16 @@ class Block:
     kind: BlockKind
     text: str
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", plain_text(self.text))
+
 
 @dataclass(frozen=True)
 class Article:
-    """The readable article: what a listener should hear, and nothing else."""
+    """The readable article: what a listener should hear, and nothing else.
+
+    Its text is plain text, and it has a headline (:class:`ExtractionError` otherwise). ``source`` is
+    what the user named, kept as given."""
 
     source: str
     headline: str
@@ -68,6 +102,18 @@ class Article:
     url: str | None = None
     image: str | None = None
     """The lead image's URL, when the page names one."""
+
+    def __post_init__(self) -> None:
+        """Every field a page gave is plain text (:func:`plain_text`), whichever reader made the
+        article and whatever replaced a field since (a feed entry's title and author): the one boundary
+        page text crosses on its way to the feed, the tags and the terminal."""
+        object.__setattr__(self, "headline", plain_text(self.headline))
+        for name in ("byline", "language", "url", "image"):  # None when nothing is left of them
+            value = getattr(self, name)
+            object.__setattr__(self, name, (value and plain_text(value)) or None)
+        object.__setattr__(self, "blocks", tuple(block for block in self.blocks if block.text))
+        if not self.headline:  # it titles the episode
+            raise ExtractionError("no headline found", self.source)
 
     @property
     def body(self) -> tuple[str, ...]:

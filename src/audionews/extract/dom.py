@@ -27,6 +27,10 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 _WHITESPACE = re.compile(r"\s+")
 """Inside a block, a browser shows any run of whitespace (newlines too) as one space."""
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
+_CONTROL_REFERENCE = re.compile(r"&#(?:[xX]0*(?:[0-8bBeEfF]|1[0-9a-fA-F]|7[fF])(?![0-9a-fA-F])"
+                                r"|0*(?:[0-8]|11|1[4-9]|2\d|3[01]|127)(?!\d));?")
+"""``&#1;``, ``&#x1b;``: a reference to a control character, which no XML tool downstream (trafilatura,
+readability, the feed) can hold; a browser shows nothing for it, and neither do we."""
 
 
 def parse_html(html: str) -> etree._Element | None:
@@ -34,7 +38,7 @@ def parse_html(html: str) -> etree._Element | None:
     if not html.strip():
         return None
     try:
-        return lxml.html.document_fromstring(html, parser=_PARSER)
+        return lxml.html.document_fromstring(_CONTROL_REFERENCE.sub("", html), parser=_PARSER)
     except (etree.ParserError, ValueError):
         return None
 

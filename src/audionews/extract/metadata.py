@@ -107,7 +107,7 @@ def _json_ld_article(root: etree._Element) -> tuple[dict[str, Any], dict[str, di
             continue
         try:
             data = json.loads(script.text or "")
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: arrays nested thousands deep
             continue
         for item in _walk_ld(data):
             if isinstance(item.get("@id"), str) and len(item) > 1:
@@ -119,8 +119,13 @@ def _json_ld_article(root: etree._Element) -> tuple[dict[str, Any], dict[str, di
     return article, nodes
 
 
+_LD_DEPTH = 8
+"""How deep in JSON-LD's lists and @graph we look: real markup nests two or three levels, and a page's
+structure must not set how deep Python recurses."""
+
+
 def _walk_ld(data: Any, depth: int = 0) -> Iterator[dict]:
-    if depth > 8:
+    if depth > _LD_DEPTH:
         return
     if isinstance(data, list):
         for item in data:
@@ -131,25 +136,25 @@ def _walk_ld(data: Any, depth: int = 0) -> Iterator[dict]:
             yield from _walk_ld(data["@graph"], depth + 1)
 
 
-def _ld_names(value: Any, nodes: dict[str, dict] | None = None) -> list[str]:
+def _ld_names(value: Any, nodes: dict[str, dict] | None = None, depth: int = 0) -> list[str]:
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
         if not isinstance(value.get("name"), str) and isinstance(value.get("@id"), str) and nodes:
             value = nodes.get(value["@id"], value)  # {"@id": "…#/schema/person/…"}, named elsewhere in @graph
         return [value["name"]] if isinstance(value.get("name"), str) else []
-    if isinstance(value, list):
-        return [name for item in value for name in _ld_names(item, nodes)]
+    if isinstance(value, list) and depth < _LD_DEPTH:
+        return [name for item in value for name in _ld_names(item, nodes, depth + 1)]
     return []
 
 
-def _ld_image(value: Any) -> str | None:
+def _ld_image(value: Any, depth: int = 0) -> str | None:
     if isinstance(value, str):
         return value
     if isinstance(value, dict):
         return _text(value.get("url")) or _text(value.get("contentUrl"))
-    if isinstance(value, list) and value:
-        return _ld_image(value[0])
+    if isinstance(value, list) and value and depth < _LD_DEPTH:
+        return _ld_image(value[0], depth + 1)
     return None
 
 

@@ -35,10 +35,11 @@ def _clock(seconds: float) -> str:
 
 
 def webvtt(cues: tuple[Cue, ...]) -> str:
-    """Captions: one cue per sentence. "-->" inside text is impossible in WebVTT and replaced."""
+    """Captions: one cue per sentence. Cue text is markup in WebVTT ("<b>", "<c.red>", "&amp;"), so
+    ``&``, ``<`` and ``>`` are escaped (which makes a "-->" in the text harmless too), and a cue is one line."""
     lines = ["WEBVTT", ""]
     for number, cue in enumerate(cues, start=1):
-        text = cue.text.replace("-->", "→").replace("\n", " ")
+        text = " ".join(cue.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").split())
         lines += [str(number), f"{_clock(cue.start)} --> {_clock(cue.end)}", text, ""]
     return "\n".join(lines)
 

@@ -17,6 +17,7 @@ import itertools
 import re
 import uuid
 from collections.abc import Iterable
+from html.entities import html5
 from typing import BinaryIO
 
 from feedgen.entry import FeedEntry
@@ -44,6 +45,12 @@ BATCH = 500
 a build's memory does not grow with the catalog."""
 _CLOSE = b"  </channel>\n</rss>\n"
 """How feedgen's pretty-printed document ends, after the last item."""
+_MARKUP = re.compile("(?<=<)(?=[A-Za-z/!?])|(?<=&)(?=#|[A-Za-z0-9]+;|(?:"
+                     + "|".join(sorted((n for n in html5 if not n.endswith(";")), key=len, reverse=True))
+                     + "))")
+"""Where a ``<`` would open a tag or a comment, or a ``&`` a character reference, to a reader that
+takes the text for HTML."""
+_WORD_JOINER = "\u2060"
 
 
 def podcast_guid(feed_url: str) -> str:
@@ -161,24 +168,34 @@ def _channel(settings: FeedSettings, newest: dt.datetime | None, cover: str) -> 
     return fg
 
 
+def _plain(text: str) -> str:
+    """Article text as an item's title, description or author: plain text that no reader can take for
+    markup. RSS does not say whether these hold text or HTML, and readers guess: feedparser reads the
+    description as HTML, and a title as HTML once it holds a closing tag or an entity; podcastparser
+    reads a description as HTML once it holds a tag. An invisible word joiner after each ``<`` that
+    would open a tag and each ``&`` that would start a reference makes the text read as text, the
+    same, in all of them ("<img src=…>" stays words on the screen, never an image)."""
+    return _MARKUP.sub(_WORD_JOINER, text)
+
+
 def _entry(fg: FeedGenerator, settings: FeedSettings, episode: EpisodeRecord) -> FeedEntry:
     entry = fg.add_entry(order="append")
     entry.guid(episode.guid, permalink=False)
-    entry.title(episode.title)
-    entry.description(episode.description)
+    entry.title(_plain(episode.title))
+    entry.description(_plain(episode.description))
     if episode.url:
         entry.link(href=episode.url)
     entry.enclosure(settings.url(episode.audio), str(episode.size), AUDIO_TYPE)
     entry.pubDate(dt.datetime.fromisoformat(episode.added))
     if episode.byline:
-        entry.podcast.itunes_author(episode.byline)
+        entry.podcast.itunes_author(_plain(episode.byline))
     entry.podcast.itunes_duration(_duration(episode.duration))
     entry.podcast.itunes_episode_type("full")
     stem = episode.audio.removesuffix(".mp3")
     entry.audionews.transcripts = [(settings.url(stem + suffix), kind) for suffix, kind in COMPANIONS.items()
                                    if suffix != ".chapters.json"]
     entry.audionews.chapters = settings.url(stem + ".chapters.json")
-    entry.audionews.people = _people(episode.byline)
+    entry.audionews.people = [_plain(name) for name in _people(episode.byline)]
     if episode.image and episode.image.startswith(("http://", "https://")):
         entry.audionews.image = episode.image
     return entry

@@ -64,7 +64,7 @@ def ordinal(n: int, locale: Locale) -> str:
 
 
 def digits(text: str) -> str:
-    return " ".join(data.DIGIT_WORDS[int(d)] for d in text if d.isdigit())
+    return " ".join(data.DIGIT_WORDS[int(d)] for d in text if d.isdecimal())  # not "²": int() refuses it
 
 
 def number(written: str, locale: Locale) -> str:

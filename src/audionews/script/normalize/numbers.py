@@ -8,9 +8,29 @@ from __future__ import annotations
 import re
 
 from audionews.script.normalize import tables as data
-from audionews.script.normalize.base import NUMBER, Locale, cardinal, number, ordinal, year
+from audionews.script.normalize.base import NUMBER, Locale, cardinal, digits, number, ordinal, year
 
-__all__ = ["YEAR_NUMBER", "fraction_words", "year_context"]
+__all__ = ["MAX_NUMBER_DIGITS", "YEAR_NUMBER", "fraction_words", "year_context"]
+
+MAX_NUMBER_DIGITS = 15
+"""The longest whole number said as a quantity (hundreds of trillions); a longer run of digits (an ID, a
+card number, a page of nines) is said digit by digit, as a person reads it and as num2words and int()
+can (they refuse 307 and 4,301 digits)."""
+_DIGIT_RUN = re.compile(r"\d+(?:,\d+)*(?:\.\d+)?")
+
+
+def _long_numbers(text: str, locale: Locale) -> str:
+    """"12345678901234567890" → "one two three … zero", before any rule reads a number: no later rule
+    meets a longer run of digits than :data:`MAX_NUMBER_DIGITS`."""
+
+    def say(m: re.Match) -> str:
+        whole, _, fraction = m.group(0).partition(".")
+        if sum(map(str.isdigit, whole)) <= MAX_NUMBER_DIGITS:
+            return m.group(0)
+        said = ", ".join(digits(part) for part in whole.split(","))
+        return said + (" point " + digits(fraction) if fraction else "")
+
+    return _DIGIT_RUN.sub(say, text)
 
 
 _RANGE = re.compile(r"(?<![\w.,/-])(?P<a>" + NUMBER + r")%?\s?[-–]\s?(?P<b>" + NUMBER + r")(?![\d/-]|[.,]\d)")

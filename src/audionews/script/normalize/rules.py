@@ -41,7 +41,15 @@ from audionews.script.normalize.names import (
     _street_suffixes,
     _titles,
 )
-from audionews.script.normalize.numbers import _fractions, _numbers, _ordinals, _percents, _ranges, _years
+from audionews.script.normalize.numbers import (
+    _fractions,
+    _long_numbers,
+    _numbers,
+    _ordinals,
+    _percents,
+    _ranges,
+    _years,
+)
 from audionews.script.normalize.roman import _roman_numerals
 from audionews.script.normalize.symbols import _pauses, _symbols, _tidy
 from audionews.script.normalize.web import _emails, _urls
@@ -70,6 +78,7 @@ ENGLISH_RULES: tuple[Rule, ...] = (
     _emails,             # before URLs: an address holds a domain
     _urls,               # before abbreviations: a URL holds dots
     _decorations,
+    _long_numbers,       # before any rule reads a number: a run of digits too long to say as one
     _special_forms,      # "9/11" before dates and fractions
     _party_tags,         # "D-Calif." before city and state
     _city_states,        # "Dover, Del." before titles ("Del. Smith")
