@@ -176,13 +176,16 @@ _CHARACTER_REFERENCE = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
 
 
 def _xml_character(found: re.Match[bytes]) -> bytes:
-    """A numeric character reference XML allows, as written; any other (a surrogate, past U+10FFFF,
-    NUL and most controls) as U+FFFD, as an HTML parser reads it."""
+    """A numeric character reference XML allows, as written; a control character's, nothing (it is
+    dropped from page text too, see :func:`audionews.model.plain_text`); any other (a surrogate, past
+    U+10FFFF) U+FFFD, as an HTML parser reads it."""
     digits = found.group(1) or found.group(2)
     code = int(digits, 16 if found.group(1) else 10) if len(digits.lstrip(b"0")) <= 8 else -1
     allowed = code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD \
         or 0x10000 <= code <= 0x10FFFF
-    return found.group() if allowed else b"&#xFFFD;"
+    if allowed:
+        return found.group()
+    return b"" if 0 <= code < 0x20 else b"&#xFFFD;"
 
 
 def _full_text(entry: feedparser.FeedParserDict) -> str | None:
