@@ -111,7 +111,7 @@ DAMAGE = {
     "duration is infinite": lambda c: _set(c, "duration", float("inf")),
     "audio outside episodes": lambda c: _set(c, "audio", "../../feed.toml"),
     "added not a time": lambda c: _set(c, "added", "yesterday"),
-    "title with a control character": lambda c: _set(c, "title", "bad\x00title"),
+    "guid with a control character": lambda c: _set(c, "guid", "urn:uuid:bad\x00guid"),
     "title is a blob": lambda c: _set(c, "title", b"\xff\xfe"),
 }
 
@@ -134,6 +134,26 @@ def test_a_damaged_catalog_is_one_line_and_deletes_nothing(feeds: Path, damage: 
     line = one_line_error(result, "catalog")
     assert len(line) < 400
     assert snapshot(folder) == kept
+
+
+def test_control_characters_an_earlier_version_stored_are_dropped_not_fatal(feeds: Path) -> None:
+    """Versions before the page-text boundary kept a page's control characters in titles, bylines and
+    chapter titles (which never reached feed.xml); such a catalog still builds, lists and removes."""
+    folder = feeds / "ledger"
+    catalog = folder / "catalog.sqlite3"
+    with sqlite3.connect(catalog) as db:
+        guid, chapters = db.execute("SELECT guid, chapters FROM episodes ORDER BY rowid LIMIT 1").fetchone()
+        marked = [dict(chapter, title=chapter["title"] + "\x1b[2J") for chapter in json.loads(chapters)]
+        db.execute("UPDATE episodes SET title = title || ?, byline = ?, chapters = ? WHERE guid = ?",
+                   ("\x07\x1b", "Ann\x01 Lee", json.dumps(marked), guid))
+    for command in (["build"], ["episodes"]):
+        result = invoke(feeds, *command)
+        assert result.exit_code == 0, result.stderr
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    feed_xml = (folder / "public" / "feed.xml").read_text(encoding="utf-8")
+    assert "\x1b" not in feed_xml and "Ann Lee" in feed_xml
+    result = invoke(feeds, "remove", guid)
+    assert result.exit_code == 0, result.stderr
 
 
 def test_a_damaged_row_names_the_episode_and_the_field(feeds: Path) -> None:

@@ -85,3 +85,25 @@ def test_text_share_tells_a_correction_from_another_story() -> None:
         assert text_share(text, dropped) > SAME_SHARE
         for other in texts[number + 1:]:
             assert text_share(text, other) <= SAME_SHARE  # two stories are never one
+
+
+def test_removing_or_updating_an_episode_keeps_audio_another_episode_shares(tmp_path: Path, serve) -> None:
+    """One page at two addresses (no canonical URL) is two episodes with one MP3: removing one, or
+    replacing one with another story, must leave the other's audio and companions in place."""
+    feeds = tmp_path / "feeds"
+    folder = silent_feed(feeds)
+    server, page = _served(serve, tmp_path, FIRST.read_text())
+    first, second = server.url("story.txt?copy=1"), server.url("story.txt?copy=2")
+    assert invoke(feeds, "publish", "-q", first, second).exit_code == 0
+    one, two = records(folder)
+    assert one.audio == two.audio  # the same script, the same file
+    assert invoke(feeds, "remove", one.guid).exit_code == 0
+    kept = snapshot(folder)
+    check_feed(folder, kept)  # every enclosure exists: the remaining episode still has its MP3
+    assert (folder / "public" / two.audio).is_file()
+    assert invoke(feeds, "publish", "-q", first).exit_code == 0  # back, sharing again
+    shutil.copy(NEW, page)
+    assert invoke(feeds, "publish", "-q", "--replace", second).exit_code == 0  # now another story
+    shared = next(r for r in records(folder) if r.source == first)
+    assert (folder / "public" / shared.audio).is_file()
+    check_feed(folder, snapshot(folder))

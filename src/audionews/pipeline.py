@@ -214,9 +214,7 @@ def _finish(feed: Feed, job: Job, takes: Takes, level: Leveller) -> Published:
             if not owned and not _listed(catalog, audio):
                 with contextlib.suppress(OSError):
                     delete_episode_files(target)  # the commit did not happen: nothing of it stays public
-            raise
-        if existing and existing.audio != audio:
-            delete_episode_files(feed.folder.public / existing.audio)
+            raise  # the commit removed the old audio, unless another episode shares it
     return Published(job.source, record.guid, record.title, episode.duration, episode.path,
                      "updated" if existing else "added")
 

@@ -255,6 +255,8 @@ _AUDIO = re.compile(r"episodes/[A-Za-z0-9][A-Za-z0-9_-]*\.mp3")
 start) in ``episodes/``, never a path out of it."""
 _TEXT = ("guid", "identity", "source", "title", "description", "language", "fingerprint", "added", "updated")
 _OPTIONAL_TEXT = ("url", "byline", "published", "image")
+_KEYS = ("guid", "identity", "fingerprint", "added", "updated")
+"""Fields audionews makes itself, never from a page: a control character in one is damage."""
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 """Characters XML 1.0 cannot carry: a row holding one could never be written into feed.xml."""
 
@@ -274,9 +276,12 @@ def _record(row: tuple, path: Path) -> EpisodeRecord:
         for name in _OPTIONAL_TEXT:
             if data[name] is not None and not isinstance(data[name], str):
                 raise _BadRow(f"{name} is not text")
-        for name in _TEXT + _OPTIONAL_TEXT:
-            if data[name] is not None and _NOT_XML.search(data[name]):
+        for name in _KEYS:
+            if _NOT_XML.search(data[name]):
                 raise _BadRow(f"{name} holds a control character")
+        for name in _TEXT + _OPTIONAL_TEXT:  # earlier versions kept a page's control characters: drop them
+            if name not in _KEYS and data[name] is not None:
+                data[name] = _NOT_XML.sub("", data[name])
         if not isinstance(data["size"], int) or data["size"] < 0:
             raise _BadRow("size is not a number of bytes")
         data["duration"] = _seconds(data["duration"], "duration")
@@ -300,10 +305,9 @@ def _chapters(text: object) -> tuple[Chapter, ...]:
         raise _BadRow("chapters is not a list")
     chapters = []
     for item in items:
-        if not (isinstance(item, dict) and set(item) == {"title", "start", "end"} and isinstance(item["title"], str)
-                and not _NOT_XML.search(item["title"])):
+        if not (isinstance(item, dict) and set(item) == {"title", "start", "end"} and isinstance(item["title"], str)):
             raise _BadRow("a chapter is not a title, a start and an end")
-        chapters.append(Chapter(item["title"], _seconds(item["start"], "a chapter's start"),
+        chapters.append(Chapter(_NOT_XML.sub("", item["title"]), _seconds(item["start"], "a chapter's start"),
                                 _seconds(item["end"], "a chapter's end")))
     return tuple(chapters)
 

@@ -24,7 +24,7 @@ import filelock
 from audionews.errors import FeedError
 from audionews.feed.artwork import check_artwork
 from audionews.feed.catalog import Catalog, EpisodeRecord, catalog_exists
-from audionews.feed.companions import companion, delete_episode_files
+from audionews.feed.companions import companion
 from audionews.feed.cover import make_cover
 from audionews.feed.folder import FeedFolder, FeedSettings
 from audionews.feed.rss import COVER_FILE, FEED_FILE, write_feed_xml
@@ -54,8 +54,7 @@ def remove(folder: FeedFolder, guid: str) -> EpisodeRecord:
         record = catalog.by_guid(guid)
         if record is None:
             raise FeedError(f"no episode with guid {guid!r}", folder.name)
-        commit(folder, settings, catalog, lambda: catalog.remove(guid))
-        delete_episode_files(folder.public / record.audio)
+        commit(folder, settings, catalog, lambda: catalog.remove(guid))  # its files go with it, unless shared
     return record
 
 
