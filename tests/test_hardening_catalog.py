@@ -156,6 +156,23 @@ def test_control_characters_an_earlier_version_stored_are_dropped_not_fatal(feed
     assert result.exit_code == 0, result.stderr
 
 
+@pytest.mark.parametrize(("url", "image"), [("javascript:alert(1)", "data:image/png;base64,AAAA"),
+                                           ("http://editor:secret@example.org/story", "ftp://example.org/x.png"),
+                                           ("not a url", "http://editor:secret@example.org/x.png")])
+def test_links_an_earlier_version_stored_are_published_only_when_safe(feeds: Path, url: str, image: str) -> None:
+    """Rows written before every URL passed one check may hold any link a page named: none that is not
+    http(s), and no credentials, reach feed.xml or the episode page."""
+    folder = feeds / "ledger"
+    _set(folder / "catalog.sqlite3", "url", url)
+    _set(folder / "catalog.sqlite3", "image", image)
+    result = invoke(feeds, "build")
+    assert result.exit_code == 0, result.stderr
+    for name in ("feed.xml", "index.html"):
+        text = (folder / "public" / name).read_text(encoding="utf-8")
+        assert "javascript:" not in text and "secret" not in text and "data:image" not in text
+        assert "ftp://" not in text and "not a url" not in text
+
+
 def test_a_damaged_row_names_the_episode_and_the_field(feeds: Path) -> None:
     folder = feeds / "ledger"
     _set(folder / "catalog.sqlite3", "duration", "long")

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from audionews.errors import FeedError
 from audionews.model import Chapter
+from audionews.urls import public_url
 
 __all__ = ["Catalog", "EpisodeRecord", "catalog_exists"]
 
@@ -282,6 +283,8 @@ def _record(row: tuple, path: Path) -> EpisodeRecord:
         for name in _TEXT + _OPTIONAL_TEXT:  # earlier versions kept a page's control characters: drop them
             if name not in _KEYS and data[name] is not None:
                 data[name] = _NOT_XML.sub("", data[name])
+        for name in ("url", "image"):  # and any link a page named: only http(s), without credentials, is published
+            data[name] = public_url(data[name]) if data[name] else None
         if not isinstance(data["size"], int) or data["size"] < 0:
             raise _BadRow("size is not a number of bytes")
         data["duration"] = _seconds(data["duration"], "duration")
