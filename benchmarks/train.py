@@ -71,7 +71,7 @@ def page_rows(sample: Sample) -> PageRows:
 def _fingerprint(samples: list[Sample]) -> str:
     digest = hashlib.sha256()
     source = HERE.parent / "src" / "audionews" / "extract"
-    for name in ("blocks.py", "body.py", "dom.py", "fields.py", "clutter.py", "lexicon_data.py"):
+    for name in ("blocks.py", "body.py", "dom.py", "fields.py", "clutter.py", "words.py"):
         digest.update((source / name).read_bytes())
     for sample in samples:
         digest.update(f"{sample.set}/{sample.id}:{len(sample.html)}:{len(sample.body)}".encode())
