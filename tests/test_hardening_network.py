@@ -70,7 +70,7 @@ class PageServer:
         self.httpd = http.server.ThreadingHTTPServer((host, port), Pages)
         self.httpd.seen = []  # type: ignore[attr-defined]
         self.host, self.port = host, self.httpd.server_address[1]
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
 
     @property
     def seen(self) -> list[tuple[str, str | None]]:
@@ -388,7 +388,7 @@ def test_a_self_signed_certificate_is_named(tmp_path: Path) -> None:
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Pages)
     httpd.seen = []  # type: ignore[attr-defined]
     httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
     try:
         with pytest.raises(FetchError) as caught:
             fetch(f"https://127.0.0.1:{httpd.server_address[1]}/article")
