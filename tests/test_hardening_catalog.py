@@ -41,8 +41,6 @@ def feed_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def feeds(feed_template: Path, tmp_path: Path) -> Path:
-    import shutil
-
     target = tmp_path / "feeds"
     shutil.copytree(feed_template, target)
     return target

@@ -32,7 +32,7 @@ from audionews.feed.catalog import Catalog
 from audionews.feed.folder import FeedFolder
 from audionews.feed.identity import identity_parts
 from audionews.fetch import fetch_bytes
-from audionews.model import Article, Page, plain_text
+from audionews.model import Article, Page, page_text, plain_text
 from audionews.pipeline import Progress, PublishReport, clean, publish
 from audionews.urls import check_url, public_url
 
@@ -165,13 +165,8 @@ def _when(stamp: object) -> dt.datetime | None:
 
 
 def _plain(value: object) -> str:
-    """A feed's text without control characters or lone surrogates, which no file or feed can hold."""
-    if not isinstance(value, str):
-        return ""
-    return _UNWRITABLE.sub(lambda found: "" if found.group() < "\ud800" else "\ufffd", value)
-
-
-_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+    """A feed's text as page text (:func:`~audionews.model.page_text`): feedparser may hand over anything."""
+    return page_text(value) if isinstance(value, str) else ""
 _CHARACTER_REFERENCE = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
 
 

@@ -209,12 +209,13 @@ def _finish(feed: Feed, job: Job, takes: Takes, level: Leveller) -> Published:
             write_companions(target, episode, job.script)
             now = catalog.next_time()
             record = _record(job, audio, episode, added=existing.added if existing else now, updated=now)
+            # the commit's sweep removes the old audio, unless another episode shares it
             commit(feed.folder, feed.settings, catalog, lambda: catalog.save(record))
         except BaseException:
             if not owned and not _listed(catalog, audio):
                 with contextlib.suppress(OSError):
                     delete_episode_files(target)  # the commit did not happen: nothing of it stays public
-            raise  # the commit removed the old audio, unless another episode shares it
+            raise
     return Published(job.source, record.guid, record.title, episode.duration, episode.path,
                      "updated" if existing else "added")
 

@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from audionews.errors import FeedError
-from audionews.model import Chapter
+from audionews.model import Chapter, page_text
 from audionews.urls import public_url
 
 __all__ = ["Catalog", "EpisodeRecord", "catalog_exists"]
@@ -258,8 +258,6 @@ _TEXT = ("guid", "identity", "source", "title", "description", "language", "fing
 _OPTIONAL_TEXT = ("url", "byline", "published", "image")
 _KEYS = ("guid", "identity", "fingerprint", "added", "updated")
 """Fields audionews makes itself, never from a page: a control character in one is damage."""
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-"""Characters XML 1.0 cannot carry: a row holding one could never be written into feed.xml."""
 
 
 class _BadRow(ValueError):
@@ -278,11 +276,11 @@ def _record(row: tuple, path: Path) -> EpisodeRecord:
             if data[name] is not None and not isinstance(data[name], str):
                 raise _BadRow(f"{name} is not text")
         for name in _KEYS:
-            if _NOT_XML.search(data[name]):
+            if page_text(data[name]) != data[name]:
                 raise _BadRow(f"{name} holds a control character")
         for name in _TEXT + _OPTIONAL_TEXT:  # earlier versions kept a page's control characters: drop them
             if name not in _KEYS and data[name] is not None:
-                data[name] = _NOT_XML.sub("", data[name])
+                data[name] = page_text(data[name])
         for name in ("url", "image"):  # and any link a page named: only http(s), without credentials, is published
             data[name] = public_url(data[name]) if data[name] else None
         if not isinstance(data["size"], int) or data["size"] < 0:
@@ -310,7 +308,7 @@ def _chapters(text: object) -> tuple[Chapter, ...]:
     for item in items:
         if not (isinstance(item, dict) and set(item) == {"title", "start", "end"} and isinstance(item["title"], str)):
             raise _BadRow("a chapter is not a title, a start and an end")
-        chapters.append(Chapter(_NOT_XML.sub("", item["title"]), _seconds(item["start"], "a chapter's start"),
+        chapters.append(Chapter(page_text(item["title"]), _seconds(item["start"], "a chapter's start"),
                                 _seconds(item["end"], "a chapter's end")))
     return tuple(chapters)
 
