@@ -45,11 +45,11 @@ BATCH = 500
 a build's memory does not grow with the catalog."""
 _CLOSE = b"  </channel>\n</rss>\n"
 """How feedgen's pretty-printed document ends, after the last item."""
-_MARKUP = re.compile("(?<=<)(?=[A-Za-z/!?])|(?<=&)(?=#|[A-Za-z0-9]+;|(?:"
+_MARKUP = re.compile("(?<=<)(?=[A-Za-z/!?>])|(?<=&)(?=#|[A-Za-z0-9]+;|(?:"
                      + "|".join(sorted((n for n in html5 if not n.endswith(";")), key=len, reverse=True))
                      + "))")
-"""Where a ``<`` would open a tag or a comment, or a ``&`` a character reference, to a reader that
-takes the text for HTML."""
+"""Where a ``<`` would open a tag or a comment (``<>`` too: SGML's empty tag, which feedparser's sanitizer
+drops), or a ``&`` a character reference, to a reader that takes the text for HTML."""
 _WORD_JOINER = "\u2060"
 
 
