@@ -44,8 +44,10 @@ EXAMPLE_ARTICLES = ("harbor-wind-farm.html", "library-late-fees.txt", "night-mar
 
 ENGINE = "silent"
 """What tests speak with, unless the voice is their subject: those say ``piper`` and are marked ``slow``."""
-CLI_DEFAULTS = {"init": {"engine": ENGINE}, "speak": {"engine": ENGINE}}
-"""The CLI's defaults in tests (click's ``default_map``): ``init`` and ``speak`` choose :data:`ENGINE`."""
+CLI_DEFAULTS = {"init": {"engine": ENGINE}, "speak": {"engine": ENGINE, "jobs": 1}, "publish": {"jobs": 1}}
+"""The CLI's defaults in tests (click's ``default_map``): ``init`` and ``speak`` choose :data:`ENGINE`, and
+``publish`` and ``speak`` speak in the test's own process (``--jobs 1``), as starting worker processes is most
+of what the silent engine costs. Tests of the workers say ``--jobs 2``, or run the CLI as a process of its own."""
 
 
 # -- piper only where the voice is the subject -------------------------------------------------------
