@@ -63,7 +63,7 @@ def _refuse_piper_unless_slow(what: str) -> None:
                     "or mark the test slow if the voice is its subject", pytrace=False)
 
 
-@register("piper")
+@register("piper", piper_engine._voices)
 def _piper_in_slow_tests_only(voice: Voice, threads: int) -> piper_engine.PiperEngine:
     """The piper engine as registered, refused to a test not marked slow (it makes the engine in this process,
     even when its workers speak)."""
