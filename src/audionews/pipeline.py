@@ -33,7 +33,7 @@ from audionews.fetch import fetch
 from audionews.files import read_regular
 from audionews.model import Article, Episode, Script, Take, Voice
 from audionews.script import Lexicon, load_lexicon, make_script
-from audionews.speech import Speaker, Speech, SpeechCache, Takes, get_engine, speak
+from audionews.speech import Speaker, Speakers, Speech, SpeechCache, Takes, choose_voice, get_engine, speak
 from audionews.speech.cache import LEVELLED
 from audionews.urls import public_url
 
@@ -150,10 +150,10 @@ def publish(folder: FeedFolder, sources: list[str], progress: Progress = lambda 
     cache = SpeechCache(folder.cache, feed.settings.cache_mb * 1024 * 1024)
     outcomes: list[Published | Failure] = []
     try:
-        with Speaker(get_engine(feed.settings.voice_settings()), jobs, cache) as speaker:
+        with Speakers(jobs, cache) as speakers:
             def start(number: int, source: str) -> Published | Failure | tuple[Job, Takes]:
                 prefix = f"article {number} of {len(sources)}, {source}" if len(sources) > 1 else source
-                return _attempt(source, lambda: _start(feed, speaker, source, _prefixed(progress, prefix), read))
+                return _attempt(source, lambda: _start(feed, speakers, source, _prefixed(progress, prefix), read))
 
             level = _cached_levelling(cache)
             for started in _one_ahead(start(n, s) for n, s in enumerate(sources, start=1)):
@@ -169,13 +169,14 @@ def publish(folder: FeedFolder, sources: list[str], progress: Progress = lambda 
                          tuple(o for o in outcomes if isinstance(o, Failure)))
 
 
-def _start(feed: Feed, speaker: Speaker, source: str, progress: Progress,
+def _start(feed: Feed, speakers: Speakers, source: str, progress: Progress,
            read: Reader) -> Published | tuple[Job, Takes]:
-    """Read and script ``source``; an article already published as it is now is done, any other has
-    its sentences ordered."""
+    """Read and script ``source`` and choose the voice for its language; an article already published
+    as it is now is done, any other has its sentences ordered."""
     progress("reading")
     article = read(source)
     script = make_script(article, feed.settings.language, feed.lexicon)
+    speaker = speakers(choose_voice(feed.settings.voice_settings(), script.language, feed.settings.voices))
     with feed.catalog() as catalog:
         job = Job(source, progress, script, known_identity(catalog, article),
                   script.fingerprint(speaker.engine.identity))
@@ -242,11 +243,12 @@ def _record(job: Job, audio: str, episode: Episode, added: str, updated: str) ->
 
 def speak_to_file(source: str, out: Path, voice: Voice, progress: Progress = lambda _: None,
                   lexicon: Lexicon = Lexicon(), jobs: int | None = 1) -> Episode:
-    """One article straight to one MP3, no feed."""
+    """One article straight to one MP3, no feed; ``voice`` reads it if it speaks the article's language,
+    else the installed default voice for that language."""
     progress = _prefixed(progress, source)
-    with Speaker(get_engine(voice), jobs) as speaker:
-        progress("reading")
-        script = make_script(clean(source), voice.language, lexicon)
+    progress("reading")
+    script = make_script(clean(source), voice.language, lexicon)
+    with Speaker(get_engine(choose_voice(voice, script.language)), jobs) as speaker:
         takes = speak(script, speaker, _segment_progress(progress))
         try:
             return assemble(takes, out, Tags.of(script, "audionews"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import tomli_w
@@ -66,7 +66,11 @@ class FeedSettings:
     """The channel's ``<copyright>``; empty for "© <year> <author>" (the year of the newest episode)."""
     engine: str = "piper"
     voice: str = ""
+    """The engine's voice for the feed's language ("" for the engine's default)."""
     speed: float = 1.0
+    voices: dict[str, str] = field(default_factory=dict)
+    """``[voices]``: a voice per article language, e.g. ``fr = "ff_siwis"`` (the feed's engine) or
+    ``de = "gtts:"`` (another engine, its default voice); other languages get an installed default."""
     cache_mb: int = 500
     """Size limit of the feed's cache of synthesized sentences; least recently used go first."""
     lexicon: str = ""
@@ -99,7 +103,10 @@ class FeedSettings:
             raise ConfigError(exc.reason, where) from exc
 
     def to_toml(self) -> str:
-        return tomli_w.dumps(asdict(self))
+        data = asdict(self)
+        if not data["voices"]:  # no empty [voices] header: a line an editor adds at the end would land in it
+            del data["voices"]
+        return tomli_w.dumps(data)
 
 
 def _category(key: str, value: str) -> str | None:
@@ -110,11 +117,19 @@ def _category(key: str, value: str) -> str | None:
     return None
 
 
+def _voice_table(key: str, value: dict[str, str]) -> str | None:
+    for language, voice in value.items():
+        problem = language_tag(f"{key}.{language}", language) or required(f"{key}.{language}", voice)
+        if problem:
+            return problem
+    return None
+
+
 _RULES: dict[str, tuple[Rule, ...]] = {
     "title": (required,), "author": (required,), "email": (required, email), "base_url": (required, http_url),
     "language": (language_tag,), "category": (_category,), "engine": (required,),
     "speed": (between(MIN_SPEED, MAX_SPEED),), "cache_mb": (between(0, MAX_CACHE_MB),),
-    "artwork": (relative_path,), "lexicon": (relative_path,),
+    "artwork": (relative_path,), "lexicon": (relative_path,), "voices": (_voice_table,),
 }
 """Each setting's rules beyond its type (every string is also checked for control characters)."""
 

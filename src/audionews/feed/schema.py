@@ -28,11 +28,13 @@ __all__ = ["Rule", "between", "check_fields", "check_keys", "email", "http_url",
 Rule = Callable[[str, Any], "str | None"]
 """A rule takes a key and its (well-typed) value and gives the whole reason it is wrong, or None."""
 
-_TYPES: dict[str, tuple[type, ...]] = {"str": (str,), "bool": (bool,), "int": (int,), "float": (int, float)}
+_TYPES: dict[str, tuple[type, ...]] = {"str": (str,), "bool": (bool,), "int": (int,), "float": (int, float),
+                                       "dict[str, str]": (dict,)}
 """Each annotation the settings use, and the Python types TOML gives for it (an integer is a number too)."""
 _KINDS = {str: "a string", bool: "a boolean", int: "an integer", float: "a decimal number", list: "an array",
           dict: "a table"}
-_WANTED = {"str": "a string", "bool": "true or false", "int": "a whole number", "float": "a number"}
+_WANTED = {"str": "a string", "bool": "true or false", "int": "a whole number", "float": "a number",
+           "dict[str, str]": "a table"}
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 """Characters no setting may hold: control characters (C0 but tab and newline, DEL, C1), line and
@@ -67,17 +69,28 @@ def check_fields(settings: Any, rules: Mapping[str, Iterable[Rule]], multiline: 
         wanted = _TYPES[str(f.type)]
         if not isinstance(value, wanted) or (isinstance(value, bool) and bool not in wanted):
             raise ConfigError(f"{key} must be {_WANTED[str(f.type)]}, not {_kind(value)} ({shown(value)})")
+        if isinstance(value, dict):
+            for name, item in value.items():
+                label = f"{key}.{name}" if name.isprintable() and len(name) <= 40 else f"{key}.{shown(name)}"
+                if not isinstance(item, str):
+                    raise ConfigError(f"{label} must be a string, not {_kind(item)} ({shown(item)})")
+                _check_text(label, name, multiline=False)
+                _check_text(label, item, multiline=False)
         if isinstance(value, str):
-            control = _CONTROL.search(value) or (None if key in multiline else _BREAKS.search(value))
-            if control:
-                char = control.group()
-                what = ("an undecodable byte" if "\ud800" <= char <= "\udfff" else
-                        "a line break" if char in "\n\r\u2028\u2029" else "a control character")
-                raise ConfigError(f"{key} holds {what} (U+{ord(char):04X}) at {control.start() + 1} of {shown(value)}")
+            _check_text(key, value, multiline=key in multiline)
         for rule in rules.get(key, ()):
             problem = rule(key, value)
             if problem:
                 raise ConfigError(problem)
+
+
+def _check_text(key: str, value: str, multiline: bool) -> None:
+    control = _CONTROL.search(value) or (None if multiline else _BREAKS.search(value))
+    if control:
+        char = control.group()
+        what = ("an undecodable byte" if "\ud800" <= char <= "\udfff" else
+                "a line break" if char in "\n\r\u2028\u2029" else "a control character")
+        raise ConfigError(f"{key} holds {what} (U+{ord(char):04X}) at {control.start() + 1} of {shown(value)}")
 
 
 def _kind(value: object) -> str:

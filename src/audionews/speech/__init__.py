@@ -7,7 +7,9 @@ holds the voices behind one protocol.
 from __future__ import annotations
 
 from audionews.speech.cache import SpeechCache
+from audionews.speech.choice import choose_voice
 from audionews.speech.engines import Engine, Speech, Voice, available, get_engine
-from audionews.speech.speaker import Speaker, Takes, speak
+from audionews.speech.speaker import Speaker, Speakers, Takes, speak
 
-__all__ = ["Engine", "Speaker", "Speech", "SpeechCache", "Takes", "Voice", "available", "get_engine", "speak"]
+__all__ = ["Engine", "Speaker", "Speakers", "Speech", "SpeechCache", "Takes", "Voice", "available", "choose_voice",
+           "get_engine", "speak"]

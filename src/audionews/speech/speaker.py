@@ -16,12 +16,12 @@ from collections.abc import Callable, Iterator
 from audionews.errors import SynthesisError
 from audionews.model import Script, Segment, Take
 from audionews.speech.cache import SpeechCache
-from audionews.speech.engines import Engine, Speech
+from audionews.speech.engines import Engine, Speech, Voice, get_engine
 from audionews.speech.trim import trimmed
 from audionews.speech.workers import WorkerPool
 
-__all__ = ["SENTENCE_GAP", "WORKER_MEMORY", "Order", "Speaker", "Takes", "available_memory", "default_jobs", "max_jobs",
-           "speak"]
+__all__ = ["SENTENCE_GAP", "WORKER_MEMORY", "Order", "Speaker", "Speakers", "Takes", "available_memory", "default_jobs",
+           "max_jobs", "speak"]
 
 
 SENTENCE_GAP = 0.25
@@ -114,6 +114,29 @@ class Speaker:
         if self.cache:
             self.cache.put(self.engine.identity, text, speech)
         return speech
+
+
+class Speakers:
+    """A :class:`Speaker` for each voice a batch needs, made when an article first needs it (an article
+    in another language has a voice of its own) and closed with the batch; a context manager."""
+
+    def __init__(self, jobs: int | None = 1, cache: SpeechCache | None = None) -> None:
+        self.jobs = jobs
+        self.cache = cache
+        self._speakers: dict[Voice, Speaker] = {}
+
+    def __call__(self, voice: Voice) -> Speaker:
+        if voice not in self._speakers:
+            self._speakers[voice] = Speaker(get_engine(voice), self.jobs, self.cache)
+        return self._speakers[voice]
+
+    def __enter__(self) -> Speakers:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        for speaker in self._speakers.values():
+            speaker.__exit__(*exc_info)
+        self._speakers.clear()
 
 
 class Order:
