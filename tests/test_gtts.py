@@ -21,7 +21,7 @@ from audionews.ffmpeg import ffmpeg_path
 from audionews.speech.engines import Voice, get_engine
 from audionews.speech.engines import gtts as gtts_engine
 
-from conftest import EXAMPLES, invoke
+from conftest import EXAMPLES, init_feed, invoke
 
 GOOGLE = re.compile(r"https://translate\.google\.[a-z.]+/_/TranslateWebserverUi/data/batchexecute.*")
 
@@ -89,3 +89,26 @@ def test_gtts_speak_writes_an_episode(real_mp3: bytes, tmp_path) -> None:
     assert result.exit_code == 0, result.stderr
     assert out.read_bytes()[:3] == b"ID3"
     assert len(responses.calls) >= 12  # one request (or more) per segment
+
+
+GERMAN = """<!doctype html><html lang="de"><head><title>Der Nachtmarkt ist zurück</title></head><body><article>
+<h1>Der Nachtmarkt kehrt in das alte Straßenbahndepot zurück</h1>
+<p>Der Nachtmarkt öffnet am Freitagabend wieder seine Türen im alten Straßenbahndepot, nach zwei Jahren Bauzeit.
+Die Veranstalter erwarten bis zum Ende des Sommers jede Woche mehr als dreitausend Besucher.</p>
+<p>Die Händler im Viertel sagen, der Markt habe das Leben der Straße verändert, und die Familien kämen abends
+wieder, um zu essen, Musik zu hören und unter den Lampions spazieren zu gehen.</p>
+</article></body></html>"""
+
+
+@responses.activate
+def test_a_german_article_in_a_gtts_feed_is_read_in_german(real_mp3: bytes, tmp_path) -> None:
+    """The feed is English and speaks with gtts: a German article asks Google for German, every sentence."""
+    responses.add(responses.POST, GOOGLE, body=google_body(real_mp3), status=200)
+    feeds = tmp_path / "feeds"
+    init_feed(feeds, "ledger", "https://example.org/pod/", engine="gtts")
+    article = tmp_path / "nachtmarkt.html"
+    article.write_text(GERMAN, encoding="utf-8")
+    result = invoke(feeds, "publish", "-q", str(article))
+    assert result.exit_code == 0, result.stderr
+    sent = [unquote_plus(call.request.body) for call in responses.calls]
+    assert sent and all('\\",\\"de\\"' in body for body in sent), sent[:2]
