@@ -129,6 +129,12 @@ def test_publish_killed_at_random_moments(tmp_path: Path) -> None:
             os.kill(pid, signal.SIGKILL)  # not reaped yet, so the pid is still this publish's
             if reap(forks) == -signal.SIGKILL:
                 killed_before_the_end += 1
+            folder = feeds / "ledger"
+            if (folder / "public" / "feed.xml").stat().st_mtime < (folder / "catalog.sqlite3").stat().st_mtime:
+                # killed between the catalog's commit and feed.xml's rename (writer.commit's one window, a
+                # millisecond wide, hit on a loaded machine): the feed is one commit behind, and the next
+                # command that takes the lock catches it up (writer.recover)
+                assert invoke(feeds, "build").exit_code == 0
             check_consistent(feeds)
     assert killed_before_the_end >= KILLS // 2  # most kills did land mid-publish
     final = invoke(feeds, "publish", "-q", str(FIXTURES / "text" / "magazine-dek.txt"))
