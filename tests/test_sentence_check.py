@@ -148,7 +148,7 @@ def test_the_silent_engine_passes_and_cutting_most_of_a_sentence_is_caught(silen
     text = " ".join(words) + end
     speech = trimmed(engine.synthesize(text))
     assert checker.measure(text, speech).ratio >= MIN_RATIO
-    kept = len(speech.pcm) // 2 * 3 // 10 * 2  # 70% of the speech dropped
+    kept = len(speech.pcm) // 2 // 5 * 2  # 80% of the speech dropped (the silent engine reads up to 1.4x its pace)
     cut = Speech(speech.pcm[:kept], speech.sample_rate)
     if phonemes(text, "en") >= 10:  # a word or two: too short to judge a part of it
         assert checker.measure(text, cut).ratio < MIN_RATIO
