@@ -33,8 +33,10 @@ RATE = 16_000
 """pocketsphinx's US English model is trained on 16 kHz speech."""
 
 MIN_RECALL = 0.5
-"""A sentence whose recall is under this may be unclear. Real piper speech of the examples and the
-benchmark articles: median sentence recall 0.83, under 0.5 for 6% of sentences (see the README)."""
+"""A sentence whose recall is under this may be unclear. Measured so far only on the three examples
+with piper (``publish --verify``): 4 sentences under 0.5 (none of harbor-wind-farm's 14), among them a
+byline of names the recognizer's vocabulary lacks. To be settled over the benchmark articles
+(``benchmarks/intelligibility.py`` prints the per-sentence distribution)."""
 
 MARGIN = 0.15
 """Seconds of audio kept either side of a sentence's cue, so its first and last phones are whole."""
