@@ -32,7 +32,7 @@ absolute values.
 
 Run (not part of the test suite; a few minutes on two cores):
 
-    python3 -m pip install -e '.[bench]'
+    python3 -m pip install -e '.[bench]'   # or '.[verify]'
     python3 benchmarks/intelligibility.py [--speeds 1.0 1.5 2.0] [--articles DIR]
 """
 
@@ -41,41 +41,23 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import re
-import subprocess
 import sys
 import tempfile
-from collections import Counter
 from pathlib import Path
 
+import numpy as np
+
 from audionews.audio import Tags, assemble
-from audionews.ffmpeg import ffmpeg_path
+from audionews.audio.verify import MIN_RECALL, decoder, pcm16k, recall, sentence_recalls, transcribe, words
 from audionews.model import Script
 from audionews.pipeline import clean
 from audionews.script.segments import make_script
-from audionews.speech.speaker import Speaker, speak
 from audionews.speech.engines import Voice, get_engine
+from audionews.speech.speaker import Speaker, speak
 
 ARTICLES = Path(__file__).resolve().parent / "intelligibility_articles"
 SPEEDS = (1.0, 1.5, 2.0)
-RATE = 16_000
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)*")
 _PLAIN = re.compile(r"^[A-Za-z]+(?:'[A-Za-z]+)*$")
-
-
-def words(text: str) -> list[str]:
-    """Lower-case words: letters and inner apostrophes; hyphens and punctuation split; a run of two or
-    more single letters is one word ("f b i" and "fbi" are both "fbi", "a m" is "am")."""
-    joined: list[str] = []
-    run: list[str] = []
-    for word in _WORD.findall(text.lower().replace("’", "'")) + [""]:
-        if len(word) == 1:
-            run.append(word)
-            continue
-        joined.extend(["".join(run)] if len(run) > 1 else run)
-        run = []
-        if word:
-            joined.append(word)
-    return joined
 
 
 def plain_words(text: str) -> list[str]:
@@ -84,34 +66,11 @@ def plain_words(text: str) -> list[str]:
     return [t.lower() for t in tokens if _PLAIN.match(t)]
 
 
-def recall(reference: list[str], heard: list[str]) -> tuple[int, int]:
-    """(words of ``reference`` heard, words in ``reference``), as bags of words with clipped counts."""
-    return sum((Counter(reference) & Counter(heard)).values()), len(reference)
-
-
 def raw(script: Script) -> Script:
     """The same script with each sentence's written text as its spoken text: the engine alone."""
     return dataclasses.replace(script, segments=tuple(
         dataclasses.replace(seg, sentences=tuple(dataclasses.replace(s, spoken=s.text) for s in seg.sentences))
         for seg in script.segments))
-
-
-def pcm16k(mp3: Path) -> bytes:
-    """The MP3 as 16 kHz mono signed 16-bit little-endian PCM, decoded by our ffmpeg."""
-    done = subprocess.run([ffmpeg_path(), "-v", "error", "-i", str(mp3), "-ac", "1", "-ar", str(RATE),
-                           "-f", "s16le", "-"], capture_output=True, check=True)
-    return done.stdout
-
-
-def transcribe(pcm: bytes) -> str:
-    from pocketsphinx import Decoder  # optional: the bench extra
-
-    decoder = Decoder(samprate=RATE, loglevel="FATAL")
-    decoder.start_utt()
-    decoder.process_raw(pcm, full_utt=True)
-    decoder.end_utt()
-    hypothesis = decoder.hyp()
-    return hypothesis.hypstr if hypothesis else ""
 
 
 def main() -> int:
@@ -132,6 +91,8 @@ def main() -> int:
     out = args.keep or Path(tempfile.mkdtemp(prefix="intelligibility-"))
     out.mkdir(parents=True, exist_ok=True)
     results: dict[tuple[float, str], dict[str, list[int]]] = {}
+    per_sentence: dict[tuple[float, str], list[float]] = {}
+    recognizer = decoder()
     for speed in args.speeds:
         engine = get_engine(Voice(speed=speed))
         for system in ("audionews", "raw piper"):
@@ -140,8 +101,13 @@ def main() -> int:
                 said = script if system == "audionews" else raw(script)
                 mp3 = out / f"{name}-{speed}-{system.replace(' ', '-')}.mp3"
                 with Speaker(engine) as speaker:
-                    assemble(speak(said, speaker), mp3, Tags(title=script.title))
-                heard = words(transcribe(pcm16k(mp3)))
+                    episode = assemble(speak(said, speaker), mp3, Tags(title=script.title))
+                pcm = pcm16k(mp3)
+                heard = words(transcribe(pcm, recognizer))
+                spans = [(cue.start, cue.end) for cue in episode.cues]
+                spoken = [s.spoken for seg in script.segments for s in seg.sentences]
+                scores = sentence_recalls(pcm, spans, spoken, recognizer)  # as publish --verify hears them
+                per_sentence.setdefault((speed, system), []).extend(s for s in scores if s is not None)
                 mp3.with_suffix(".txt").write_text(" ".join(heard) + "\n", encoding="utf-8")
                 spoken_ref = words(" ".join(seg.spoken for seg in script.segments))
                 written_ref = plain_words(" ".join(seg.text for seg in script.segments))
@@ -161,6 +127,12 @@ def main() -> int:
         ours, theirs = results[(speed, "audionews")], results[(speed, "raw piper")]
         ratios = [(ours[k][0] / ours[k][1]) / max(theirs[k][0] / theirs[k][1], 1e-9) for k in ("spoken", "written")]
         print(f"{'':>5}  {'ratio':<10} {ratios[0]:>20.2f}× {ratios[1]:>21.2f}×")
+    print(f"\nper sentence (spoken words; publish --verify reports those under {MIN_RECALL}):")
+    for (speed, system), scores in per_sentence.items():
+        values = np.array(scores)
+        print(f"{speed:>4}×  {system:<10} {len(values)} sentences: median {np.median(values):.2f}, "
+              f"10th percentile {np.percentile(values, 10):.2f}, under {MIN_RECALL}: "
+              f"{(values < MIN_RECALL).mean():.1%}")
     print(f"\nMP3s and transcripts: {out}", file=sys.stderr)
     return 0
 

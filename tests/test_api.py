@@ -16,7 +16,9 @@ import audionews
 PUBLIC = [
     "Article", "AudioError", "AudionewsError", "Block", "Chapter", "ConfigError", "Cue", "Episode", "EpisodeRecord",
     "ExtractionError", "Failure", "FeedError", "FeedFolder", "FeedSettings", "FetchError", "Lexicon", "Page",
-    "PublishReport", "Published", "Script", "Segment", "Sentence", "SynthesisError", "Take", "Voice", "build", "clean",
+    "PublishReport", "Published", "Script", "Segment", "Sentence", "SynthesisError", "Take", "Unclear",
+    "Verification", "Voice", "build",
+    "clean",
     "create_feed", "find_feed", "load_lexicon", "publish", "remove", "speak_to_file",
 ]
 

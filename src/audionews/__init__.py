@@ -21,6 +21,7 @@ from audionews.errors import (
 from audionews.model import Article, Block, Chapter, Cue, Episode, Page, Script, Segment, Sentence, Take, Voice
 
 if TYPE_CHECKING:  # imported on first use, below
+    from audionews.audio.verify import Unclear, Verification
     from audionews.feed.catalog import EpisodeRecord
     from audionews.feed.folder import FeedFolder, FeedSettings, create_feed, find_feed
     from audionews.feed.writer import build, remove
@@ -52,6 +53,8 @@ __all__ = [
     "Sentence",
     "SynthesisError",
     "Take",
+    "Unclear",
+    "Verification",
     "Voice",
     "build",
     "clean",
@@ -66,6 +69,7 @@ __version__ = "0.1.0"
 
 _LAZY = {
     "EpisodeRecord": "feed.catalog",
+    "Unclear": "audio.verify", "Verification": "audio.verify",
     "FeedFolder": "feed.folder", "FeedSettings": "feed.folder",
     "create_feed": "feed.folder", "find_feed": "feed.folder",
     "build": "feed.writer", "remove": "feed.writer",

@@ -239,12 +239,15 @@ def init(ctx: click.Context, name: str, **settings: Any) -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress lines on stderr.")
 @click.option("--replace", is_flag=True,
               help="Replace an episode even when the new text is mostly different (not a correction).")
+@click.option("--verify", is_flag=True,
+              help="Hear each new English episode back offline (pocketsphinx) and report sentences that may be "
+                   "unclear.")
 @_jobs_option
 @click.pass_context
 @_stops_quietly
 @_fail_cleanly
 def publish_command(ctx: click.Context, sources: tuple[str, ...], feed_name: str | None, feed_source: str | None,
-                    limit: int | None, dry_run: bool, as_json: bool, quiet: bool, replace: bool,
+                    limit: int | None, dry_run: bool, as_json: bool, quiet: bool, replace: bool, verify: bool,
                     jobs: int | None) -> None:
     """Add articles to a feed as episodes (SOURCE: URL, HTML or text file, or - for stdin).
 
@@ -260,6 +263,10 @@ def publish_command(ctx: click.Context, sources: tuple[str, ...], feed_name: str
         raise click.UsageError("give one or more SOURCEs, or --from-feed URL|FILE")
     if not feed_source and (limit or dry_run):
         raise click.UsageError("--limit and --dry-run go with --from-feed")
+    if verify and not dry_run:
+        from audionews.audio.verify import require_recognizer  # before anything is spoken
+
+        require_recognizer()
     folder = _folder(ctx, feed_name, create_default=not dry_run)
     if feed_source:
         items = plan_from_feed(folder, feed_source, limit)
@@ -273,20 +280,49 @@ def publish_command(ctx: click.Context, sources: tuple[str, ...], feed_name: str
         if dry_run:
             return
         with _reporting(ctx, quiet) as progress:
-            report = publish_from_feed(folder, items, progress, jobs=_jobs(jobs), replace=replace)
+            report = publish_from_feed(folder, items, progress, jobs=_jobs(jobs), replace=replace, verify=verify)
     else:
         with _reporting(ctx, quiet) as progress:
-            report = publish_sources(folder, list(sources), progress, jobs=_jobs(jobs), replace=replace)
+            report = publish_sources(folder, list(sources), progress, jobs=_jobs(jobs), replace=replace,
+                                     verify=verify)
     for done in report.published:
         if as_json:
             click.echo(json.dumps({"source": done.source, "guid": done.guid, "title": done.title,
-                                   "duration": round(done.duration, 3), "path": done.path, "status": done.status}))
+                                   "duration": round(done.duration, 3), "path": done.path, "status": done.status,
+                                   **({"verify": _verification_json(done.verification)} if verify else {})}))
         else:
             _echo(f"{done.status}: {done.title} ({_clock(done.duration)}) {done.path}")
+            if verify:
+                for line in _verification_lines(done):
+                    _echo(line)
     for failure in report.failures:
         _echo(f"Error: {failure.source}: {failure.reason}", err=True)
     if report.failures:
         ctx.exit(1)
+
+
+def _verification_lines(done: Any) -> list[str]:
+    """``publish --verify``'s plain lines for one episode: each sentence that may be unclear, or why none."""
+    checked = done.verification
+    if checked is None:
+        return [f"{done.source}: unchanged, not verified again"]
+    if checked.skipped:
+        return [f"{done.source}: {checked.skipped}"]
+    heard = [score for score in checked.recalls if score is not None]
+    if not checked.unclear:
+        return [f"{done.source}: verified, all {len(heard)} sentences clear"]
+    return [f"{done.source}: sentence {item.number} may be unclear (recall {item.recall:.2f}): "
+            f"{' '.join(item.text.split()[:8])}{'…' if len(item.text.split()) > 8 else ''}" for item in checked.unclear]
+
+
+def _verification_json(checked: Any) -> dict[str, Any] | None:
+    if checked is None:
+        return None
+    if checked.skipped:
+        return {"skipped": checked.skipped}
+    return {"recalls": [None if score is None else round(score, 3) for score in checked.recalls],
+            "unclear": [{"sentence": item.number, "recall": round(item.recall, 3), "text": item.text}
+                        for item in checked.unclear]}
 
 
 @cli.command()

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from audionews.audio import Leveller, Tags, assemble, levelled, loudness
+from audionews.audio.verify import Verification, verify_episode
 from audionews.errors import AudioError, AudionewsError, FeedError
 from audionews.extract import extract
 from audionews.feed.catalog import Catalog, EpisodeRecord
@@ -53,6 +54,8 @@ class Published:
     path: str
     status: str
     """added, updated or unchanged."""
+    verification: Verification | None = None
+    """With ``verify``: each sentence heard back (:mod:`audionews.audio.verify`); None if not verified."""
 
 
 @dataclass(frozen=True)
@@ -137,13 +140,15 @@ TRANSCRIPT_LIMIT = 64 * 1024 * 1024
 
 
 def publish(folder: FeedFolder, sources: list[str], progress: Progress = lambda _: None,
-            read: Reader | None = None, jobs: int | None = 1, replace: bool = False) -> PublishReport:
+            read: Reader | None = None, jobs: int | None = 1, replace: bool = False,
+            verify: bool = False) -> PublishReport:
     """Publish each source, in order, as an episode; a failed source is reported and the rest go on.
 
     Each article is read, scripted and its sentences ordered one article ahead of the one being
     finished, so the ``jobs`` speech workers (None: one per core) go straight on to it while an
     episode is encoded and committed. ``replace``: an article may replace an episode whose text is
     mostly different from its own. Stopped (KeyboardInterrupt), it leaves no staging folder.
+    ``verify``: each new episode is heard back before it is published, and its unclear sentences reported.
     """
     feed = Feed.open(folder, replace)
     read = read or partial(clean, allow_private=feed.settings.allow_private_addresses)
@@ -159,7 +164,7 @@ def publish(folder: FeedFolder, sources: list[str], progress: Progress = lambda 
             for started in _one_ahead(start(n, s) for n, s in enumerate(sources, start=1)):
                 if isinstance(started, tuple):
                     job, takes = started
-                    outcomes.append(_attempt(job.source, partial(_finish, feed, job, takes, level)))
+                    outcomes.append(_attempt(job.source, partial(_finish, feed, job, takes, level, verify)))
                 else:
                     outcomes.append(started)
     finally:
@@ -188,8 +193,9 @@ def _start(feed: Feed, speakers: Speakers, source: str, progress: Progress,
     return job, speak(script, speaker, _segment_progress(progress))
 
 
-def _finish(feed: Feed, job: Job, takes: Takes, level: Leveller) -> Published:
-    """Assemble the episode as its takes come, then put it in the feed."""
+def _finish(feed: Feed, job: Job, takes: Takes, level: Leveller, verify: bool = False) -> Published:
+    """Assemble the episode as its takes come, (``verify``: hear it back, outside the lock), then put it
+    in the feed."""
     with feed.catalog() as catalog:  # the same article, earlier in this batch?
         unchanged = feed.unchanged(catalog, job)
     if unchanged:
@@ -199,6 +205,10 @@ def _finish(feed: Feed, job: Job, takes: Takes, level: Leveller) -> Published:
     with writing(feed.folder, feed.folder.staging):
         staged = staging_folder(feed.folder) / Path(audio).name
         episode = assemble(takes, staged, Tags.of(job.script, feed.settings.title), level)
+    verification = None
+    if verify:
+        job.progress("verifying")
+        verification = verify_episode(episode, job.script)
     job.progress("publishing")
     target = feed.folder.public / audio
     with feed.catalog() as catalog:
@@ -218,7 +228,7 @@ def _finish(feed: Feed, job: Job, takes: Takes, level: Leveller) -> Published:
                     delete_episode_files(target)  # the commit did not happen: nothing of it stays public
             raise
     return Published(job.source, record.guid, record.title, episode.duration, episode.path,
-                     "updated" if existing else "added")
+                     "updated" if existing else "added", verification)
 
 
 def _listed(catalog: Catalog, audio: str) -> bool:

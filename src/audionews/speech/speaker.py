@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from audionews.errors import SynthesisError
 from audionews.model import Script, Segment, Take
 from audionews.speech.cache import SpeechCache
+from audionews.speech.check import Checker, Measure
 from audionews.speech.engines import Engine, Speech, Voice, get_engine
 from audionews.speech.trim import trimmed
 from audionews.speech.workers import WorkerPool
@@ -77,6 +78,8 @@ class Speaker:
         self.cache = cache
         self.jobs = min(jobs or default_jobs(), max_jobs()) if engine.parallel else 1
         self._pool: WorkerPool | None = None
+        self._checkers: dict[str, Checker] = {}
+        self._calibrating: dict[str, list[tuple[str, Order]]] = {}
 
     def __enter__(self) -> Speaker:
         return self
@@ -86,31 +89,61 @@ class Speaker:
             self._pool.close()
             self._pool = None
 
-    def order_all(self, texts: list[str]) -> list[Order]:
-        """Start speaking every one of ``texts``. A correction that leaves a sentence or two to speak
-        is spoken here, with every core: starting workers would cost more than it saves."""
-        missing = sum(1 for text in texts if not (self.cache and self.cache.has(self.engine.identity, text)))
-        here = self._pool is None and missing <= FEW_SENTENCES
-        return [self.order(text, here) for text in texts]
+    def order_all(self, texts: list[str], language: str = "en") -> list[Order]:
+        """Start speaking every one of ``texts``, in ``language``. A correction that leaves a sentence or
+        two to speak is spoken here, with every core: starting workers would cost more than it saves.
 
-    def order(self, text: str, here: bool = False) -> Order:
-        """Start speaking ``text`` (in a worker, unless ``here`` or there are no workers)."""
-        if self.cache and self.cache.has(self.engine.identity, text):
-            return Order(lambda: self._cached(text))
+        The first time a language is spoken, the voice's calibration sentences (:mod:`.check`) are
+        ordered first: each sentence is checked against the pace they show."""
+        checker = self._checker(language)
+        calibration = [] if language in self._calibrating else list(checker.calibration)
+        missing = sum(1 for text in calibration + texts if not self._has(text))
+        here = self._pool is None and missing <= FEW_SENTENCES
+        if language not in self._calibrating:
+            self._calibrating[language] = [(text, self.order(text, here, None)) for text in calibration]
+        return [self.order(text, here, language) for text in texts]
+
+    def order(self, text: str, here: bool = False, language: str | None = "en") -> Order:
+        """Start speaking ``text`` (in a worker, unless ``here`` or there are no workers); its speech is
+        checked for dropped words as ``language`` (not with None: a calibration sentence)."""
+        if self._has(text):
+            return Order(lambda: self._cached(text, language))
         if self.jobs == 1 or here:
-            return Order(lambda: self._store(text, trimmed(self.engine.synthesize(text))))
+            return Order(lambda: self._received(text, trimmed(self.engine.synthesize(text)), language))
         if self._pool is None:
             self._pool = WorkerPool(self.engine.voice, self.jobs, max(1, default_jobs() // self.jobs))
         future = self._pool.submit(text)
-        return Order(lambda: self._store(text, future.result()), future.cancel)
+        return Order(lambda: self._received(text, future.result(), language), future.cancel)
 
-    def _cached(self, text: str) -> Speech:
+    def _has(self, text: str) -> bool:
+        return bool(self.cache and self.cache.has(self.engine.identity, text))
+
+    def _cached(self, text: str, language: str | None) -> Speech:
+        """A sentence from the cache (checked when it was spoken)."""
         found = self.cache.get(self.engine.identity, text) if self.cache else None
         if found is None:  # evicted meanwhile by another publish
-            return self._store(text, trimmed(self.engine.synthesize(text)))
+            return self._received(text, trimmed(self.engine.synthesize(text)), language)
         return found
 
-    def _store(self, text: str, speech: Speech) -> Speech:
+    def _checker(self, language: str) -> Checker:
+        if language not in self._checkers:
+            self._checkers[language] = Checker(language)
+        return self._checkers[language]
+
+    def _received(self, text: str, speech: Speech, language: str | None) -> Speech:
+        """Speech fresh from the engine, checked before it is kept: a sentence far too short for its
+        phonemes (words dropped, or silence) is spoken once more, here; short again, it fails."""
+        if language is not None:
+            checker = self._checker(language)
+            for calibration_text, order in self._calibrating.pop(language, []):
+                checker.learn(calibration_text, order.result())
+            self._calibrating.setdefault(language, [])
+            passed, measure = checker.passes(text, speech)
+            if not passed:
+                speech = trimmed(self.engine.synthesize(text))
+                passed, measure = checker.passes(text, speech)
+            if not passed:
+                raise SynthesisError(_dropped(text, measure))
         if self.cache:
             self.cache.put(self.engine.identity, text, speech)
         return speech
@@ -155,7 +188,7 @@ def speak(script: Script, speaker: Speaker, progress: Callable[[int, int], None]
     one is finished, they never wait for the assembler.
     """
     texts = [sentence.spoken for segment in script.segments for sentence in segment.sentences]
-    orders = deque(speaker.order_all(texts))
+    orders = deque(speaker.order_all(texts, script.language))
     return Takes(script, orders, progress)
 
 
@@ -180,6 +213,13 @@ class Takes:
     def cancel(self) -> None:
         for order in self._orders:
             order.cancel()
+
+
+def _dropped(text: str, measure: Measure) -> str:
+    """Why a sentence failed its check twice, naming it."""
+    name = text if len(text) <= 60 else text[:59].rstrip() + "…"
+    how = "was silent" if measure.silent else f"was voiced for {measure.ratio:.0%} of the time its words take"
+    return f"the engine dropped words of a sentence twice (it {how}): {name!r}"
 
 
 def _take(segment: Segment, orders: list[Order]) -> Take:
