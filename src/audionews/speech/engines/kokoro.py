@@ -166,7 +166,7 @@ class KokoroEngine:
         kokoro = _load(str(self.model), str(kokoro_voices_file()), self.threads)
         style = kokoro.voices[self.voice_name]
         gap = np.zeros(round(PIECE_GAP * SAMPLE_RATE), dtype=np.float32)
-        parts = []
+        parts: list[np.ndarray] = []
         for piece in split_phonemes(self.phonemes(text)):
             try:
                 audio, rate = kokoro.create(piece, voice=style, speed=self.speed, lang=self.language,
