@@ -170,8 +170,7 @@ def kokoro_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         pytest.skip(f"{KOKORO_JS_VOICES} is absent (npm ci brings kokoro-js)")
     model = tmp_path_factory.mktemp("kokoro-model") / "kokoro-v1.0.int8.onnx"
     with open(model, "wb") as out:
-        for part in parts:
-            out.write(part.read_bytes())
+        out.writelines(part.read_bytes() for part in parts)
     return model, KOKORO_JS_VOICES
 
 
