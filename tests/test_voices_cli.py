@@ -233,3 +233,8 @@ def test_a_sample_in_the_voices_own_language(kokoro_installed, tmp_path: Path) -
     assert code == 0, err
     assert printed.startswith(str(out))
     assert 2.0 < decoded_seconds(out) < 30.0
+
+
+def test_a_missing_path_is_one_line_naming_it(home: Path, tmp_path: Path) -> None:
+    code, _, err = _voices("install", "kokoro", "--from", str(tmp_path / "nowhere"))
+    assert code == 1 and "nowhere" in _error_line(err) and "no such file" in _error_line(err)

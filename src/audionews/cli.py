@@ -525,7 +525,7 @@ def voices_list(as_json: bool) -> None:
 
 @voices.command("install")
 @click.argument("engine", type=click.Choice(["kokoro"]))
-@click.option("--from", "sources", multiple=True, type=click.Path(exists=True, path_type=Path), metavar="PATH",
+@click.option("--from", "sources", multiple=True, type=click.Path(path_type=Path), metavar="PATH",
               help="Install from these files or folders (the model .onnx, voices-v1.0.bin or a voices/ folder "
                    "of <name>.bin), not from the internet. May be given more than once.")
 @click.option("--url", envvar="AUDIONEWS_KOKORO_URL", metavar="URL",
