@@ -105,7 +105,8 @@ def _model_hash(path: str, size: int, modified: int) -> str:
 def _language(name: str) -> tuple[str, str, str, str]:
     found = VOICE_NAME.match(name)
     if not found or found.group(1) not in KOKORO_LANGUAGES:
-        raise ConfigError(f"{name!r} is not a Kokoro voice (audionews voices list shows those installed)")
+        raise ConfigError(f"{name!r} is not a Kokoro voice (audionews voices list shows those installed; "
+                          f"{INSTALL} installs them all)")
     return KOKORO_LANGUAGES[found.group(1)]
 
 
