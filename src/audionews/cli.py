@@ -501,7 +501,10 @@ SAMPLES = {
 
 @cli.group()
 def voices() -> None:
-    """List, install and try the voices that speak episodes."""
+    """List, install and try the voices that speak episodes.
+
+    Example: audionews voices install kokoro
+    """
 
 
 @voices.command("list")
