@@ -133,6 +133,13 @@ def test_a_sentence_is_spoken_at_the_pace_of_its_phonemes(kokoro_installed, lang
 
 
 @pytest.mark.slow
+def test_words_from_another_language_are_read_without_espeaks_flags(kokoro_installed) -> None:
+    phonemes = KokoroEngine(Voice("kokoro", "", 1.0, "fr")).phonemes("Le week-end, Google a publié ses résultats.")
+    assert "(" not in phonemes and ")" not in phonemes
+    assert phonemes.startswith("lə ") and "ɡˈuːɡəl" in phonemes
+
+
+@pytest.mark.slow
 def test_faster_speech_is_shorter(kokoro_installed) -> None:
     text = "Fishermen asked for a quieter construction season."
     normal = KokoroEngine(Voice("kokoro", "af_heart", 1.0, "en")).synthesize(text)

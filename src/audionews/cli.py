@@ -486,13 +486,14 @@ def serve(ctx: click.Context, feed_name: str | None, host: str, port: int) -> No
 
 
 SAMPLES = {
-    # language: (headline, a sentence or two), plain words a voice reads as they are written
+    # language: (headline, a sentence or two), plain words a voice reads as they are written (Japanese in kana:
+    # espeak-ng, which gives Kokoro its phonemes, reads no kanji)
     "en": ("A voice sample.", "This is how I read the news: clearly, at an easy pace, one sentence after another."),
     "es": ("Una muestra de voz.", "Así leo las noticias: con claridad, sin prisa, una frase tras otra."),
     "fr": ("Un exemple de voix.", "Voici comment je lis les nouvelles : clairement, sans hâte, phrase après phrase."),
     "hi": ("आवाज़ का एक नमूना।", "समाचार इसी तरह पढ़े जाते हैं: साफ़ साफ़, आराम से, एक वाक्य के बाद दूसरा।"),
     "it": ("Un esempio di voce.", "Ecco come leggo le notizie: con chiarezza, senza fretta, una frase dopo l'altra."),
-    "ja": ("音声のサンプルです。", "このように、ニュースを一文ずつ、はっきりと読み上げます。"),
+    "ja": ("おんせいの サンプルです。", "このように、ニュースを ひとつずつ、はっきりと よみあげます。"),
     "pt": ("Uma amostra de voz.", "É assim que eu leio as notícias: com clareza, sem pressa, frase após frase."),
     "zh": ("语音示例。", "我会这样朗读新闻：清楚、从容，一句接着一句。"),
 }

@@ -41,6 +41,8 @@ second of speech; 2 threads in one process, 1.02 to 1.35 and 0.60 CPU s/s; 2 wor
 each (the Speaker's pool), 0.45 to 0.54. One thread wastes least (a second thread costs more CPU than it
 saves), so the Speaker's workers, which get one core each, are the fast way, and a lone engine takes one."""
 INSTALL = "audionews voices install kokoro"
+_LANGUAGE_FLAG = re.compile(r"\([a-z]{2,3}(?:-[a-z0-9]+)?\)")
+"""espeak-ng marks a word it read in another language: "(en)ɡˈuːɡəl(fr)". The model would read the brackets."""
 _BREAKS = (
     re.compile(r"(?<=[.!?…])\s+"),  # after a sentence's end
     re.compile(r"(?<=[,;:—–-])\s+"),  # after a clause's
@@ -158,9 +160,10 @@ class KokoroEngine:
         """``text`` as the model's phonemes, by espeak-ng in the voice's language."""
         kokoro = _load(str(self.model), str(kokoro_voices_file()), self.threads)
         try:
-            return str(kokoro.tokenizer.phonemize(text, self.language))
+            phonemes = str(kokoro.tokenizer.phonemize(text, self.language))
         except Exception as exc:
             raise SynthesisError(f"espeak-ng could not read {text[:40]!r} ({str(exc)[:80]})") from exc
+        return " ".join(_LANGUAGE_FLAG.sub("", phonemes).split())
 
     def synthesize(self, text: str) -> Speech:
         import numpy as np
