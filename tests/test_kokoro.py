@@ -133,6 +133,24 @@ def test_a_sentence_is_spoken_at_the_pace_of_its_phonemes(kokoro_installed, lang
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("language", ["en-us", "fr", "es"])
+def test_any_text_becomes_phonemes_cut_to_fit(kokoro_installed, language: str) -> None:
+    """Whatever a page holds (espeak-ng reads it as phonemes; the model never reads more than its limit)."""
+    engine = KokoroEngine(Voice("kokoro", "", 1.0, language))
+
+    @given(st.text(max_size=2000))
+    @settings(max_examples=40, deadline=None)
+    def check(text: str) -> None:
+        phonemes = engine.phonemes(text)
+        assert "\n" not in phonemes
+        pieces = split_phonemes(phonemes)
+        assert all(0 < len(piece) <= MAX_PHONEMES for piece in pieces)
+        assert "".join(pieces).replace(" ", "") == phonemes.replace(" ", "")
+
+    check()
+
+
+@pytest.mark.slow
 def test_words_from_another_language_are_read_without_espeaks_flags(kokoro_installed) -> None:
     phonemes = KokoroEngine(Voice("kokoro", "", 1.0, "fr")).phonemes("Le week-end, Google a publié ses résultats.")
     assert "(" not in phonemes and ")" not in phonemes
