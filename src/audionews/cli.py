@@ -521,6 +521,100 @@ def serve(ctx: click.Context, feed_name: str | None, host: str, port: int) -> No
     serve_public(folder.public, host, port, on_start=announce)
 
 
+SAMPLES = {
+    # language: (headline, a sentence or two), plain words a voice reads as they are written (Japanese in kana:
+    # espeak-ng, which gives Kokoro its phonemes, reads no kanji)
+    "en": ("A voice sample.", "This is how I read the news: clearly, at an easy pace, one sentence after another."),
+    "es": ("Una muestra de voz.", "Así leo las noticias: con claridad, sin prisa, una frase tras otra."),
+    "fr": ("Un exemple de voix.", "Voici comment je lis les nouvelles : clairement, sans hâte, phrase après phrase."),
+    "hi": ("आवाज़ का एक नमूना।", "समाचार इसी तरह पढ़े जाते हैं: साफ़ साफ़, आराम से, एक वाक्य के बाद दूसरा।"),
+    "it": ("Un esempio di voce.", "Ecco come leggo le notizie: con chiarezza, senza fretta, una frase dopo l'altra."),
+    "ja": ("おんせいの サンプルです。", "このように、ニュースを ひとつずつ、はっきりと よみあげます。"),
+    "pt": ("Uma amostra de voz.", "É assim que eu leio as notícias: com clareza, sem pressa, frase após frase."),
+    "zh": ("语音示例。", "我会这样朗读新闻：清楚、从容，一句接着一句。"),
+}
+"""What ``voices sample`` says, by language (the first part of the voice's language tag)."""
+
+
+@cli.group()
+def voices() -> None:
+    """List, install and try the voices that speak episodes.
+
+    Example: audionews voices install kokoro
+    """
+
+
+@voices.command("list")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per voice.")
+@_fail_cleanly
+def voices_list(as_json: bool) -> None:
+    """Every installed voice of every engine, by language.
+
+    Example: audionews voices list
+    """
+    from audionews.speech.engines import installed_voices
+
+    found = sorted(installed_voices(), key=lambda v: v.language)  # stable: each engine's default stays first
+    for voice in found:
+        if as_json:
+            click.echo(_json_line({"engine": voice.engine, "voice": voice.name, "language": voice.language,
+                                   "description": voice.description, "offline": voice.offline}))
+        else:
+            _echo(f"{voice.language}  {voice.engine}  {voice.name or '(default)'}  {voice.description}")
+
+
+@voices.command("install")
+@click.argument("engine", type=click.Choice(["kokoro"]))
+@click.option("--from", "sources", multiple=True, type=click.Path(path_type=Path), metavar="PATH",
+              help="Install from these files or folders (the model .onnx, voices-v1.0.bin or a voices/ folder "
+                   "of <name>.bin), not from the internet. May be given more than once.")
+@click.option("--url", envvar="AUDIONEWS_KOKORO_URL", metavar="URL",
+              help="Download from this folder URL instead of kokoro-onnx's release (a mirror).")
+@click.option("--quiet", "-q", is_flag=True)
+@click.pass_context
+@_stops_quietly
+@_fail_cleanly
+def voices_install(ctx: click.Context, engine: str, sources: tuple[Path, ...], url: str | None, quiet: bool) -> None:
+    """Install an engine's model and voices, each checked before it is used.
+
+    Example: audionews voices install kokoro --from ~/Downloads/kokoro-v1.0.int8.onnx --from ~/Downloads/voices
+    """
+    from audionews.speech.store import install_kokoro, kokoro_folder
+
+    with _reporting(ctx, quiet) as progress:
+        installed = install_kokoro(sources, url, progress)
+    if installed.model:
+        _echo(f"installed the Kokoro model {installed.model} in {kokoro_folder()}")
+    if installed.voices:
+        _echo(f"installed {len(installed.voices)} Kokoro voice{'s' if len(installed.voices) != 1 else ''}: "
+              f"{', '.join(installed.voices)}")
+
+
+@voices.command("sample")
+@click.argument("voice")
+@click.option("--engine", type=click.Choice(available()), default="kokoro", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="MP3 file to write.  [default: VOICE.mp3]")
+@_stops_quietly
+@_fail_cleanly
+def voices_sample(voice: str, engine: str, output: Path | None) -> None:
+    """Write a short MP3 of a voice reading a sentence or two in its language.
+
+    Example: audionews voices sample ff_siwis
+    """
+    from audionews.errors import ConfigError
+    from audionews.pipeline import speak_sample
+    from audionews.speech.engines import installed_voices
+
+    found = next((v for v in installed_voices(engine) if v.name == voice), None)
+    if found is None:
+        raise ConfigError(f"no {engine} voice {voice!r} is installed (audionews voices list shows those that are)")
+    headline, text = SAMPLES.get(found.language.split("-")[0], SAMPLES["en"])
+    output = output or Path(f"{voice or engine}.mp3")
+    episode = speak_sample(headline, text, output, Voice(engine, voice, 1.0, found.language))
+    _echo(f"{output} ({_clock(episode.duration)})")
+
+
 def _clock(seconds: float) -> str:
     whole = round(seconds)
     if whole >= 3600:

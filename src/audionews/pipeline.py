@@ -32,13 +32,13 @@ from audionews.feed.staging import move_in, remove_staging_folder, staging_folde
 from audionews.feed.writer import commit, lock, open_catalog, recover, writing
 from audionews.fetch import fetch
 from audionews.files import read_regular
-from audionews.model import Article, Episode, Script, Take, Voice
+from audionews.model import Article, Block, Episode, Script, Take, Voice
 from audionews.script import Lexicon, load_lexicon, make_script
 from audionews.speech import Speaker, Speakers, Speech, SpeechCache, Takes, choose_voice, get_engine, speak
 from audionews.speech.cache import LEVELLED
 from audionews.urls import public_url
 
-__all__ = ["Failure", "Feed", "PublishReport", "Published", "clean", "publish", "speak_to_file"]
+__all__ = ["Failure", "Feed", "PublishReport", "Published", "clean", "publish", "speak_sample", "speak_to_file"]
 
 Progress = Callable[[str], None]
 Reader = Callable[[str], Article]
@@ -263,6 +263,19 @@ def speak_to_file(source: str, out: Path, voice: Voice, progress: Progress = lam
         try:
             return assemble(takes, out, Tags.of(script, "audionews"))
         except OSError as exc:  # written as cp would (files.atomic_path): a folder, no room, no permission
+            raise AudioError(f"cannot write the MP3 ({exc.strerror or exc})", str(out)) from exc
+
+
+def speak_sample(headline: str, text: str, out: Path, voice: Voice) -> Episode:
+    """A few sentences in one voice to one MP3, spoken, levelled and encoded as an episode is
+    (``audionews voices sample``)."""
+    article = Article(f"sample of {voice.voice or voice.engine}", headline, (Block("paragraph", text),),
+                      language=voice.language)
+    with Speaker(get_engine(voice), 1) as speaker:
+        script = make_script(article, voice.language)
+        try:
+            return assemble(speak(script, speaker), out, Tags.of(script, "audionews"))
+        except OSError as exc:
             raise AudioError(f"cannot write the MP3 ({exc.strerror or exc})", str(out)) from exc
 
 

@@ -7,6 +7,7 @@ An engine turns one segment's text into 16-bit mono PCM. Engines register themse
 from __future__ import annotations
 
 from audionews.speech.engines import gtts as _gtts  # noqa: F401  (registers "gtts")
+from audionews.speech.engines import kokoro as _kokoro  # noqa: F401  (registers "kokoro")
 from audionews.speech.engines import piper as _piper  # noqa: F401  (registers "piper")
 from audionews.speech.engines import silent as _silent  # noqa: F401  (registers "silent")
 from audionews.speech.engines.base import (
