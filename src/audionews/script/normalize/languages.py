@@ -81,7 +81,7 @@ FRENCH = Language(
                          "déc": 12},
     titles={"M.": "monsieur", "MM.": "messieurs", "Mme": "madame", "Mme.": "madame", "Mmes": "mesdames",
             "Mlle": "mademoiselle", "Mlles": "mesdemoiselles", "Dr": "docteur", "Dr.": "docteur",
-            "Pr": "professeur", "Pr.": "professeur", "Me": "maître", "St": "saint", "Ste": "sainte"},
+            "Pr": "professeur", "Pr.": "professeur", "Me": "maître", "St": "Saint", "Ste": "Sainte"},
     before_number={"n°": "numéro", "N°": "numéro", "no": "numéro", "p.": "page", "env.": "environ"},
     within={"c.-à-d.": "c'est-à-dire", "p. ex.": "par exemple", "av. J.-C.": "avant Jésus-Christ",
             "apr. J.-C.": "après Jésus-Christ"},
@@ -120,7 +120,7 @@ SPANISH = Language(
     magnitudes={"millón": "m", "millones": "m", "mil": "m", "billón": "m", "billones": "m"},
     nouns={"persona": "f", "personas": "f", "vez": "f", "veces": "f", "hora": "f", "horas": "f",
            "semana": "f", "semanas": "f", "año": "m", "años": "m", "día": "m", "días": "m", "mes": "m",
-           "meses": "m", "minuto": "m", "minutos": "m", "peso": "m", "pesos": "m"},
+           "meses": "m", "minuto": "m", "minutos": "m", "peso": "m", "pesos": "m", "grado": "m", "grados": "m"},
     hour=("hora", "horas"),
 )
 
@@ -188,7 +188,7 @@ PORTUGUESE = Language(
     magnitudes={"milhão": "m", "milhões": "m", "bilhão": "m", "bilhões": "m", "mil": "m"},
     nouns={"pessoa": "f", "pessoas": "f", "vez": "f", "vezes": "f", "hora": "f", "horas": "f",
            "semana": "f", "semanas": "f", "ano": "m", "anos": "m", "dia": "m", "dias": "m", "mês": "m",
-           "meses": "m", "minuto": "m", "minutos": "m"},
+           "meses": "m", "minuto": "m", "minutos": "m", "grau": "m", "graus": "m"},
     hour=("hora", "horas"),
 )
 

@@ -53,8 +53,14 @@ def cardinal_in(n: int, table: Language, gender: str = "") -> str:
     return words
 
 
-def _agrees(n: int, table: Language) -> bool:
-    """Whether ``n``'s words change with the gender of the noun after it."""
+def _agrees(n: int, table: Language, written: str) -> bool:
+    """Whether ``n``'s words change with the gender of the noun after it.
+
+    A bare four-digit number from 1000 to 2099 is most often a year, whose words are masculine
+    ("en 1998 ganó"); counts that large are mostly written with a separator ("1.250 viviendas").
+    """
+    if written.isdigit() and 1000 <= n <= 2099:
+        return False
     return cardinal_in(n, table, "f") != cardinal_in(n, table, "m") or cardinal_in(n, table, "m") != cardinal_in(
         n, table)
 
@@ -105,6 +111,11 @@ def _number_words(written: str, table: Language, gender: str = "") -> str:
             tail = cardinal_in(int(fraction), table)
         said += f" {table.decimal} {tail}"
     return sign + said
+
+
+def _guillemets(text: str, locale: Locale) -> str:
+    """"« projet »" → "«projet»": the spaces French sets inside its quotation marks are no pauses."""
+    return re.sub(r"\s*»", "»", re.sub(r"«\s*", "«", text))
 
 
 # --- Abbreviations --------------------------------------------------------------------------------------
@@ -339,7 +350,10 @@ def _ordinals(text: str, locale: Locale) -> str:
         n = int(m["n"])
         if m["s"] == "er":
             return {1: "primer", 3: "tercer"}.get(n, m.group(0))
-        return ordinal_in(n, table, feminine=m["s"] == "ª")
+        said = ordinal_in(n, table, feminine=m["s"] == "ª")
+        if code == "es" and re.match(r"\s[a-zñáéíóú]", m.string[m.end():]):
+            said = re.sub(r"(prim|terc)ero$", r"\1er", said)  # "primer lugar", "tercer puesto"
+        return said
 
     degree = r"|°(?=\s[a-zà-ú])" if code in ("it", "pt") else ""
     apocope = r"|er" if code == "es" else ""
@@ -362,7 +376,8 @@ def _numbers(text: str, locale: Locale) -> str:
     knows ("une livre", "eine Million"); before another word it stays as digits, for the engine.
     """
     table = _table(locale)
-    pattern = re.compile(r"(?:(?<![\w.,-])(?P<sign>-))?(?<![\w.,])(?P<n>" + _number_pattern(table) + r")(?!\w|[.,]\d)")
+    pattern = re.compile(r"(?:(?<![\w.,-])(?P<sign>-))?(?<![\w.])(?<!\d,)(?P<n>" + _number_pattern(table)
+                         + r")(?!\w|[.,]\d)")
 
     def say(m: re.Match) -> str:
         written = m["n"]
@@ -372,11 +387,12 @@ def _numbers(text: str, locale: Locale) -> str:
         if not fraction and following:
             word = following.group(1)
             gender = table.magnitudes.get(word) or table.nouns.get(word) or _currency_gender(word, table)
-            if not gender and _agrees(whole, table) and _is_noun(word, table):
+            if not gender and _agrees(whole, table, written) and _is_noun(word, table):
                 return m.group(0)
-        return _number_words((m["sign"] or "") + written, table, gender)
+        said = _number_words((m["sign"] or "") + written, table, gender)
+        return "un'" if said == "una" and following and following.group(1)[0] in "aeiouàèéìòù" else said
 
-    return pattern.sub(say, text)
+    return re.sub(r"\bun' ", "un'", pattern.sub(say, text))  # "un'ora"
 
 
 def _currency_gender(word: str, table: Language) -> str:

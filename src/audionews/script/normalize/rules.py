@@ -124,6 +124,7 @@ NEUTRAL_RULES: tuple[Rule, ...] = (_characters, _references, _decorations, _paus
 """For any language: marks for the eye dropped, dashes and parentheses as pauses, whitespace tidied."""
 
 _LOCAL_RULES: tuple[Rule, ...] = (
+    local._guillemets,       # before characters, which make them straight quotes
     _characters,
     _references,
     local._abbreviations,    # "n° 5" before numbers, "M." before a name
