@@ -29,9 +29,15 @@ def _table(locale: Locale) -> Language:
 
 # --- Number words ---------------------------------------------------------------------------------------
 
+_LONGEST = 10**15
+"""From here on a number is said digit by digit (an ID, a card number), as in English (``MAX_NUMBER_DIGITS``);
+num2words refuses some languages' numbers beyond 10**27."""
+
 
 def cardinal_in(n: int, table: Language, gender: str = "") -> str:
     """``n`` in words; ``gender`` "m", "f" or "n" when a noun follows ("un euro", "une livre", "ein Euro")."""
+    if n >= _LONGEST:
+        return _digits(str(n), table)
     words = num2words(n, lang=table.num2words).replace(",", "")
     if not gender:
         return words
@@ -66,6 +72,8 @@ def _agrees(n: int, table: Language, written: str) -> bool:
 
 
 def ordinal_in(n: int, table: Language, feminine: bool = False) -> str:
+    if n >= _LONGEST:
+        return _digits(str(n), table)
     words = num2words(n, lang=table.num2words, to="ordinal").replace(",", "")
     if feminine and table.code in ("es", "it", "pt"):
         words = re.sub(r"o\b", "a", words)
@@ -192,7 +200,8 @@ def _year_words(n: int, table: Language) -> str:
 def _month_pattern(table: Language) -> str:
     names = list(table.months) + [m.capitalize() for m in table.months]
     abbreviations = list(table.month_abbreviations) + [a.capitalize() for a in table.month_abbreviations]
-    return r"(?P<month>" + alternation(set(names)) + r"|(?P<abbr>" + alternation(set(abbreviations)) + r")\.)"
+    abbreviated = r"|(?P<abbr>" + alternation(set(abbreviations)) + r")\." if abbreviations else r"(?P<abbr>(?!))?"
+    return r"(?P<month>" + alternation(set(names)) + abbreviated + ")"
 
 
 def _month_number(m: re.Match, table: Language) -> int:
