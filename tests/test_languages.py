@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audionews.model import Article, Block
-from audionews.script.normalize import for_speech
+from audionews.script.normalize import doubts, for_speech
 from audionews.script.normalize.languages import LANGUAGES, language_of
 from audionews.script.normalize.rules import ENGLISH_RULES, NEUTRAL_RULES, RULES_BY_LANGUAGE, rules_for
 from audionews.script.segments import make_script, spoken_date
@@ -308,3 +308,19 @@ def test_an_article_in_a_language_without_rules_keeps_its_decimal_commas() -> No
     assert for_speech("Het kost 1,2 miljard.", "nl") == "Het kost 1,2 miljard."
     script = make_script(Article("test", "Kop", (Block("paragraph", "Het kost 1,2 miljard."),), language="nl"))
     assert script.segments[1].sentences[0].spoken == "Het kost 1,2 miljard."
+
+
+def test_the_check_names_the_numbers_left_for_the_engine() -> None:
+    found = doubts(["On a construit 21 maisons et 3 ponts pour 1,2 million d'euros."], "fr")
+    assert [d.word for d in found] == ["21"]
+    assert doubts(["Der XKQ kommt."], "de") == []
+    assert doubts(["Het kost 1,2 miljard."], "nl") == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(language=st.sampled_from([*CODES, "pt-BR"]),
+       text=st.text(alphabet=st.sampled_from(list("0123456789 ,.%€h:abcdeopsMm")), max_size=40))
+def test_every_number_left_as_digits_is_named_by_the_check(language: str, text: str) -> None:
+    left = set(re.findall(r"\d+", for_speech(text, language)))
+    named = {part for d in doubts([text], language) for part in re.findall(r"\d+", d.word)}
+    assert left <= named

@@ -124,7 +124,8 @@ def _names_in(byline: str, text: str) -> bool:
     """Whether every name of a byline ("Ana Ruiz y Luis Gómez") is in ``text``, whatever its case."""
     names = [n for n in re.split(r"\s*(?:,|&|\b(?:and|et|y|e|und)\b)\s*", byline) if n.strip()]
     folded = " ".join(text.split()).casefold()
-    return bool(names) and all(" ".join(n.split()).casefold() in folded for n in names)
+    return bool(names) and all(re.search(r"(?<!\w)" + re.escape(" ".join(n.split()).casefold()) + r"(?!\w)", folded)
+                               for n in names)
 
 
 def _date_in(day: dt.date, text: str, table: Language | None) -> bool:
