@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["GERMAN_DATIVE", "GERMAN_NOMINATIVE", "LANGUAGES", "Language", "language_of"]
+__all__ = ["GERMAN_DATIVE", "GERMAN_NOMINATIVE", "LANGUAGES", "THOUSANDS", "Language", "language_of"]
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ FRENCH = Language(
                 "£": ("livre", "livres", "f"), "GBP": ("livre", "livres", "f"), "CHF": ("franc", "francs", "m"),
                 "R$": ("réal", "réais", "m")},
     of="de",
-    magnitudes={"million": "m", "millions": "m", "milliard": "m", "milliards": "m", "mille": "m"},
+    magnitudes={"million": "m", "millions": "m", "milliard": "m", "milliards": "m"},
     nouns={"personne": "f", "personnes": "f", "fois": "f", "heure": "f", "heures": "f", "minute": "f",
            "minutes": "f", "semaine": "f", "semaines": "f", "année": "f", "années": "f", "an": "m", "ans": "m",
            "jour": "m", "jours": "m", "mois": "m"},
@@ -117,7 +117,7 @@ SPANISH = Language(
     within={"Ud.": "usted", "Uds.": "ustedes", "p. ej.": "por ejemplo", "aprox.": "aproximadamente"},
     closing={"etc.": "etcétera", "EE. UU.": "Estados Unidos", "EE.UU.": "Estados Unidos"},
     currencies=_SPANISH_CURRENCIES, cents=" con ", of="de",
-    magnitudes={"millón": "m", "millones": "m", "mil": "m", "billón": "m", "billones": "m"},
+    magnitudes={"millón": "m", "millones": "m", "billón": "m", "billones": "m"},
     nouns={"persona": "f", "personas": "f", "vez": "f", "veces": "f", "hora": "f", "horas": "f",
            "semana": "f", "semanas": "f", "año": "m", "años": "m", "día": "m", "días": "m", "mes": "m",
            "meses": "m", "minuto": "m", "minutos": "m", "peso": "m", "pesos": "m", "grado": "m", "grados": "m"},
@@ -185,12 +185,16 @@ PORTUGUESE = Language(
     within={"p. ex.": "por exemplo"},
     closing={"etc.": "etcétera"},
     currencies=_PORTUGUESE_CURRENCIES, cents=" e ", of="de",
-    magnitudes={"milhão": "m", "milhões": "m", "bilhão": "m", "bilhões": "m", "mil": "m"},
+    magnitudes={"milhão": "m", "milhões": "m", "bilhão": "m", "bilhões": "m"},
     nouns={"pessoa": "f", "pessoas": "f", "vez": "f", "vezes": "f", "hora": "f", "horas": "f",
            "semana": "f", "semanas": "f", "ano": "m", "anos": "m", "dia": "m", "dias": "m", "mês": "m",
            "meses": "m", "minuto": "m", "minutos": "m", "grau": "m", "graus": "m"},
     hour=("hora", "horas"),
 )
+
+THOUSANDS = frozenset({"mille", "mil", "mila", "Tausend"})
+"""The word for thousand after a number ("300 mil pessoas"): the number agrees with the noun after it, and
+a currency follows with no "de" ("dos mil euros", not "dos mil de euros")."""
 
 GERMAN_DATIVE = ("am", "im", "vom", "zum", "beim", "bis", "seit", "ab", "den", "dem", "des", "zur")
 """Before these a German ordinal ends in -en: "am dritten Oktober"."""

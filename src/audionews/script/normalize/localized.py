@@ -15,7 +15,7 @@ import re
 from num2words import num2words
 
 from audionews.script.normalize.base import Locale, alternation
-from audionews.script.normalize.languages import GERMAN_DATIVE, GERMAN_NOMINATIVE, Language, language_of
+from audionews.script.normalize.languages import GERMAN_DATIVE, GERMAN_NOMINATIVE, THOUSANDS, Language, language_of
 
 __all__ = ["cardinal_in", "date_in", "ordinal_in"]
 
@@ -133,7 +133,9 @@ def _abbreviations(text: str, locale: Locale) -> str:
     """"M. Dupont" → "monsieur Dupont", "n° 5" → "numéro 5", "z. B." → "zum Beispiel", "etc." → "et cetera"."""
     table = _table(locale)
     if table.titles:
-        title = re.compile(r"(?<![\w.])(" + alternation(table.titles) + r")(?:\s+|(?<=t)-|(?<=te)-)(?=[A-ZÀ-ÖØ-Þ])")
+        article = r"|(?:le|la|les)\s" if table.code == "fr" else ""  # "M. le ministre"
+        title = re.compile(r"(?<![\w.])(" + alternation(table.titles) + r")(?:\s+|(?<=t)-|(?<=te)-)(?=[A-ZÀ-ÖØ-Þ]"
+                           + article + ")")
 
         def say_title(m: re.Match) -> str:
             written = m[1]
@@ -291,18 +293,20 @@ def _currencies(text: str, locale: Locale) -> str:
     symbols = alternation(table.currencies)
     magnitude = r"(?:\s(?P<mag>" + alternation(table.magnitudes) + r")(?:\s(?:de|d'|di)\s?)?)?" if table.magnitudes \
         else ""
-    after = re.compile(r"(?<![\w.,])(?P<a>-?(?:" + number + r"))" + magnitude + r"\s?(?P<sym>" + symbols
+    thousand = r"(?:\s(?P<k>" + "|".join(THOUSANDS) + r"))?"
+    after = re.compile(r"(?<![\w.,])(?P<a>-?(?:" + number + r"))" + thousand + magnitude + r"\s?(?P<sym>" + symbols
                        + r")(?![\w$])")
-    before = re.compile(r"(?<![\w$])(?P<sym>" + symbols + r")\s?(?P<a>-?(?:" + number + r"))" + magnitude
+    before = re.compile(r"(?<![\w$])(?P<sym>" + symbols + r")\s?(?P<a>-?(?:" + number + r"))" + thousand + magnitude
                         + r"(?![\w]|[.,]\d)")
 
     def say(m: re.Match) -> str:
         one, many, gender = table.currencies[m["sym"]]
         whole, fraction = _parts(m["a"].lstrip("-"), table)
         sign = table.minus + " " if m["a"].startswith("-") else ""
-        if m["mag"]:
-            said = _number_words(m["a"].lstrip("-"), table, table.magnitudes[m["mag"]])
-            return f"{sign}{said} {m['mag']} {_of(many, table)}"
+        if m["mag"] or m["k"]:  # "1,2 milliard d'euros", "2 mil €": "dos mil euros", "3 mil millones de euros"
+            said = _number_words(m["a"].lstrip("-"), table, table.magnitudes[m["mag"]] if m["mag"] else gender)
+            said += f"{'' if table.code == 'it' else ' '}{m['k']}" if m["k"] else ""
+            return f"{sign}{said} {m['mag']} {_of(many, table)}" if m["mag"] else f"{sign}{said} {many}"
         if fraction and len(fraction) != 2:
             return f"{sign}{_number_words(m['a'].lstrip('-'), table)} {many}"
         name = one if whole == 1 else many
@@ -321,6 +325,15 @@ def _of(many: str, table: Language) -> str:
     if table.code == "fr" and re.match(r"[aeiouyéh]", many, re.IGNORECASE):
         return "d'" + many
     return f"{table.of} {many}".strip()
+
+
+_SCORE_WORD = {"fr": "à", "es": "a", "de": "zu", "it": "a", "pt": "a"}
+_SCORE = re.compile(r"(?<![\w:.,])(\d{1,2}):(\d)(?![\d:])")
+
+
+def _scores(text: str, locale: Locale) -> str:
+    """"2:1" → "2 à 1", "2 zu 1": a score or a ratio (a clock time has two digits of minutes, read before)."""
+    return _SCORE.sub(lambda m: f"{m[1]} {_SCORE_WORD[_table(locale).code]} {m[2]}", text)
 
 
 def _percents(text: str, locale: Locale) -> str:
@@ -385,13 +398,13 @@ def _numbers(text: str, locale: Locale) -> str:
     knows ("une livre", "eine Million"); before another word it stays as digits, for the engine.
     """
     table = _table(locale)
-    pattern = re.compile(r"(?:(?<![\w.,-])(?P<sign>-))?(?<![\w.])(?<!\d,)(?P<n>" + _number_pattern(table)
-                         + r")(?!\w|[.,]\d)")
+    pattern = re.compile(r"(?:(?<![\w.,-])(?P<sign>-))?(?<![\w./@])(?<!\d,)(?P<n>" + _number_pattern(table)
+                         + r")(?![\w/@]|[.,]\d)")
 
     def say(m: re.Match) -> str:
         written = m["n"]
         whole, fraction = _parts(written, table)
-        following = re.match(r"\s([^\W\d_]+)", m.string[m.end():])
+        following = re.match(r"\s(?:(?:" + "|".join(THOUSANDS) + r")\s)?([^\W\d_]+)", m.string[m.end():])
         gender = ""
         if not fraction and following:
             word = following.group(1)
@@ -401,7 +414,10 @@ def _numbers(text: str, locale: Locale) -> str:
         said = _number_words((m["sign"] or "") + written, table, gender)
         return "un'" if said == "una" and following and following.group(1)[0] in "aeiouàèéìòù" else said
 
-    return re.sub(r"\bun' ", "un'", pattern.sub(say, text))  # "un'ora"
+    text = pattern.sub(say, text)
+    if table.code == "it":  # "un'ora"; "2 mila" is "duemila"
+        text = re.sub(r"\b(un'|[a-zù]+) (mila)\b", r"\1\2", re.sub(r"\bun' ", "un'", text))
+    return text
 
 
 def _currency_gender(word: str, table: Language) -> str:
