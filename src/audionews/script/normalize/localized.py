@@ -220,12 +220,12 @@ def _dates(text: str, locale: Locale) -> str:
     day_mark = r"\." if table.code == "de" else r"(?:er|º|°|\.º)?"
     of = r"(?:de\s)?" if table.code in ("es", "pt") else ""
     written = re.compile(
-        r"(?<![\w.,])" + determiner + r"(?P<day>\d{1,2})" + day_mark + r"\s" + of + _month_pattern(table)
+        r"(?<![\w.])(?<!\d,)" + determiner + r"(?P<day>\d{1,2})" + day_mark + r"\s" + of + _month_pattern(table)
         + r"(?!\w)(?:\s" + of + r"(?P<year>\d{4})(?![\w]|[.,]\d))?",
         re.IGNORECASE if table.code == "de" else 0,
     )
     numeric = re.compile(
-        r"(?<![\w/.,-])" + determiner + r"(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})"
+        r"(?<![\w/.-])(?<!\d,)" + determiner + r"(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})"
         r"(?![\w/-]|[.,]\d)"
     )
     iso = re.compile(r"(?<![\w-])" + determiner + r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w-])")
@@ -248,17 +248,17 @@ def _times(text: str, locale: Locale) -> str:
     table = _table(locale)
     code = table.code
     if code == "fr":
-        pattern = r"(?<![\w:.,])(?P<h>\d{1,2})(?:\s?h\s?(?P<m>\d{2})?|:(?P<m2>\d{2}))(?![\w:]|[.,]\d)"
+        pattern = r"(?<![\w:.])(?<!\d,)(?P<h>\d{1,2})(?:\s?h\s?(?P<m>\d{2})?|:(?P<m2>\d{2}))(?![\w:]|[.,]\d)"
     elif code == "pt":
-        pattern = r"(?<![\w:.,])(?P<h>\d{1,2})(?:h(?P<m>\d{2})?|:(?P<m2>\d{2}))(?![\w:]|[.,]\d)"
+        pattern = r"(?<![\w:.])(?<!\d,)(?P<h>\d{1,2})(?:h(?P<m>\d{2})?|:(?P<m2>\d{2}))(?![\w:]|[.,]\d)"
     elif code == "de":
-        pattern = (r"(?<![\w:.,])(?P<h>\d{1,2})(?:(?::(?P<m2>\d{2}))(?:\s?(?P<uhr>Uhr))?|\.(?P<m>\d{2})\s?(?P<uhr2>Uhr)"
+        pattern = (r"(?<![\w:.])(?<!\d,)(?P<h>\d{1,2})(?:(?::(?P<m2>\d{2}))(?:\s?(?P<uhr>Uhr))?|\.(?P<m>\d{2})\s?(?P<uhr2>Uhr)"
                    r"|\s?(?P<uhr3>Uhr))(?![\w:]|[.,]\d)")
     elif code == "it":
-        pattern = (r"(?<![\w:.,])(?:(?P<h>\d{1,2}):(?P<m2>\d{2})|(?:(?<=le )|(?<=ore ))(?P<h2>\d{1,2})\.(?P<m>\d{2}))"
+        pattern = (r"(?<![\w:.])(?<!\d,)(?:(?P<h>\d{1,2}):(?P<m2>\d{2})|(?:(?<=le )|(?<=ore ))(?P<h2>\d{1,2})\.(?P<m>\d{2}))"
                    r"(?![\w:]|[.,]\d)")
     else:
-        pattern = r"(?<![\w:.,])(?P<h>\d{1,2}):(?P<m2>\d{2})(?![\w:]|[.,]\d)"
+        pattern = r"(?<![\w:.])(?<!\d,)(?P<h>\d{1,2}):(?P<m2>\d{2})(?![\w:]|[.,]\d)"
 
     def say(m: re.Match) -> str:
         groups = m.groupdict()
@@ -294,7 +294,7 @@ def _currencies(text: str, locale: Locale) -> str:
     magnitude = r"(?:\s(?P<mag>" + alternation(table.magnitudes) + r")(?:\s(?:de|d'|di)\s?)?)?" if table.magnitudes \
         else ""
     thousand = r"(?:\s(?P<k>" + "|".join(THOUSANDS) + r"))?"
-    after = re.compile(r"(?<![\w.,])(?P<a>-?(?:" + number + r"))" + thousand + magnitude + r"\s?(?P<sym>" + symbols
+    after = re.compile(r"(?<![\w.])(?<!\d,)(?P<a>-?(?:" + number + r"))" + thousand + magnitude + r"\s?(?P<sym>" + symbols
                        + r")(?![\w$])")
     before = re.compile(r"(?<![\w$])(?P<sym>" + symbols + r")\s?(?P<a>-?(?:" + number + r"))" + thousand + magnitude
                         + r"(?![\w]|[.,]\d)")
@@ -328,18 +328,18 @@ def _of(many: str, table: Language) -> str:
 
 
 _SCORE_WORD = {"fr": "à", "es": "a", "de": "zu", "it": "a", "pt": "a"}
-_SCORE = re.compile(r"(?<![\w:.,])(\d{1,2}):(\d)(?![\d:])")
+_SCORE = re.compile(r"(?<![\w:.])(?<!\d,)(\d{1,2}):(\d)(?![\d:])")
 
 
 def _scores(text: str, locale: Locale) -> str:
-    """"2:1" → "2 à 1", "2 zu 1": a score or a ratio (a clock time has two digits of minutes, read before)."""
+    """"2:1" → "2 à 1", "2 zu 1": a score or a ratio (a clock time has two digits of minutes)."""
     return _SCORE.sub(lambda m: f"{m[1]} {_SCORE_WORD[_table(locale).code]} {m[2]}", text)
 
 
 def _percents(text: str, locale: Locale) -> str:
     """"12,5 %" → "douze virgule cinq pour cent"."""
     table = _table(locale)
-    pattern = re.compile(r"(?<![\w.,])(?P<a>-?(?:" + _number_pattern(table) + r"))\s?%")
+    pattern = re.compile(r"(?<![\w.])(?<!\d,)(?P<a>-?(?:" + _number_pattern(table) + r"))\s?%")
     return pattern.sub(lambda m: f"{_number_words(m['a'], table)} {table.percent}", text)
 
 
@@ -361,10 +361,10 @@ def _ordinals(text: str, locale: Locale) -> str:
             n = int(m["n"]) if m["n"] else _roman(m["r"])
             return ordinal_in(n, table, feminine=m["s"] in ("re", "ère"))
 
-        return re.sub(r"(?<![\w.,])(?:(?P<n>\d+)|(?P<r>[IVX]+))(?P<s>er|re|ère|e|ème|è)(?!\w)", french, text)
+        return re.sub(r"(?<![\w.])(?<!\d,)(?:(?P<n>\d+)|(?P<r>[IVX]+))(?P<s>er|re|ère|e|ème|è)(?!\w)", french, text)
     if code == "de":
         articles = _GERMAN_DATIVE + "|" + _GERMAN_NOMINATIVE
-        pattern = r"(?<![\w.,])\b(?P<det>" + articles + r")\s(?P<n>\d{1,3})\.\s(?=[A-ZÄÖÜ])"
+        pattern = r"(?<![\w.])(?<!\d,)\b(?P<det>" + articles + r")\s(?P<n>\d{1,3})\.\s(?=[A-ZÄÖÜ])"
         return re.sub(pattern, lambda m: f"{m['det']} {_german_ordinal(int(m['n']), table, m['det'])} ", text,
                       flags=re.IGNORECASE)
 
@@ -379,7 +379,7 @@ def _ordinals(text: str, locale: Locale) -> str:
 
     degree = r"|°(?=\s[a-zà-ú])" if code in ("it", "pt") else ""
     apocope = r"|er" if code == "es" else ""
-    return re.sub(r"(?<![\w.,])(?P<n>\d+)\.?(?P<s>º|ª" + degree + apocope + r")(?!\w)", romance, text)
+    return re.sub(r"(?<![\w.])(?<!\d,)(?P<n>\d+)\.?(?P<s>º|ª" + degree + apocope + r")(?!\w)", romance, text)
 
 
 def _german_years(text: str, locale: Locale) -> str:
@@ -387,7 +387,7 @@ def _german_years(text: str, locale: Locale) -> str:
     table = _table(locale)
     if table.code != "de":
         return text
-    pattern = re.compile(r"(?<![\w.,-])(1[1-9]\d\d)(?![\w.,%-]|\s[A-ZÄÖÜ]|\s?[€$£])")
+    pattern = re.compile(r"(?<![\w.-])(?<!\d,)(1[1-9]\d\d)(?![\w.,%-]|\s[A-ZÄÖÜ]|\s?[€$£])")
     return pattern.sub(lambda m: _year_words(int(m[1]), table), text)
 
 
