@@ -103,7 +103,7 @@ def spoken_date(day: dt.date, language: str = "en") -> str:
 
 
 _OPENING_BLOCKS = 2
-_CREDIT_WORDS = 25
+_CREDIT_WORDS = 15
 """A credit line in the body is among its first blocks, and short: "Par Claire Dubois, le 12 mars 2025"."""
 
 
