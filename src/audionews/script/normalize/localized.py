@@ -225,8 +225,8 @@ def _dates(text: str, locale: Locale) -> str:
         re.IGNORECASE if table.code == "de" else 0,
     )
     numeric = re.compile(
-        r"(?<![\w/.-])(?<!\d,)" + determiner + r"(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})"
-        r"(?![\w/-]|[.,]\d)"
+        r"(?<![\w/.-])(?<!\d,)" + determiner
+        + r"(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\w/-]|[.,]\d)"
     )
     iso = re.compile(r"(?<![\w-])" + determiner + r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w-])")
 
@@ -252,10 +252,12 @@ def _times(text: str, locale: Locale) -> str:
     elif code == "pt":
         pattern = r"(?<![\w:.])(?<!\d,)(?P<h>\d{1,2})(?:h(?P<m>\d{2})?|:(?P<m2>\d{2}))(?![\w:]|[.,]\d)"
     elif code == "de":
-        pattern = (r"(?<![\w:.])(?<!\d,)(?P<h>\d{1,2})(?:(?::(?P<m2>\d{2}))(?:\s?(?P<uhr>Uhr))?|\.(?P<m>\d{2})\s?(?P<uhr2>Uhr)"
-                   r"|\s?(?P<uhr3>Uhr))(?![\w:]|[.,]\d)")
+        pattern = (r"(?<![\w:.])(?<!\d,)(?P<h>\d{1,2})"
+                   r"(?:(?::(?P<m2>\d{2}))(?:\s?(?P<uhr>Uhr))?|\.(?P<m>\d{2})\s?(?P<uhr2>Uhr)|\s?(?P<uhr3>Uhr))"
+                   r"(?![\w:]|[.,]\d)")
     elif code == "it":
-        pattern = (r"(?<![\w:.])(?<!\d,)(?:(?P<h>\d{1,2}):(?P<m2>\d{2})|(?:(?<=le )|(?<=ore ))(?P<h2>\d{1,2})\.(?P<m>\d{2}))"
+        pattern = (r"(?<![\w:.])(?<!\d,)"
+                   r"(?:(?P<h>\d{1,2}):(?P<m2>\d{2})|(?:(?<=le )|(?<=ore ))(?P<h2>\d{1,2})\.(?P<m>\d{2}))"
                    r"(?![\w:]|[.,]\d)")
     else:
         pattern = r"(?<![\w:.])(?<!\d,)(?P<h>\d{1,2}):(?P<m2>\d{2})(?![\w:]|[.,]\d)"
@@ -294,8 +296,8 @@ def _currencies(text: str, locale: Locale) -> str:
     magnitude = r"(?:\s(?P<mag>" + alternation(table.magnitudes) + r")(?:\s(?:de|d'|di)\s?)?)?" if table.magnitudes \
         else ""
     thousand = r"(?:\s(?P<k>" + "|".join(THOUSANDS) + r"))?"
-    after = re.compile(r"(?<![\w.])(?<!\d,)(?P<a>-?(?:" + number + r"))" + thousand + magnitude + r"\s?(?P<sym>" + symbols
-                       + r")(?![\w$])")
+    after = re.compile(r"(?<![\w.])(?<!\d,)(?P<a>-?(?:" + number + r"))" + thousand + magnitude
+                       + r"\s?(?P<sym>" + symbols + r")(?![\w$])")
     before = re.compile(r"(?<![\w$])(?P<sym>" + symbols + r")\s?(?P<a>-?(?:" + number + r"))" + thousand + magnitude
                         + r"(?![\w]|[.,]\d)")
 
