@@ -85,8 +85,9 @@ def test_script_keeps_written_text_and_speaks_normalized_text() -> None:
 
 
 def test_other_languages_are_left_nearly_untouched() -> None:
-    text = "Le 13 juin, l’OTAN a payé 5 € — selon l'IRS [1] 🎉."
-    assert for_speech(text, "fr") == "Le 13 juin, l'OTAN a payé 5 €, selon l'IRS."
+    """A language with no rules of its own (French, Spanish, German, Italian, Portuguese have theirs)."""
+    text = "Op 13 juni betaalde de NAVO 5 € — volgens de IRS [1] 🎉."
+    assert for_speech(text, "nl") == "Op 13 juni betaalde de NAVO 5 €, volgens de IRS."
 
 
 def test_doubts_name_words_no_table_knows() -> None:

@@ -6,6 +6,11 @@ its start time in the episode is known exactly and chapters come for free.
 
 Each sentence keeps its written text (for transcripts) and gets its spoken text from the feed's
 lexicon and the normalization rules together (:meth:`Lexicon.for_speech`), for every engine alike.
+
+The credit line is in the article's language ("Par Claire Dubois. Mercredi 12 mars 2025."; English
+for a language with no table). When the body already opens with the byline or the date ("Par Claire
+Dubois, le 12 mars 2025"), the credit line leaves out what the body says: the body is the article as
+written, and its transcript stays whole; the credit line is our own frame, ours to shorten.
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ import re
 
 from audionews.model import Article, Script, Segment, SegmentKind, Sentence
 from audionews.script.lexicon import Lexicon
+from audionews.script.normalize import tables
+from audionews.script.normalize.languages import Language, language_of
 from audionews.script.sentences import split_sentences
 
 __all__ = ["PAUSES", "make_script", "spoken_date"]
@@ -41,25 +48,26 @@ def _as_said(byline: str) -> str:
 
 def make_script(article: Article, default_language: str = "en", lexicon: Lexicon = Lexicon()) -> Script:
     language = article.language or default_language
+    table = language_of(language)
+    by = table.by if table else "By"
 
     def segment(kind: SegmentKind, text: str, chapter: str | None = None) -> Segment:
-        sentences = tuple(Sentence(s, lexicon.for_speech(s, language)) for s in split_sentences(_sentence(text)))
+        sentences = tuple(Sentence(s, lexicon.for_speech(s, language))
+                          for s in split_sentences(_sentence(text), language))
         return Segment(kind, sentences, PAUSES[kind], chapter=chapter)
 
     segments: list[Segment] = [segment("headline", article.headline, chapter=article.headline)]
+    byline, published = _not_in_body(article, table)
     credit = " ".join(
         part
         for part in (
-            _sentence(f"By {_as_said(article.byline)}") if article.byline else "",
-            _sentence(spoken_date(article.published)) if article.published else "",
+            _sentence(f"{by} {_as_said(byline)}") if byline else "",
+            _sentence(spoken_date(published, language)) if published else "",
         )
         if part
     )
     if credit:
-        if article.byline:
-            title = f"By {article.byline}"
-        else:
-            title = spoken_date(article.published) if article.published else ""
+        title = f"{by} {byline}" if byline else spoken_date(published, language) if published else ""
         segments.append(segment("byline", credit, chapter=title))
     for index, block in enumerate(article.blocks):
         chapter = None
@@ -81,9 +89,61 @@ def make_script(article: Article, default_language: str = "en", lexicon: Lexicon
     )
 
 
-def spoken_date(day: dt.date) -> str:
-    """"Friday, June 13, 2025": the weekday helps a listener place the story."""
-    return f"{day:%A}, {day:%B} {day.day}, {day.year}"
+def spoken_date(day: dt.date, language: str = "en") -> str:
+    """"Friday, June 13, 2025", "Mercredi 12 mars 2025": the weekday helps a listener place the story.
+
+    Other languages' names come from our own tables, not the system's locale, which a server may not have.
+    """
+    table = language_of(language)
+    if table is None:
+        return f"{day:%A}, {day:%B} {day.day}, {day.year}"
+    said = table.date.format(weekday=table.weekdays[day.weekday()], day=table.first_day if day.day == 1 else day.day,
+                             month=table.months[day.month - 1], year=day.year)
+    return said[:1].upper() + said[1:]
+
+
+_OPENING_BLOCKS = 2
+_CREDIT_WORDS = 15
+"""A credit line in the body is among its first blocks, and short: "Par Claire Dubois, le 12 mars 2025"."""
+
+
+def _not_in_body(article: Article, table: Language | None) -> tuple[str | None, dt.date | None]:
+    """The byline and date, less what the body's opening lines already say."""
+    byline, published = article.byline, article.published
+    for block in article.blocks[:_OPENING_BLOCKS]:
+        if len(block.text.split()) > _CREDIT_WORDS:
+            continue
+        if byline and _names_in(byline, block.text):
+            byline = None
+        if published and _date_in(published, block.text, table):
+            published = None
+    return byline, published
+
+
+def _names_in(byline: str, text: str) -> bool:
+    """Whether every name of a byline ("Ana Ruiz y Luis Gómez") is in ``text``, whatever its case."""
+    names = [n for n in re.split(r"\s*(?:,|&|\b(?:and|et|y|e|und)\b)\s*", byline) if n.strip()]
+    folded = " ".join(text.split()).casefold()
+    return bool(names) and all(re.search(r"(?<!\w)" + re.escape(" ".join(n.split()).casefold()) + r"(?!\w)", folded)
+                               for n in names)
+
+
+def _date_in(day: dt.date, text: str, table: Language | None) -> bool:
+    """Whether ``text`` gives this day: "12 mars 2025", "June 3, 2025", "4 de abril", "12.03.2025", "2025-03-12"."""
+    months = {tables.MONTHS[day.month - 1], *(a for a, m in tables.MONTH_ABBREVIATIONS.items()
+                                               if m == tables.MONTHS[day.month - 1])}
+    if table:
+        months |= {table.months[day.month - 1], *(a for a, m in table.month_abbreviations.items() if m == day.month)}
+    month = "(?:" + "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True)) + r")\.?"
+    d, m, y = day.day, day.month, day.year
+    patterns = (
+        rf"(?<!\d)0?{d}(?:er|re|º|ª|°|\.|st|nd|rd|th)?\s+(?:de\s+|of\s+)?{month}(?!\w)",
+        rf"(?<!\w){month}\s+0?{d}(?:st|nd|rd|th)?(?!\d)",
+        rf"(?<!\d)0?{d}([/.-])0?{m}\1(?:{y}|{y % 100:02d})(?!\d)",
+        rf"(?<!\d)0?{m}/0?{d}/(?:{y}|{y % 100:02d})(?!\d)",
+        rf"(?<!\d){y}-{m:02d}-{d:02d}(?!\d)",
+    )
+    return any(re.search(p, text, re.IGNORECASE) for p in patterns)
 
 
 def _sentence(text: str) -> str:

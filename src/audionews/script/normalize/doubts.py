@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from audionews.script.normalize.base import Locale, Rule, cardinal, year
 from audionews.script.normalize.capitals import SENTENCE, caps_reading, is_shouted
 from audionews.script.normalize.numbers import YEAR_NUMBER, fraction_words, year_context
-from audionews.script.normalize.rules import ENGLISH_RULES, locale_of
+from audionews.script.normalize.rules import ENGLISH_RULES, RULES_BY_LANGUAGE, locale_of, rules_for
 
 __all__ = ["Doubt", "doubts"]
 
@@ -56,7 +56,7 @@ def doubts(texts: Iterable[str], language: str = "en") -> list[Doubt]:
     """
     locale = locale_of(language)
     if not locale.language.startswith("en"):
-        return []
+        return _numbers_left(texts, locale)
     names = [rule.__name__ for rule in ENGLISH_RULES]
     to_capitals, to_years = names.index("_initialisms"), names.index("_years")
     found: dict[str, Doubt] = {}
@@ -83,3 +83,22 @@ def doubts(texts: Iterable[str], language: str = "en") -> list[Doubt]:
                 found.setdefault(m.group(0), Doubt(m.group(0), _run(ENGLISH_RULES, m.group(0), locale),
                                                    "numbers with a slash: a date without a year, a score?"))
     return list(found.values())
+
+
+_DIGITS_LEFT = re.compile(r"-?\d+(?:[., ]\d+)*")
+
+
+def _numbers_left(texts: Iterable[str], locale: Locale) -> list[Doubt]:
+    """In a language with rules of its own: the numbers they left as digits, whose words would agree with
+    a noun the tables do not know ("21 maisons": "vingt et un" or "vingt et une"), for the engine to say."""
+    rules = rules_for(locale.language)
+    if rules not in RULES_BY_LANGUAGE.values():
+        return []
+    found: dict[str, Doubt] = {}
+    for text in texts:
+        for m in _DIGITS_LEFT.finditer(_run(rules, text, locale)):
+            found.setdefault(m.group(0), Doubt(m.group(0), m.group(0), _LEFT))
+    return list(found.values())
+
+
+_LEFT = "left as written (its words agree with the noun after it, or its form is ambiguous): the engine says it"

@@ -9,13 +9,16 @@ modules by class (:mod:`.web`, :mod:`.names`, :mod:`.dates`, :mod:`.roman`, :mod
 
 The order of the rules matters — a URL holds dots an abbreviation rule would eat, a date holds
 numbers the number rule would read as quantities, "GB" after a number is a unit before it is an
-initialism — so the order is one explicit list, here: ENGLISH_RULES. Languages other than English
-get only the language-neutral rules (references, decorative symbols, pauses, whitespace): better
-untouched than read with English rules.
+initialism — so the order is one explicit list per language, here: RULES_BY_LANGUAGE. French,
+Spanish, German, Italian and Portuguese share one set of rules reading each language's table
+(:mod:`.localized`, :mod:`.languages`); a regional tag ("fr-CA", "pt-BR") falls back to its language.
+Other languages get only the language-neutral rules (references, decorative symbols, pauses,
+whitespace): better untouched than read with another language's rules.
 """
 
 from __future__ import annotations
 
+from audionews.script.normalize import localized as local
 from audionews.script.normalize.base import Locale, Rule
 from audionews.script.normalize.capitals import _alphanumerics, _initialisms
 from audionews.script.normalize.characters import _characters, _decorations, _references
@@ -54,7 +57,7 @@ from audionews.script.normalize.roman import _roman_numerals
 from audionews.script.normalize.symbols import _pauses, _symbols, _tidy
 from audionews.script.normalize.web import _emails, _urls
 
-__all__ = ["ENGLISH_RULES", "NEUTRAL_RULES", "Locale", "for_speech", "locale_of"]
+__all__ = ["ENGLISH_RULES", "NEUTRAL_RULES", "RULES_BY_LANGUAGE", "Locale", "for_speech", "locale_of", "rules_for"]
 
 
 def locale_of(language: str) -> Locale:
@@ -66,10 +69,14 @@ def locale_of(language: str) -> Locale:
 def for_speech(text: str, language: str = "en") -> str:
     """The text as it should be spoken in ``language``."""
     locale = locale_of(language)
-    rules = ENGLISH_RULES if locale.language.startswith("en") else NEUTRAL_RULES
-    for rule in rules:
+    for rule in rules_for(locale.language):
         text = rule(text, locale)
     return text
+
+
+def rules_for(language: str) -> tuple[Rule, ...]:
+    """The rules for a language tag: its language's own ("fr-CA" → French), or the neutral ones."""
+    return RULES_BY_LANGUAGE.get(language.split("-")[0], NEUTRAL_RULES)
 
 
 ENGLISH_RULES: tuple[Rule, ...] = (
@@ -115,3 +122,35 @@ ENGLISH_RULES: tuple[Rule, ...] = (
 
 NEUTRAL_RULES: tuple[Rule, ...] = (_characters, _references, _decorations, _pauses, _tidy)
 """For any language: marks for the eye dropped, dashes and parentheses as pauses, whitespace tidied."""
+
+_LOCAL_RULES: tuple[Rule, ...] = (
+    local._guillemets,       # before characters, which make them straight quotes
+    _characters,
+    _references,
+    local._abbreviations,    # "n° 5" before numbers, "M." before a name
+    local._dates,            # before times and numbers: "12.03.2025", "12 mars 2025"
+    local._scores,           # "2:1": one digit after the colon, where a clock has two
+    local._times,            # "14 h 30", "14:30 Uhr"
+    local._currencies,       # before percents and numbers: "3,50 €", "R$ 10"
+    local._percents,
+    local._ordinals,         # "1er", "2º", "am 3. Oktober"
+    local._german_years,     # "1990" in German: "neunzehnhundertneunzig"
+    local._numbers,
+    _decorations,
+    local._symbols,
+    _pauses,
+    _tidy,
+)
+"""One order for French, Spanish, German, Italian and Portuguese; each rule reads its language's table."""
+
+FRENCH_RULES = SPANISH_RULES = GERMAN_RULES = ITALIAN_RULES = PORTUGUESE_RULES = _LOCAL_RULES
+
+RULES_BY_LANGUAGE: dict[str, tuple[Rule, ...]] = {
+    "en": ENGLISH_RULES,
+    "fr": FRENCH_RULES,
+    "es": SPANISH_RULES,
+    "de": GERMAN_RULES,
+    "it": ITALIAN_RULES,
+    "pt": PORTUGUESE_RULES,
+}
+"""The rules each language runs, in order; any other language runs :data:`NEUTRAL_RULES`."""

@@ -48,7 +48,7 @@ _TIDY = (
     (re.compile(r",+(?=[,.;:!?])"), ""),
     (re.compile(r"([.;:!?]),"), r"\1"),
     (re.compile(r"^[,\s]+"), ""),
-    (re.compile(r",(?=\w)"), ", "),
+    (re.compile(r",(?=\w)(?<!\d,(?=\d))"), ", "),  # not in "1,2": a decimal comma is no pause
 )
 
 
