@@ -1,4 +1,4 @@
-"""Intelligibility benchmark: does our normalization make piper easier to understand, at 1×, 1.5× and 2×?
+"""Intelligibility benchmark: how well are our voices (piper, kokoro) understood, with and without normalization?
 
 Each article in ``benchmarks/intelligibility_articles/`` (written for this benchmark, dense with
 money, dates, initialisms, Roman numerals, party–state tags, URLs and times) is spoken twice with
@@ -78,14 +78,19 @@ def main() -> int:
     parser.add_argument("--articles", type=Path, default=ARTICLES, help="Folder of .txt articles.")
     parser.add_argument("--speeds", type=float, nargs="+", default=list(SPEEDS))
     parser.add_argument("--keep", type=Path, help="Keep the MP3s and transcripts in this folder.")
+    parser.add_argument("--engines", nargs="+", default=["piper"],
+                        help="Engines to compare, each with its default English voice, e.g. piper kokoro "
+                             "(kokoro: installed by `audionews voices install kokoro`).")
     args = parser.parse_args()
+    systems = [f"{mode} {engine}" for engine in args.engines for mode in ("audionews", "raw")]
 
     sources = sorted(args.articles.glob("*.txt"))
     if not sources:
         sys.exit(f"no .txt articles in {args.articles}")
     scripts = {path.stem: make_script(clean(str(path))) for path in sources}
     total_words = sum(len(words(" ".join(seg.spoken for seg in s.segments))) for s in scripts.values())
-    print(f"{len(scripts)} articles, {total_words} spoken words; piper {', '.join(map(str, args.speeds))}×; "
+    print(f"{len(scripts)} articles, {total_words} spoken words; {', '.join(args.engines)} at "
+          f"{', '.join(map(str, args.speeds))}×; "
           "recognizer: pocketsphinx (en-us)\n", file=sys.stderr)
 
     out = args.keep or Path(tempfile.mkdtemp(prefix="intelligibility-"))
@@ -94,13 +99,13 @@ def main() -> int:
     per_sentence: dict[tuple[float, str], list[float]] = {}
     recognizer = decoder()
     for speed in args.speeds:
-        engine = get_engine(Voice(speed=speed))
-        for system in ("audionews", "raw piper"):
+        for system in systems:
+            engine = get_engine(Voice(engine=system.split()[1], speed=speed))
             totals = {"spoken": [0, 0], "written": [0, 0]}
             for name, script in scripts.items():
-                said = script if system == "audionews" else raw(script)
+                said = script if system.startswith("audionews") else raw(script)
                 mp3 = out / f"{name}-{speed}-{system.replace(' ', '-')}.mp3"
-                with Speaker(engine) as speaker:
+                with Speaker(engine, jobs=None) as speaker:
                     episode = assemble(speak(said, speaker), mp3, Tags(title=script.title))
                 pcm = pcm16k(mp3)
                 heard = words(transcribe(pcm, recognizer))
@@ -115,22 +120,24 @@ def main() -> int:
                     hit, count = recall(reference, heard)
                     totals[key][0] += hit
                     totals[key][1] += count
-                print(f"  {speed}× {system:<9} {name}: {recall(spoken_ref, heard)[0]}/{len(spoken_ref)}",
+                print(f"  {speed}× {system:<16} {name}: {recall(spoken_ref, heard)[0]}/{len(spoken_ref)}",
                       file=sys.stderr)
             results[(speed, system)] = totals
 
-    print(f"{'speed':>5}  {'system':<10} {'recall, spoken words':>21} {'recall, written words':>22}")
+    print(f"{'speed':>5}  {'system':<16} {'recall, spoken words':>21} {'recall, written words':>22}")
     for speed in args.speeds:
-        for system in ("audionews", "raw piper"):
+        for system in systems:
             spoken, written = results[(speed, system)]["spoken"], results[(speed, system)]["written"]
-            print(f"{speed:>4}×  {system:<10} {spoken[0] / spoken[1]:>21.3f} {written[0] / written[1]:>22.3f}")
-        ours, theirs = results[(speed, "audionews")], results[(speed, "raw piper")]
-        ratios = [(ours[k][0] / ours[k][1]) / max(theirs[k][0] / theirs[k][1], 1e-9) for k in ("spoken", "written")]
-        print(f"{'':>5}  {'ratio':<10} {ratios[0]:>20.2f}× {ratios[1]:>21.2f}×")
+            print(f"{speed:>4}×  {system:<16} {spoken[0] / spoken[1]:>21.3f} {written[0] / written[1]:>22.3f}")
+        for engine in args.engines:
+            ours, theirs = results[(speed, f"audionews {engine}")], results[(speed, f"raw {engine}")]
+            ratios = [(ours[k][0] / ours[k][1]) / max(theirs[k][0] / theirs[k][1], 1e-9)
+                      for k in ("spoken", "written")]
+            print(f"{'':>5}  {'ratio ' + engine:<16} {ratios[0]:>20.2f}× {ratios[1]:>21.2f}×")
     print(f"\nper sentence (spoken words; publish --verify reports those under {MIN_RECALL}):")
     for (speed, system), scores in per_sentence.items():
         values = np.array(scores)
-        print(f"{speed:>4}×  {system:<10} {len(values)} sentences: median {np.median(values):.2f}, "
+        print(f"{speed:>4}×  {system:<16} {len(values)} sentences: median {np.median(values):.2f}, "
               f"10th percentile {np.percentile(values, 10):.2f}, under {MIN_RECALL}: "
               f"{(values < MIN_RECALL).mean():.1%}")
     print(f"\nMP3s and transcripts: {out}", file=sys.stderr)

@@ -1,7 +1,8 @@
 """Pipeline benchmark: what audionews adds around speech synthesis, measured in one run.
 
 Prints, with the targets of issue 6:
-- publish of the seed article end to end / raw piper synthesis of the same text (target ≤ 1.10);
+- publish of the seed article end to end / raw synthesis of the same text by the same engine, piper or, with
+  ``--engine kokoro``, Kokoro (kokoro-onnx as its README runs it) (target ≤ 1.10), and both real-time factors;
 - re-publish of the same article unchanged / first publish (target ≤ 0.05);
 - re-publish after one paragraph changed / first publish (target ≤ 0.25);
 - ``audionews build`` of a 10,000-episode catalog: seconds and peak memory (targets ≤ 2 s, ≤ 200 MB);
@@ -12,7 +13,7 @@ Prints, with the targets of issue 6:
 Each publish runs as its own process (``python -m audionews.cli``), as an editor runs it; peak
 memory is the child's maximum resident set size.
 
-Run:  python benchmarks/pipeline.py [--seed FILE] [--full]
+Run:  python benchmarks/pipeline.py [--seed FILE] [--full] [--engine kokoro]
 """
 
 from __future__ import annotations
@@ -73,6 +74,27 @@ def raw_piper_seconds(text: str) -> float:
         return time.perf_counter() - started
 
 
+def raw_kokoro_seconds(text: str) -> float:
+    """Raw Kokoro, in a process of its own: kokoro-onnx as its README runs it (its own session settings), the
+    installed model and voices, the default American English voice, the whole text in one call, a WAV."""
+    code = (
+        "import sys, wave\n"
+        "import numpy as np\n"
+        "from kokoro_onnx import Kokoro\n"
+        "from audionews.speech.store import kokoro_model, kokoro_voices_file\n"
+        "kokoro = Kokoro(str(kokoro_model()), str(kokoro_voices_file()))\n"
+        "samples, rate = kokoro.create(sys.stdin.read(), voice='af_heart', speed=1.0, lang='en-us')\n"
+        "with wave.open(sys.argv[1], 'wb') as out:\n"
+        "    out.setnchannels(1); out.setsampwidth(2); out.setframerate(rate)\n"
+        "    out.writeframes((np.clip(samples, -1, 1) * 32767).astype('<i2').tobytes())\n"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code, str(Path(tmp) / "raw.wav")], input=text, text=True, check=True,
+                       env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+        return time.perf_counter() - started
+
+
 def spoken_text(seed: Path) -> str:
     """The seed article's headline, byline and body, as the publish speaks them (before normalization)."""
     sys.path.insert(0, str(ROOT / "src"))
@@ -99,6 +121,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=Path, default=DEFAULT_SEED)
     parser.add_argument("--full", action="store_true", help="also the 20,000-word article and the batch of 20")
+    parser.add_argument("--engine", choices=("piper", "kokoro"), default="piper",
+                        help="the feed's engine (kokoro: installed by `audionews voices install kokoro`)")
     args = parser.parse_args()
     if not args.seed.is_file():
         print(f"seed article not found: {args.seed}", file=sys.stderr)
@@ -107,13 +131,15 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         feeds = Path(tmp) / "feeds"
         run("init", "ledger", "--title", "Bench", "--author", "Bench", "--email", "bench@example.org",
-            "--base-url", "https://example.org/", feeds=feeds)
-        raw = raw_piper_seconds(spoken_text(args.seed))
+            "--base-url", "https://example.org/", "--engine", args.engine, feeds=feeds)
+        raw = (raw_kokoro_seconds if args.engine == "kokoro" else raw_piper_seconds)(spoken_text(args.seed))
         first, first_mb, out = run("publish", "-q", "--json", str(args.seed), feeds=feeds)
         duration = json.loads(out)["duration"]
-        rows.append(("publish seed / raw piper", first / raw, "≤ 1.10", f"{first:.1f} s vs {raw:.1f} s, "
+        rows.append((f"publish seed / raw {args.engine}", first / raw, "≤ 1.10", f"{first:.1f} s vs {raw:.1f} s, "
                      f"{duration / 60:.1f} min of audio, peak {first_mb:.0f} MB "
                      f"(largest worker {CHILD_PEAK['publish']:.0f} MB)"))
+        rows.append((f"real-time factor, publish with {args.engine}", first / duration, "",
+                     f"raw {args.engine}: {raw / duration:.3f} (seconds of work per second of speech)"))
         again, _, _ = run("publish", "-q", str(args.seed), feeds=feeds)
         rows.append(("re-publish unchanged / first", again / first, "≤ 0.05", f"{again:.2f} s"))
         changed = Path(tmp) / "changed.txt"
