@@ -163,6 +163,9 @@ def test_faster_speech_is_shorter(kokoro_installed) -> None:
     normal = KokoroEngine(Voice("kokoro", "af_heart", 1.0, "en")).synthesize(text)
     fast = KokoroEngine(Voice("kokoro", "af_heart", 1.5, "en")).synthesize(text)
     assert _seconds(fast.pcm) < 0.85 * _seconds(normal.pcm)
+    top = KokoroEngine(Voice("kokoro", "af_heart", 2.0, "en")).synthesize(text)
+    fastest = KokoroEngine(Voice("kokoro", "af_heart", 3.0, "en")).synthesize(text)  # past the model's 2×: tempo
+    assert _seconds(fastest.pcm) == pytest.approx(_seconds(top.pcm) * 2 / 3, rel=0.05)
 
 
 @pytest.mark.slow

@@ -18,6 +18,7 @@ import os
 import re
 
 from audionews.errors import ConfigError, SynthesisError
+from audionews.ffmpeg import run_ffmpeg
 from audionews.speech.engines.base import InstalledVoice, Speech, Voice, register
 from audionews.speech.store import (
     KOKORO_LANGUAGES,
@@ -32,6 +33,8 @@ __all__ = ["MAX_PHONEMES", "SAMPLE_RATE", "KokoroEngine", "split_phonemes"]
 SAMPLE_RATE = 24_000
 MAX_PHONEMES = 510
 """The most phonemes the model reads at once (its context is 512 tokens, with one pad at each end)."""
+MODEL_MAX_SPEED = 2.0
+"""The fastest Kokoro speaks (kokoro-onnx refuses more); the feed's speeds go to 3.0."""
 PIECE_GAP = 0.12
 """Seconds of silence between the pieces a long sentence is cut into (as piper's between its chunks)."""
 DEFAULT_THREADS = 1
@@ -144,8 +147,8 @@ class KokoroEngine:
         if self.voice_name not in installed:
             raise ConfigError(f"Kokoro voice {self.voice_name!r} is not installed; install the voices: {INSTALL}")
         self._voice_crc = installed[self.voice_name]
-        if not 0.5 <= self.speed <= 2.0:
-            raise ConfigError(f"the kokoro engine speaks at speeds 0.5 to 2.0, not {self.speed:g}")
+        self.model_speed = min(self.speed, MODEL_MAX_SPEED)
+        """What the model is asked for; faster than it goes, the rest is ffmpeg's tempo (pitch kept)."""
 
     @property
     def identity(self) -> str:
@@ -174,7 +177,7 @@ class KokoroEngine:
         parts: list[np.ndarray] = []
         for piece in split_phonemes(self.phonemes(text)):
             try:
-                audio, rate = kokoro.create(piece, voice=style, speed=self.speed, lang=self.language,
+                audio, rate = kokoro.create(piece, voice=style, speed=self.model_speed, lang=self.language,
                                             is_phonemes=True)
             except Exception as exc:
                 raise SynthesisError(f"kokoro could not speak {text[:40]!r} ({str(exc)[:80]})") from exc
@@ -184,7 +187,12 @@ class KokoroEngine:
         if not parts:
             return Speech(pcm=b"", sample_rate=SAMPLE_RATE)
         samples = np.clip(np.concatenate(parts), -1.0, 1.0)
-        return Speech(pcm=np.round(samples * 32767).astype("<i2").tobytes(), sample_rate=SAMPLE_RATE)
+        pcm = np.round(samples * 32767).astype("<i2").tobytes()
+        if self.speed > self.model_speed:  # listeners who read at 2.5× or 3×: the model stops at 2×
+            pcm = run_ffmpeg(["-f", "s16le", "-ar", str(SAMPLE_RATE), "-ac", "1", "-i", "pipe:0",
+                              "-filter:a", f"atempo={self.speed / self.model_speed:.4f}",
+                              "-f", "s16le", "-ac", "1", "-ar", str(SAMPLE_RATE), "pipe:1"], pcm)
+        return Speech(pcm=pcm, sample_rate=SAMPLE_RATE)
 
 
 def _voices() -> list[InstalledVoice]:
