@@ -65,6 +65,8 @@ def test_installed_voices_by_language_with_each_default_first(kokoro_installed) 
     heart = next(v for v in voices if v.name == "af_heart")
     assert heart.description.startswith("American English, female (Heart")
     assert all(voice.offline and voice.engine == "kokoro" for voice in voices)
+    rough = {voice.language for voice in voices if not voice.automatic}
+    assert rough == {"ja", "zh"}  # espeak-ng's Japanese and Mandarin: only where the feed names the voice
 
 
 def test_no_voices_listed_when_nothing_is_installed() -> None:

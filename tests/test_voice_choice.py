@@ -33,7 +33,8 @@ VOICES = {
     ENGLISH_ONLY: [InstalledVoice(ENGLISH_ONLY, "", "en-us", "American English (test)")],
     MANY: [InstalledVoice(MANY, "us", "en-us", "American English"), InstalledVoice(MANY, "gb", "en-gb", "British"),
            InstalledVoice(MANY, "fr1", "fr", "French, first"), InstalledVoice(MANY, "fr2", "fr", "French, second"),
-           InstalledVoice(MANY, "br", "pt-br", "Brazilian Portuguese"), InstalledVoice(MANY, "es", "es", "Spanish")],
+           InstalledVoice(MANY, "br", "pt-br", "Brazilian Portuguese"), InstalledVoice(MANY, "es", "es", "Spanish"),
+           InstalledVoice(MANY, "ja1", "ja", "Japanese, read roughly", automatic=False)],
     ONLINE: [InstalledVoice(ONLINE, "", "de", "German (online)", offline=False),
              InstalledVoice(ONLINE, "", "fr", "French (online)", offline=False)],
 }
@@ -116,6 +117,12 @@ def test_a_voice_file_the_editor_named_reads_the_feeds_language(engines) -> None
     assert choose_voice(feed, "en").engine == "piper" and choose_voice(feed, "en").voice == ""  # piper's bundled
 
 
+def test_a_voice_too_rough_to_choose_reads_only_where_named(engines) -> None:
+    with pytest.raises(ConfigError):
+        choose_voice(Voice(MANY, "us", 1.0, "en"), "ja")
+    assert choose_voice(Voice(MANY, "us", 1.0, "en"), "ja", {"ja": "ja1"}) == Voice(MANY, "ja1", 1.0, "ja")
+
+
 def test_the_silent_engine_reads_every_language_but_is_never_a_fallback(engines) -> None:
     assert choose_voice(Voice("silent", "", 1.0, "en"), "ja") == Voice("silent", "", 1.0, "ja")
     with pytest.raises(ConfigError):
@@ -143,7 +150,7 @@ def test_any_article_gets_a_voice_of_its_language_or_one_config_error(engines) -
             chosen = choose_voice(Voice(feed, "", 1.0, feed_language), language)
         except ConfigError as exc:
             assert "\n" not in exc.reason and f"({tag})" in exc.reason
-            offline = [v for v in installed_voices() if v.offline and v.language != ANY_LANGUAGE]
+            offline = [v for v in installed_voices() if v.offline and v.automatic and v.language != ANY_LANGUAGE]
             assert not any(same_language(v.language, language) for v in offline)  # none could have read it
             counts["refused"] += 1
             return

@@ -17,8 +17,9 @@ from audionews.speech.engines import ANY_LANGUAGE, InstalledVoice, available, in
 
 __all__ = ["KOKORO_LANGUAGES", "choose_voice", "language_tag", "same_language"]
 
-KOKORO_LANGUAGES = frozenset({"en", "es", "fr", "it", "pt", "hi", "ja", "zh"})
-"""The languages Kokoro's published voices read, so the error can say whether installing them helps."""
+KOKORO_LANGUAGES = frozenset({"en", "es", "fr", "it", "pt", "hi"})
+"""The languages Kokoro's published voices read well enough to be chosen, so the error can say whether
+installing them helps (its Japanese and Mandarin voices are only used where named: see kokoro.py)."""
 
 
 def language_tag(language: str) -> str:
@@ -86,6 +87,6 @@ def _language_of(voice: Voice) -> str:
 def _default_for(engine: str, tag: str, wildcard: bool) -> InstalledVoice | None:
     """``engine``'s voice for ``tag``: one of exactly that region first, then the language's first."""
     voices = [v for v in installed_voices(engine)
-              if (wildcard or v.language != ANY_LANGUAGE) and same_language(v.language, tag)]
+              if v.automatic and (wildcard or v.language != ANY_LANGUAGE) and same_language(v.language, tag)]
     exact = [v for v in voices if v.language == tag]
     return next(iter(exact or voices), None)

@@ -54,6 +54,8 @@ class InstalledVoice:
     """One line for ``audionews voices list``: "American English, female (Heart)"."""
     offline: bool = True
     """False for an engine that sends the text to a service (gtts): never chosen unless the feed chose it."""
+    automatic: bool = True
+    """False for a voice that reads its language too poorly to be chosen unless named (``[voices]``)."""
 
 
 Factory = Callable[[Voice, int], Engine]

@@ -33,6 +33,9 @@ __all__ = ["MAX_PHONEMES", "SAMPLE_RATE", "KokoroEngine", "split_phonemes"]
 SAMPLE_RATE = 24_000
 MAX_PHONEMES = 510
 """The most phonemes the model reads at once (its context is 512 tokens, with one pad at each end)."""
+ROUGH_LANGUAGES = frozenset({"j", "z"})
+"""Japanese and Mandarin: Kokoro learned them from another front end (misaki), and espeak-ng reads no
+kanji ("Japanese letter"), so an article in either is read by these voices only where the feed names one."""
 MODEL_MAX_SPEED = 2.0
 """The fastest Kokoro speaks (kokoro-onnx refuses more); the feed's speeds go to 3.0."""
 PIECE_GAP = 0.12
@@ -204,11 +207,14 @@ def _voices() -> list[InstalledVoice]:
     voices = []
     for prefix, (tag, _, language, default) in KOKORO_LANGUAGES.items():
         names = sorted((n for n in installed if n[0] == prefix), key=lambda n: (n != default, n))
+        rough = prefix in ROUGH_LANGUAGES
         for name in names:
             gender = "female" if name[1] == "f" else "male"
-            note = "; the default" if name == default else ""
+            note = "; the default" if name == default and not rough else ""
+            note += "; used only where named in [voices]: espeak-ng reads this language roughly" if rough else ""
             voices.append(InstalledVoice("kokoro", name, tag,
-                                         f"{language}, {gender} ({name[3:].capitalize()}{note})"))
+                                         f"{language}, {gender} ({name[3:].capitalize()}{note})",
+                                         automatic=not rough))
     return voices
 
 
