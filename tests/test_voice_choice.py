@@ -111,6 +111,18 @@ def test_the_voices_table_comes_first(engines) -> None:
         Voice("piper", "voices/de:thorsten.onnx", 1.0, "de")
 
 
+def test_a_table_entry_never_gives_a_voice_of_another_language(engines) -> None:
+    feed = Voice(ENGLISH_ONLY, "", 1.0, "en")
+    assert choose_voice(feed, "fr", {"fr": "fr2"}) == Voice(MANY, "fr2", 1.0, "fr")  # a bare name, another engine
+    with pytest.raises(ConfigError, match=r"\[voices\] fr = 'us': that voice reads en-us, not fr"):
+        choose_voice(feed, "fr", {"fr": "us"})
+    with pytest.raises(ConfigError, match=f"{ENGLISH_ONLY} has no installed voice for fr"):
+        choose_voice(feed, "fr", {"fr": f"{ENGLISH_ONLY}:"})  # "engine:" is its voice for the language, or none
+    with pytest.raises(ConfigError, match="piper has no installed voice for fr"):
+        choose_voice(Voice(MANY, "us", 1.0, "en"), "fr", {"fr": "piper:"})
+    assert choose_voice(feed, "ja", {"ja": f"{MANY}:"}) == Voice(MANY, "ja1", 1.0, "ja")  # named: rough is allowed
+
+
 def test_a_voice_file_the_editor_named_reads_the_feeds_language(engines) -> None:
     feed = Voice("piper", "voices/fr_FR-siwis-medium.onnx", 1.0, "fr")
     assert choose_voice(feed, "fr").voice == "voices/fr_FR-siwis-medium.onnx"

@@ -122,11 +122,14 @@ class Verification:
     """Why the episode was not verified (its language)."""
 
 
-def verify_episode(episode: Episode, script: Script, threshold: float = MIN_RECALL) -> Verification:
+def verify_episode(episode: Episode, script: Script, threshold: float = MIN_RECALL, words: bool = True) -> Verification:
     """Transcribe each sentence of ``episode`` (assembled from ``script``) on its own, and name those
-    whose recall is under ``threshold``. Only English is verified: the recognizer knows no other."""
+    whose recall is under ``threshold``. Only English is verified: the recognizer knows no other; and
+    only ``words`` (not the silent engine's hums)."""
     if not script.language.lower().startswith("en"):
         return Verification(skipped=f"verification is English-only (the article is {script.language!r}); skipped")
+    if not words:
+        return Verification(skipped="the silent engine speaks no words; nothing to verify")
     sentences = [sentence for segment in script.segments for sentence in segment.sentences]
     recognizer = decoder()
     pcm = pcm16k(Path(episode.path))

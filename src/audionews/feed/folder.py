@@ -119,7 +119,7 @@ def _category(key: str, value: str) -> str | None:
 
 def _voice_table(key: str, value: dict[str, str]) -> str | None:
     for language, voice in value.items():
-        problem = language_tag(f"{key}.{language}", language) or required(f"{key}.{language}", voice)
+        problem = language_tag(f"a {key} key", language) or required(f"{key}.{language}", voice)
         if problem:
             return problem
     return None

@@ -14,12 +14,14 @@ from collections.abc import Mapping
 from audionews.errors import ConfigError
 from audionews.model import Voice
 from audionews.speech.engines import ANY_LANGUAGE, InstalledVoice, available, installed_voices
+from audionews.speech.store import KOKORO_LANGUAGES, ROUGH_LANGUAGES
 
-__all__ = ["KOKORO_LANGUAGES", "choose_voice", "language_tag", "same_language"]
+__all__ = ["KOKORO_READS", "choose_voice", "language_tag", "same_language"]
 
-KOKORO_LANGUAGES = frozenset({"en", "es", "fr", "it", "pt", "hi"})
-"""The languages Kokoro's published voices read well enough to be chosen, so the error can say whether
-installing them helps (its Japanese and Mandarin voices are only used where named: see kokoro.py)."""
+KOKORO_READS = frozenset(tag.split("-")[0] for prefix, (tag, *_) in KOKORO_LANGUAGES.items()
+                         if prefix not in ROUGH_LANGUAGES)
+"""The languages Kokoro's published voices read well enough to be chosen unasked, so the error can say
+whether installing them helps."""
 
 
 def language_tag(language: str) -> str:
@@ -56,23 +58,46 @@ def choose_voice(feed_voice: Voice, language: str, by_language: Mapping[str, str
             if other is not None and other.offline:
                 return Voice(other.engine, other.name, feed_voice.speed, tag)
     primary = _primary(tag)
-    if primary in KOKORO_LANGUAGES:
+    if primary in KOKORO_READS:
         how = "install Kokoro's voices (pip install 'audionews[kokoro]', then audionews voices install kokoro)"
     else:
         how = (f"name a voice for it in feed.toml's [voices] table: a piper voice file ({primary} = "
-               f"\"piper:voices/{primary}.onnx\") or Google's online voice ({primary} = \"gtts:\")")
+               f"\"piper:/path/to/voice.onnx\") or Google's online voice ({primary} = \"gtts:\")")
     raise ConfigError(f"no installed voice reads the article's language ({tag}): {how}")
 
 
 def _from_table(feed_voice: Voice, tag: str, by_language: Mapping[str, str]) -> Voice | None:
+    """The ``[voices]`` entry for ``tag`` (or its primary language): "engine:" is that engine's voice for
+    the language, "engine:voice" and "voice" that voice (a bare name is looked for in the feed's engine
+    first, then in every engine). A listed voice of another language is refused: it would read the
+    article in the wrong accent, or not at all."""
     table = {language_tag(key): value for key, value in by_language.items()}
-    named = table.get(tag) or table.get(_primary(tag))
+    key = tag if tag in table else _primary(tag)
+    named = table.get(key)
     if not named:
         return None
+    where = f"feed.toml's [voices] {key} = {named!r}"
     engine, _, voice = named.partition(":")
-    if engine not in available():  # "ff_siwis" (the feed's engine), or a voice file path holding a colon
-        engine, voice = feed_voice.engine, named
+    if engine in available() and not voice:  # "gtts:", "kokoro:": the engine's voice for the language
+        found = _default_for(engine, tag, wildcard=True, named=True)
+        if found is None:
+            raise ConfigError(f"{where}: {engine} has no installed voice for {tag}")
+        return Voice(engine, found.name, feed_voice.speed, tag)
+    if engine not in available():  # a bare voice name, or a voice file path holding a colon
+        engine, voice = _engine_of(named, feed_voice.engine), named
+    listed = [v.language for v in installed_voices(engine) if v.name == voice]
+    if listed and not any(same_language(language, tag) for language in listed):
+        raise ConfigError(f"{where}: that voice reads {listed[0]}, not {tag}")
     return Voice(engine, voice, feed_voice.speed, tag)
+
+
+def _engine_of(name: str, feed_engine: str) -> str:
+    """The engine that lists a voice called ``name``: the feed's, else the first that does, else the feed's
+    (a voice file, which its engine checks)."""
+    for engine in [feed_engine, *available()]:
+        if any(v.name == name for v in installed_voices(engine)):
+            return engine
+    return feed_engine
 
 
 def _language_of(voice: Voice) -> str:
@@ -84,9 +109,10 @@ def _language_of(voice: Voice) -> str:
     return voice.language
 
 
-def _default_for(engine: str, tag: str, wildcard: bool) -> InstalledVoice | None:
-    """``engine``'s voice for ``tag``: one of exactly that region first, then the language's first."""
-    voices = [v for v in installed_voices(engine)
-              if v.automatic and (wildcard or v.language != ANY_LANGUAGE) and same_language(v.language, tag)]
+def _default_for(engine: str, tag: str, wildcard: bool, named: bool = False) -> InstalledVoice | None:
+    """``engine``'s voice for ``tag``: one of exactly that region first, then the language's first (a voice
+    too rough to choose unasked only when the feed ``named`` the engine for the language)."""
+    voices = [v for v in installed_voices(engine) if (v.automatic or named)
+              and (wildcard or v.language != ANY_LANGUAGE) and same_language(v.language, tag)]
     exact = [v for v in voices if v.language == tag]
     return next(iter(exact or voices), None)

@@ -94,7 +94,9 @@ class Speaker:
         two to speak is spoken here, with every core: starting workers would cost more than it saves.
 
         The first time a language is spoken, the voice's calibration sentences (:mod:`.check`) are
-        ordered first: each sentence is checked against the pace they show."""
+        ordered first: each sentence is checked against the pace they show (one pace a language: "fr"
+        and "fr-CA" are one)."""
+        language = language.replace("_", "-").lower().split("-")[0] or "en"
         checker = self._checker(language)
         calibration = [] if language in self._calibrating else list(checker.calibration)
         missing = sum(1 for text in calibration + texts if not self._has(text))
@@ -156,12 +158,15 @@ class Speakers:
     def __init__(self, jobs: int | None = 1, cache: SpeechCache | None = None) -> None:
         self.jobs = jobs
         self.cache = cache
-        self._speakers: dict[Voice, Speaker] = {}
+        self._speakers: dict[str, Speaker] = {}
 
     def __call__(self, voice: Voice) -> Speaker:
-        if voice not in self._speakers:
-            self._speakers[voice] = Speaker(get_engine(voice), self.jobs, self.cache)
-        return self._speakers[voice]
+        """The speaker of ``voice``: one per engine identity, so "fr" and "fr-FR" articles share a voice's
+        workers (an engine whose audio depends on the language says so in its identity)."""
+        engine = get_engine(voice)
+        if engine.identity not in self._speakers:
+            self._speakers[engine.identity] = Speaker(engine, self.jobs, self.cache)
+        return self._speakers[engine.identity]
 
     def __enter__(self) -> Speakers:
         return self

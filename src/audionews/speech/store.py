@@ -29,9 +29,25 @@ from audionews.files import TEMP_PREFIX
 if TYPE_CHECKING:
     import numpy
 
-__all__ = ["KOKORO_LANGUAGES", "KOKORO_MODELS", "MODEL_FILE", "MODEL_SHA256", "RELEASE_URL", "URL_ENV", "VOICES_ENV",
-           "VOICES_FILE", "VOICES_SHA256", "Installed", "install_kokoro", "kokoro_folder", "kokoro_model",
-           "kokoro_voices", "kokoro_voices_file", "voices_home"]
+__all__ = [
+    "KOKORO_LANGUAGES",
+    "KOKORO_MODELS",
+    "MODEL_FILE",
+    "MODEL_SHA256",
+    "RELEASE_URL",
+    "ROUGH_LANGUAGES",
+    "URL_ENV",
+    "VOICES_ENV",
+    "VOICES_FILE",
+    "VOICES_SHA256",
+    "Installed",
+    "install_kokoro",
+    "kokoro_folder",
+    "kokoro_model",
+    "kokoro_voices",
+    "kokoro_voices_file",
+    "voices_home",
+]
 
 VOICES_ENV = "AUDIONEWS_VOICES"
 """Where installed voices live, when set."""
@@ -64,6 +80,9 @@ KOKORO_LANGUAGES = {
     "z": ("zh", "cmn", "Mandarin Chinese", "zf_xiaobei"),
 }
 """What the first letter of a Kokoro voice's name says (the second is f or m: female or male)."""
+ROUGH_LANGUAGES = frozenset({"j", "z"})
+"""Japanese and Mandarin: Kokoro learned them from another front end (misaki), and espeak-ng reads no
+kanji ("Japanese letter"), so an article in either is read by these voices only where the feed names one."""
 VOICE_NAME = re.compile(r"^([a-z])([fm])_([a-z0-9]+)$")
 VOICE_ROWS, VOICE_WIDTH = 510, 256
 """A voice is one 256-wide style vector per phoneme count, up to the model's 510 phonemes."""

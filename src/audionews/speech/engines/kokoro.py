@@ -22,6 +22,7 @@ from audionews.ffmpeg import run_ffmpeg
 from audionews.speech.engines.base import InstalledVoice, Speech, Voice, register
 from audionews.speech.store import (
     KOKORO_LANGUAGES,
+    ROUGH_LANGUAGES,
     VOICE_NAME,
     kokoro_model,
     kokoro_voices,
@@ -33,9 +34,6 @@ __all__ = ["MAX_PHONEMES", "SAMPLE_RATE", "KokoroEngine", "split_phonemes"]
 SAMPLE_RATE = 24_000
 MAX_PHONEMES = 510
 """The most phonemes the model reads at once (its context is 512 tokens, with one pad at each end)."""
-ROUGH_LANGUAGES = frozenset({"j", "z"})
-"""Japanese and Mandarin: Kokoro learned them from another front end (misaki), and espeak-ng reads no
-kanji ("Japanese letter"), so an article in either is read by these voices only where the feed names one."""
 MODEL_MAX_SPEED = 2.0
 """The fastest Kokoro speaks (kokoro-onnx refuses more); the feed's speeds go to 3.0."""
 PIECE_GAP = 0.12
