@@ -273,15 +273,19 @@ LANGS = st.sampled_from([*CODES, "pt-BR", "es-MX", "fr-CA"])
 
 @settings(max_examples=300, deadline=None)
 @given(language=LANGS, whole=WHOLE, fraction=st.integers(min_value=0, max_value=999),
-       form=st.sampled_from(["decimal", "grouped", "percent", "money-after", "money-before", "negative", "plain"]))
+       form=st.sampled_from(["decimal", "grouped", "spaced", "zero-led", "percent", "money-after", "money-before",
+                             "negative", "plain"]),
+       space=st.sampled_from([" ", "\u00a0", "\u202f"]))
 def test_every_number_form_the_rules_claim_is_said_in_words(language: str, whole: int, fraction: int,
-                                                            form: str) -> None:
+                                                            form: str, space: str) -> None:
     """Decimals, thousands, percents, money and negatives: no digit left, and the decimal said as a word."""
     table = language_of(language)
     decimal = _decimal(whole, fraction, language)
     written = {
         "decimal": f"Il y a {decimal}.",
         "grouped": f"Il y a {_grouped(whole, language)}.",
+        "spaced": f"Il y a {whole:,}.".replace(",", space),  # a space groups thousands in every language
+        "zero-led": f"Code 0{whole:,}.".replace(",", space),
         "percent": f"Il y a {decimal} %.",
         "money-after": f"Il y a {decimal} €.",
         "money-before": f"Il y a € {decimal}.",
@@ -335,3 +339,36 @@ def test_every_number_left_as_digits_is_named_by_the_check(language: str, text: 
     left = set(re.findall(r"\d+", for_speech(text, language)))
     named = {part for d in doubts([text], language) for part in re.findall(r"\d+", d.word)}
     assert left <= named
+
+
+# --- Arbitrary digits, separators and currency signs: no rule raises, no digit group is lost --------------
+
+SEPARATORS = st.sampled_from([" ", "\u00a0", "\u202f", ".", ",", "'", "’"])
+WRITTEN_NUMBER = st.builds(
+    lambda first, groups, tail: first + "".join(groups) + tail,
+    st.from_regex(r"0?[0-9]{1,3}", fullmatch=True),
+    st.lists(st.tuples(SEPARATORS, st.from_regex(r"[0-9]{3}", fullmatch=True)).map("".join), max_size=3),
+    st.one_of(st.just(""), st.tuples(SEPARATORS, st.from_regex(r"[0-9]{1,3}", fullmatch=True)).map("".join)),
+)
+DIGIT_TEXT = st.lists(st.one_of(
+    WRITTEN_NUMBER,
+    st.sampled_from([" ", "-", "–", "%", " %", "€", " €", "$", "£", "CHF ", "R$ ", " de ", "Code ", " euros", "a",
+                     " h ", ":", "/", ". ", "Uhr", " Menschen"]),
+), max_size=8).map("".join)
+
+
+def _with_run_changed(text: str, run: re.Match) -> str:
+    last = str((int(text[run.end() - 1]) + 1) % 10)
+    return text[:run.end() - 1] + last + text[run.end():]
+
+
+@settings(max_examples=300, deadline=None)
+@given(language=st.sampled_from([*CODES, "pt-BR", "de-CH", "es-MX"]), text=DIGIT_TEXT)
+def test_no_rule_raises_and_every_digit_group_is_said(language: str, text: str) -> None:
+    """Any digits, group separators (space, NBSP, NNBSP, dot, comma, apostrophe), zero-led groups and
+    currency signs give text; and every run of digits is said: change its last digit and what is said
+    changes (a group a rule drops, as ".345" once was in "012.345", would not)."""
+    said = for_speech(text, language)
+    assert isinstance(said, str)
+    for run in re.finditer(r"\d+", text):
+        assert for_speech(_with_run_changed(text, run), language) != said, (text, run.group(0), said)

@@ -86,29 +86,46 @@ def _digits(text: str, table: Language) -> str:
     return " ".join(num2words(int(d), lang=table.num2words) for d in text)
 
 
+_SPACES = " \u00a0\u202f"
+"""A space, a no-break space or a narrow one between groups of three digits: a thousands separator in
+every one of these languages (SI, RAE, DIN): "10 000", "250\u202f000"."""
+
+
+def _group_marks(table: Language) -> str:
+    """What may stand between groups of three digits: a space everywhere; a dot but in French and Mexico
+    (a comma there); an apostrophe in German (Switzerland: "CHF 1'000")."""
+    if table.decimal_point:
+        return _SPACES + ","
+    return _SPACES + ("" if table.code == "fr" else ".") + ("'’" if table.code == "de" else "")
+
+
 def _number_pattern(table: Language) -> str:
     """A written number in this language: "1.250,5", "1 250", "12,5", "42" (Mexico: "1,250.5")."""
-    if table.decimal_point:
-        return r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    group = r"[ ]" if table.code == "fr" else r"\."
-    return r"\d{1,3}(?:" + group + r"\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+    group = "[" + re.escape(_group_marks(table)) + "]"
+    decimal = r"\." if table.decimal_point else ","
+    return r"\d{1,3}(?:" + group + r"\d{3})+(?:" + decimal + r"\d+)?|\d+(?:" + decimal + r"\d+)?"
 
 
 def _parts(written: str, table: Language) -> tuple[int, str]:
     """"1.250,5" → (1250, "5")."""
-    thousands, decimal = (",", ".") if table.decimal_point else (" .", ",")
-    for mark in thousands:
-        written = written.replace(mark, "")
-    whole, _, fraction = written.partition(decimal)
+    whole, fraction = _split(written, table)
     return int(whole or "0"), fraction
+
+
+def _split(written: str, table: Language) -> tuple[str, str]:
+    """"012 345,5" → ("012345", "5"): the whole part's digits as written, and the fraction's."""
+    whole, _, fraction = written.partition("." if table.decimal_point else ",")
+    for mark in _group_marks(table):
+        whole = whole.replace(mark, "")
+    return whole, fraction
 
 
 def _number_words(written: str, table: Language, gender: str = "") -> str:
     """"1,2" → "un virgule deux"; "3,25" → "trois virgule vingt-cinq" (German: digit by digit); "007" digits."""
     sign = table.minus + " " if written.startswith("-") else ""
     written = written.lstrip("-")
-    whole, fraction = _parts(written, table)
-    bare = re.split(r"[.,]", written)[0]
+    bare, fraction = _split(written, table)
+    whole = int(bare or "0")
     if len(bare) > 1 and bare.startswith("0") and not fraction:
         return sign + _digits(bare, table)
     said = cardinal_in(whole, table, "" if fraction else gender)
@@ -408,7 +425,8 @@ def _numbers(text: str, locale: Locale) -> str:
         whole, fraction = _parts(written, table)
         following = re.match(r"\s(?:(?:" + "|".join(THOUSANDS) + r")\s)?([^\W\d_]+)", m.string[m.end():])
         gender = ""
-        if not fraction and following:
+        bare = _split(written, table)[0]
+        if not fraction and following and not (len(bare) > 1 and bare.startswith("0")):  # "012" is said digit by digit
             word = following.group(1)
             gender = table.magnitudes.get(word) or table.nouns.get(word) or _currency_gender(word, table)
             if not gender and _agrees(whole, table, written) and _is_noun(word, table):
