@@ -274,7 +274,7 @@ LANGS = st.sampled_from([*CODES, "pt-BR", "es-MX", "fr-CA"])
 @settings(max_examples=300, deadline=None)
 @given(language=LANGS, whole=WHOLE, fraction=st.integers(min_value=0, max_value=999),
        form=st.sampled_from(["decimal", "grouped", "spaced", "zero-led", "percent", "money-after", "money-before",
-                             "negative", "plain"]),
+                             "negative", "plain", "range"]),
        space=st.sampled_from([" ", "\u00a0", "\u202f"]))
 def test_every_number_form_the_rules_claim_is_said_in_words(language: str, whole: int, fraction: int,
                                                             form: str, space: str) -> None:
@@ -286,6 +286,7 @@ def test_every_number_form_the_rules_claim_is_said_in_words(language: str, whole
         "grouped": f"Il y a {_grouped(whole, language)}.",
         "spaced": f"Il y a {whole:,}.".replace(",", space),  # a space groups thousands in every language
         "zero-led": f"Code 0{whole:,}.".replace(",", space),
+        "range": f"Il y a {whole}{'-' if fraction % 2 else '–'}{whole + fraction + 1}.",
         "percent": f"Il y a {decimal} %.",
         "money-after": f"Il y a {decimal} €.",
         "money-before": f"Il y a € {decimal}.",
@@ -296,6 +297,22 @@ def test_every_number_form_the_rules_claim_is_said_in_words(language: str, whole
     assert not re.search(r"\d", said), (written, said)
     if form in ("decimal", "percent"):
         assert f" {table.decimal} " in said
+    if form == "range":
+        assert f" {RANGE_WORDS[table.code]} " in said, (written, said)
+
+
+RANGE_WORDS = {"fr": "à", "es": "a", "de": "bis", "it": "a", "pt": "a"}
+
+
+@settings(max_examples=100, deadline=None)
+@given(language=LANGS, start=st.integers(1100, 2098), length=st.integers(1, 80), dash=st.sampled_from("-–"))
+def test_a_year_range_is_two_years_and_the_language_s_word(language: str, start: int, length: int,
+                                                          dash: str) -> None:
+    table = language_of(language)
+    end = min(start + length, 2099)
+    said = for_speech(f"Von {start}{dash}{end}.", language)
+    first, _, second = said.rstrip(".").partition(f" {RANGE_WORDS[table.code]} ")
+    assert first == f"Von {for_speech(str(start), language)}" and second == for_speech(str(end), language)
 
 
 @settings(max_examples=150, deadline=None)

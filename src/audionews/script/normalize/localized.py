@@ -355,6 +355,38 @@ def _scores(text: str, locale: Locale) -> str:
     return _SCORE.sub(lambda m: f"{m[1]} {_SCORE_WORD[_table(locale).code]} {m[2]}", text)
 
 
+_RANGE_WORD = {"fr": "à", "es": "a", "de": "bis", "it": "a", "pt": "a"}
+_BETWEEN = re.compile(r"\b(?:entre|zwischen|tra|fra)\s$", re.IGNORECASE)
+
+
+def _ranges(text: str, locale: Locale) -> str:
+    """"1939-1945" → "1939 à 1945", "1939 bis 1945"; "entre 10-20" → "entre 10 et 20"; "2-1" a score.
+
+    Only the dash becomes a word: the numbers on either side are then read by the rules for years,
+    money, percents and numbers, as if written apart. A zero-led group ("06-12") is no range; an
+    en dash between words is a hyphen, never the English "to" of the language-neutral pauses.
+    """
+    table = _table(locale)
+    number = _number_pattern(table)
+    pattern = re.compile(r"(?<![\w.,/-])(?P<a>" + number + r")(?P<pc>\s?%)?\s?[-–]\s?(?P<b>" + number
+                         + r")(?![\w/-]|[.,]\d)")
+
+    def say(m: re.Match) -> str:
+        a, b = (_split(m[x], table)[0] for x in ("a", "b"))
+        if any(len(x) > 1 and x.startswith("0") for x in (a, b)):
+            return m.group(0)
+        if _BETWEEN.search(m.string[: m.start()]):
+            word = table.and_word
+        elif len(a) <= 2 and len(b) <= 2 and int(b) <= int(a):
+            word = _SCORE_WORD[table.code]  # "2-1", "1-1": a score
+        else:
+            word = _RANGE_WORD[table.code]
+        return f"{m['a']}{m['pc'] or ''} {word} {m['b']}"
+
+    text = pattern.sub(say, text)
+    return re.sub(r"(?<=[^\W\d_])–(?=[^\W\d_])", "-", text)
+
+
 def _percents(text: str, locale: Locale) -> str:
     """"12,5 %" → "douze virgule cinq pour cent"."""
     table = _table(locale)
@@ -406,7 +438,7 @@ def _german_years(text: str, locale: Locale) -> str:
     table = _table(locale)
     if table.code != "de":
         return text
-    pattern = re.compile(r"(?<![\w.-])(?<!\d,)(1[1-9]\d\d)(?![\w.,%-]|\s[A-ZÄÖÜ]|\s?[€$£])")
+    pattern = re.compile(r"(?<![\w.-])(?<!\d,)(1[1-9]\d\d)(?![\w%-]|[.,]\d|\s[A-ZÄÖÜ]|\s?[€$£])")
     return pattern.sub(lambda m: _year_words(int(m[1]), table), text)
 
 
