@@ -265,9 +265,9 @@ def _times(text: str, locale: Locale) -> str:
     table = _table(locale)
     code = table.code
     if code == "fr":
-        pattern = r"(?<![\w:.])(?<!\d,)(?P<h>\d{1,2})(?:\s?h\s?(?P<m>\d{2})?|:(?P<m2>\d{2}))(?![\w:]|[.,]\d)"
+        pattern = r"(?<![\w:.])(?<!\d,)(?P<h>\d{1,2})(?:\s?h\s?(?P<m>\d{2})?|:(?P<m2>\d{2}))(?![\w:]|(?<=\d)[.,]\d)"
     elif code == "pt":
-        pattern = r"(?<![\w:.])(?<!\d,)(?P<h>\d{1,2})(?:h(?P<m>\d{2})?|:(?P<m2>\d{2}))(?![\w:]|[.,]\d)"
+        pattern = r"(?<![\w:.])(?<!\d,)(?P<h>\d{1,2})(?:h(?P<m>\d{2})?|:(?P<m2>\d{2}))(?![\w:]|(?<=\d)[.,]\d)"
     elif code == "de":
         pattern = (r"(?<![\w:.])(?<!\d,)(?P<h>\d{1,2})"
                    r"(?:(?::(?P<m2>\d{2}))(?:\s?(?P<uhr>Uhr))?|\.(?P<m>\d{2})\s?(?P<uhr2>Uhr)|\s?(?P<uhr3>Uhr))"
@@ -363,8 +363,7 @@ def _ranges(text: str, locale: Locale) -> str:
     """"1939-1945" → "1939 à 1945", "1939 bis 1945"; "entre 10-20" → "entre 10 et 20"; "2-1" a score.
 
     Only the dash becomes a word: the numbers on either side are then read by the rules for years,
-    money, percents and numbers, as if written apart. A zero-led group ("06-12") is no range; an
-    en dash between words is a hyphen, never the English "to" of the language-neutral pauses.
+    money, percents and numbers, as if written apart. A zero-led group ("06-12") is no range.
     """
     table = _table(locale)
     number = _number_pattern(table)
@@ -383,8 +382,7 @@ def _ranges(text: str, locale: Locale) -> str:
             word = _RANGE_WORD[table.code]
         return f"{m['a']}{m['pc'] or ''} {word} {m['b']}"
 
-    text = pattern.sub(say, text)
-    return re.sub(r"(?<=[^\W\d_])–(?=[^\W\d_])", "-", text)
+    return pattern.sub(say, text)
 
 
 def _percents(text: str, locale: Locale) -> str:
@@ -491,6 +489,8 @@ das com para por que
 
 
 def _symbols(text: str, locale: Locale) -> str:
-    """"Fish & chips" → "Fish et chips"; "AT&T" is left to the engine."""
+    """"Fish & chips" → "Fish et chips"; "AT&T" is left to the engine; "Paris–Lyon" a hyphen, never the
+    English "to" the language-neutral pauses would say (after the numbers, which become words)."""
+    text = re.sub(r"(?<=[^\W\d_])–(?=[^\W\d_])", "-", text)
     return re.sub(r"\s+&\s+", f" {_table(locale).and_word} ", text)
 
