@@ -2,9 +2,11 @@
 
 One set of rules reads each language's table (:mod:`.languages`); num2words says the numbers in that
 language. A decimal comma is a decimal ("1,2 milliard" is "un virgule deux milliard", never "1, 2"),
-a dot or a space between groups of three digits a thousands separator ("1.250", "1 250"), dates are
-day first. A number whose word changes with the gender of the noun after it ("21 personnes" is "vingt
-et une personnes") is said in that gender when the noun is in the table; before any other word it is
+a space (or a no-break space) between groups of three digits a thousands separator in every one of
+them, a dot too but in French, an apostrophe in German ("1.250", "10 000", "CHF 1'000"); a group led by
+a zero ("012 345") is said digit by digit; "1939-1945" is a range ("1939 bis 1945"); dates are day
+first. A number whose word changes with the gender of the noun after it ("21 personnes" is "vingt et
+une personnes") is said in that gender when the noun is in the table; before any other word it is
 left as digits for the engine, rather than guessed wrong.
 """
 
