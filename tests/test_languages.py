@@ -19,7 +19,7 @@ from audionews.model import Article, Block
 from audionews.script.normalize import doubts, for_speech
 from audionews.script.normalize.languages import LANGUAGES, language_of
 from audionews.script.normalize.rules import ENGLISH_RULES, NEUTRAL_RULES, RULES_BY_LANGUAGE, rules_for
-from audionews.script.segments import make_script, spoken_date
+from audionews.script.segments import _sentence, make_script, spoken_date
 from audionews.script.sentences import split_sentences
 from factories import article
 
@@ -273,15 +273,20 @@ LANGS = st.sampled_from([*CODES, "pt-BR", "es-MX", "fr-CA"])
 
 @settings(max_examples=300, deadline=None)
 @given(language=LANGS, whole=WHOLE, fraction=st.integers(min_value=0, max_value=999),
-       form=st.sampled_from(["decimal", "grouped", "percent", "money-after", "money-before", "negative", "plain"]))
+       form=st.sampled_from(["decimal", "grouped", "spaced", "zero-led", "percent", "money-after", "money-before",
+                             "negative", "plain", "range"]),
+       space=st.sampled_from([" ", "\u00a0", "\u202f"]))
 def test_every_number_form_the_rules_claim_is_said_in_words(language: str, whole: int, fraction: int,
-                                                            form: str) -> None:
+                                                            form: str, space: str) -> None:
     """Decimals, thousands, percents, money and negatives: no digit left, and the decimal said as a word."""
     table = language_of(language)
     decimal = _decimal(whole, fraction, language)
     written = {
         "decimal": f"Il y a {decimal}.",
         "grouped": f"Il y a {_grouped(whole, language)}.",
+        "spaced": f"Il y a {whole:,}.".replace(",", space),  # a space groups thousands in every language
+        "zero-led": f"Code 0{whole:,}.".replace(",", space),
+        "range": f"Il y a {whole}{'-' if fraction % 2 else '–'}{whole + fraction + 1}.",
         "percent": f"Il y a {decimal} %.",
         "money-after": f"Il y a {decimal} €.",
         "money-before": f"Il y a € {decimal}.",
@@ -292,6 +297,22 @@ def test_every_number_form_the_rules_claim_is_said_in_words(language: str, whole
     assert not re.search(r"\d", said), (written, said)
     if form in ("decimal", "percent"):
         assert f" {table.decimal} " in said
+    if form == "range":
+        assert f" {RANGE_WORDS[table.code]} " in said, (written, said)
+
+
+RANGE_WORDS = {"fr": "à", "es": "a", "de": "bis", "it": "a", "pt": "a"}
+
+
+@settings(max_examples=100, deadline=None)
+@given(language=LANGS, start=st.integers(1100, 2098), length=st.integers(1, 80), dash=st.sampled_from("-–"))
+def test_a_year_range_is_two_years_and_the_language_s_word(language: str, start: int, length: int,
+                                                          dash: str) -> None:
+    table = language_of(language)
+    end = min(start + length, 2099)
+    said = for_speech(f"Von {start}{dash}{end}.", language)
+    first, _, second = said.rstrip(".").partition(f" {RANGE_WORDS[table.code]} ")
+    assert first == f"Von {for_speech(str(start), language)}" and second == for_speech(str(end), language)
 
 
 @settings(max_examples=150, deadline=None)
@@ -335,3 +356,103 @@ def test_every_number_left_as_digits_is_named_by_the_check(language: str, text: 
     left = set(re.findall(r"\d+", for_speech(text, language)))
     named = {part for d in doubts([text], language) for part in re.findall(r"\d+", d.word)}
     assert left <= named
+
+
+# --- Arbitrary digits, separators and currency signs: no rule raises, no digit group is lost --------------
+
+SEPARATORS = st.sampled_from([" ", "\u00a0", "\u202f", ".", ",", "'", "’"])
+WRITTEN_NUMBER = st.builds(
+    lambda first, groups, tail: first + "".join(groups) + tail,
+    st.from_regex(r"0?[0-9]{1,3}", fullmatch=True),
+    st.lists(st.tuples(SEPARATORS, st.from_regex(r"[0-9]{3}", fullmatch=True)).map("".join), max_size=3),
+    st.one_of(st.just(""), st.tuples(SEPARATORS, st.from_regex(r"[0-9]{1,3}", fullmatch=True)).map("".join)),
+)
+DIGIT_TEXT = st.lists(st.one_of(
+    WRITTEN_NUMBER,
+    st.sampled_from([" ", "-", "–", "%", " %", "€", " €", "$", "£", "CHF ", "R$ ", " de ", "Code ", " euros", "a",
+                     " h ", ":", "/", ". ", "Uhr", " Menschen"]),
+), max_size=8).map("".join)
+
+
+def _with_run_changed(text: str, run: re.Match) -> str:
+    last = str((int(text[run.end() - 1]) + 1) % 10)
+    return text[:run.end() - 1] + last + text[run.end():]
+
+
+@settings(max_examples=300, deadline=None)
+@given(language=st.sampled_from([*CODES, "pt-BR", "de-CH", "es-MX"]), text=DIGIT_TEXT)
+def test_no_rule_raises_and_every_digit_group_is_said(language: str, text: str) -> None:
+    """Any digits, group separators (space, NBSP, NNBSP, dot, comma, apostrophe), zero-led groups and
+    currency signs give text; and every run of digits is said: change its last digit and what is said
+    changes (a group a rule drops, as ".345" once was in "012.345", would not)."""
+    said = for_speech(text, language)
+    assert isinstance(said, str)
+    for run in re.finditer(r"\d+", text):
+        assert for_speech(_with_run_changed(text, run), language) != said, (text, run.group(0), said)
+
+
+# --- The credit line: one language, one credit word, and no credit taken from a sentence of the story ------
+
+
+@settings(max_examples=60, deadline=None)
+@given(language=st.sampled_from(["en", *CODES, "pt-BR"]), first=NAMES, second=NAMES,
+       joiner=st.sampled_from([" and ", " & ", " AND "]), credited=st.booleans())
+def test_the_credit_line_is_in_one_language_with_one_credit_word(language: str, first: str, second: str,
+                                                                 joiner: str, credited: bool) -> None:
+    """Names joined by extraction's English "and" are joined by the language's word; a byline that already
+    starts with the credit word ("Par Claire Dubois", "By Jane Doe") is not credited twice."""
+    table = language_of(language)
+    by = table.by if table else "By"
+    byline = (f"{by} " if credited else "") + first + joiner + second
+    credit = make_script(article("Il pleut.", byline=byline, language=language)).segments[1].sentences[0].text
+    said_and = "&" if joiner == " & " and not table else joiner.strip() if not table else table.and_word
+    assert credit == f"{by} {first} {said_and} {second}."
+
+
+@pytest.mark.parametrize("language, byline", [
+    ("fr", "Par Claire Dubois"), ("es", "Por Ana Ruiz"), ("de", "Von Jan Weber"), ("it", "Di Marco Rossi"),
+    ("pt", "Por Ana Souza"), ("fr", "By Claire Dubois"), ("en", "By Jane Doe"), ("en", "BY JANE DOE"),
+])
+def test_a_byline_with_its_credit_word_is_credited_once(language: str, byline: str) -> None:
+    script = make_script(article("Il pleut.", byline=byline, language=language))
+    credit = script.segments[1].sentences[0].text
+    assert credit.split()[1].casefold() != byline.split()[0].casefold(), credit
+    assert credit.endswith(" ".join(byline.split()[1:]).title() + ".")
+
+
+def test_a_surname_that_starts_like_a_credit_word_is_kept() -> None:
+    script = make_script(article("Piove.", byline="Di Maio", language="it"))
+    assert script.segments[1].sentences[0].text == "Di Di Maio."
+
+
+@pytest.mark.parametrize("language, opening", [
+    ("fr", "Le 12 mars 2024, Claire Dubois a été élue maire."),
+    ("fr", "Claire Dubois, 12 mars 2024"),
+    ("es", "El 12 de marzo de 2024, Claire Dubois ganó."),
+    ("en", "On March 12, 2024, Claire Dubois was elected."),
+])
+def test_another_year_or_a_mention_of_the_author_is_no_credit_line(language: str, opening: str) -> None:
+    """A date with another year is another day; a sentence naming the author is news, not her credit."""
+    script = make_script(article(opening, "Suite.", byline="Claire Dubois", published=dt.date(2025, 3, 12),
+                                 language=language))
+    credit = [s.text for s in script.segments[1].sentences]
+    assert len(credit) == (1 if opening.startswith("Claire") else 2), credit
+    assert credit[-1] == _sentence(spoken_date(dt.date(2025, 3, 12), language))
+
+
+@given(language=st.sampled_from(["en", *CODES]), name=NAMES, day=DAYS, years=st.integers(1, 30))
+@settings(max_examples=60, deadline=None)
+def test_a_date_of_another_year_never_drops_the_date(language: str, name: str, day: dt.date, years: int) -> None:
+    other = day.replace(year=day.year - years) if not (day.month == 2 and day.day == 29) else day.replace(day=28,
+                                                                                                         year=2000)
+    opening = f"{spoken_date(other, language)}, {name}"
+    script = make_script(article(opening, "Suite.", byline=name, published=day, language=language))
+    assert script.segments[1].kind == "byline"
+    credit = " ".join(s.text for s in script.segments[1].sentences)
+    assert credit.endswith(" " + _sentence(spoken_date(day, language)))
+
+
+@pytest.mark.parametrize("headline", ["यह एक लेख है।", "これは記事です。", "这是文章！", "本当？"])
+def test_a_sentence_that_ends_with_its_own_script_s_mark_gets_no_full_stop(headline: str) -> None:
+    script = make_script(article("Text.", headline=headline, language="hi"))
+    assert script.segments[0].sentences[-1].text == headline

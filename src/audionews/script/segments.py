@@ -46,6 +46,23 @@ def _as_said(byline: str) -> str:
     return "".join(p.title() if p.isupper() and len(p.split()) >= 2 else p for p in parts)  # not "AFP", "NASA"
 
 
+_PARTICLES = frozenset(("Di", "Von", "DI", "VON"))
+"""Credit words that are also the first word of some surnames ("Di Maio", "Von Trier")."""
+
+
+def _names(byline: str, table: Language | None) -> str:
+    """The byline as the credit line says it after its credit word: without a credit word of its own
+    ("Par Claire Dubois", "By Jane Doe": never "Par Par …"), and with the names joined by the language's
+    word ("Ana Ruiz y Luis Gómez"), not the English "and" some pages and extraction put between them."""
+    words = {"By", "BY", "by"} | ({table.by, table.by.upper()} if table else set())
+    first, _, rest = byline.strip().partition(" ")
+    if first in words and rest.strip() and (first not in _PARTICLES or len(rest.split()) >= 2):
+        byline = rest.strip()
+    if table:
+        byline = re.sub(r"\s+(?:and|AND|&)\s+", f" {table.and_word} ", byline)
+    return byline
+
+
 def make_script(article: Article, default_language: str = "en", lexicon: Lexicon = Lexicon()) -> Script:
     language = article.language or default_language
     table = language_of(language)
@@ -58,6 +75,7 @@ def make_script(article: Article, default_language: str = "en", lexicon: Lexicon
 
     segments: list[Segment] = [segment("headline", article.headline, chapter=article.headline)]
     byline, published = _not_in_body(article, table)
+    byline = _names(byline, table) if byline else byline
     credit = " ".join(
         part
         for part in (
@@ -113,19 +131,24 @@ def _not_in_body(article: Article, table: Language | None) -> tuple[str | None, 
     for block in article.blocks[:_OPENING_BLOCKS]:
         if len(block.text.split()) > _CREDIT_WORDS:
             continue
-        if byline and _names_in(byline, block.text):
+        if byline and _names_in(byline, block.text, table):
             byline = None
         if published and _date_in(published, block.text, table):
             published = None
     return byline, published
 
 
-def _names_in(byline: str, text: str) -> bool:
-    """Whether every name of a byline ("Ana Ruiz y Luis Gómez") is in ``text``, whatever its case."""
-    names = [n for n in re.split(r"\s*(?:,|&|\b(?:and|et|y|e|und)\b)\s*", byline) if n.strip()]
+def _names_in(byline: str, text: str, table: Language | None = None) -> bool:
+    """Whether ``text`` credits every name of a byline ("Ana Ruiz y Luis Gómez"), whatever its case: the
+    first name opens it, or follows a credit word ("Par", "By") or a separator ("June 3, 2025 | Jane Doe").
+    A sentence that only mentions the author ("Le 12 mars 2024, Claire Dubois a été élue maire") is news."""
+    names = [n for n in re.split(r"\s*(?:,|&|\b(?:and|et|y|e|und)\b)\s*", _names(byline, table)) if n.strip()]
     folded = " ".join(text.split()).casefold()
-    return bool(names) and all(re.search(r"(?<!\w)" + re.escape(" ".join(n.split()).casefold()) + r"(?!\w)", folded)
-                               for n in names)
+    said = [re.escape(" ".join(n.split()).casefold()) for n in names]
+    credit = "|".join(re.escape(w.casefold()) for w in {"by", table.by if table else "by"})
+    first = r"(?:^\W*|(?<!\w)(?:" + credit + r")\s+|[|—–·•]\s*)" + said[0] + r"(?!\w)" if said else ""
+    return bool(said) and bool(re.search(first, folded)) and all(re.search(r"(?<!\w)" + n + r"(?!\w)", folded)
+                                                                  for n in said)
 
 
 def _date_in(day: dt.date, text: str, table: Language | None) -> bool:
@@ -143,13 +166,16 @@ def _date_in(day: dt.date, text: str, table: Language | None) -> bool:
         rf"(?<!\d)0?{m}/0?{d}/(?:{y}|{y % 100:02d})(?!\d)",
         rf"(?<!\d){y}-{m:02d}-{d:02d}(?!\d)",
     )
+    years = {int(y) for y in re.findall(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)", text)}
+    if years and y not in years:
+        return False  # "Le 12 mars 2024" is another day than 12 March 2025
     return any(re.search(p, text, re.IGNORECASE) for p in patterns)
 
 
 def _sentence(text: str) -> str:
     """Whitespace tidied and a full stop added where none ends the line, so engines close the tone."""
     text = re.sub(r"\s+", " ", text).strip()
-    return text if re.search(r"[.!?…:;][\"'”’»)\]]*$", text) else text + "."
+    return text if re.search(r"[.!?…:;।。！？][\"'”’»)\]]*$", text) else text + "."
 
 
 def _opening(text: str, limit: int = 8) -> str:

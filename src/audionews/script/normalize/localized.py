@@ -2,9 +2,11 @@
 
 One set of rules reads each language's table (:mod:`.languages`); num2words says the numbers in that
 language. A decimal comma is a decimal ("1,2 milliard" is "un virgule deux milliard", never "1, 2"),
-a dot or a space between groups of three digits a thousands separator ("1.250", "1 250"), dates are
-day first. A number whose word changes with the gender of the noun after it ("21 personnes" is "vingt
-et une personnes") is said in that gender when the noun is in the table; before any other word it is
+a space (or a no-break space) between groups of three digits a thousands separator in every one of
+them, a dot too but in French, an apostrophe in German ("1.250", "10 000", "CHF 1'000"); a group led by
+a zero ("012 345") is said digit by digit; "1939-1945" is a range ("1939 bis 1945"); dates are day
+first. A number whose word changes with the gender of the noun after it ("21 personnes" is "vingt et
+une personnes") is said in that gender when the noun is in the table; before any other word it is
 left as digits for the engine, rather than guessed wrong.
 """
 
@@ -86,29 +88,46 @@ def _digits(text: str, table: Language) -> str:
     return " ".join(num2words(int(d), lang=table.num2words) for d in text)
 
 
+_SPACES = " \u00a0\u202f"
+"""A space, a no-break space or a narrow one between groups of three digits: a thousands separator in
+every one of these languages (SI, RAE, DIN): "10 000", "250\u202f000"."""
+
+
+def _group_marks(table: Language) -> str:
+    """What may stand between groups of three digits: a space everywhere; a dot but in French and Mexico
+    (a comma there); an apostrophe in German (Switzerland: "CHF 1'000")."""
+    if table.decimal_point:
+        return _SPACES + ","
+    return _SPACES + ("" if table.code == "fr" else ".") + ("'’" if table.code == "de" else "")
+
+
 def _number_pattern(table: Language) -> str:
     """A written number in this language: "1.250,5", "1 250", "12,5", "42" (Mexico: "1,250.5")."""
-    if table.decimal_point:
-        return r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    group = r"[ ]" if table.code == "fr" else r"\."
-    return r"\d{1,3}(?:" + group + r"\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+    group = "[" + re.escape(_group_marks(table)) + "]"
+    decimal = r"\." if table.decimal_point else ","
+    return r"\d{1,3}(?:" + group + r"\d{3})+(?:" + decimal + r"\d+)?|\d+(?:" + decimal + r"\d+)?"
 
 
 def _parts(written: str, table: Language) -> tuple[int, str]:
     """"1.250,5" → (1250, "5")."""
-    thousands, decimal = (",", ".") if table.decimal_point else (" .", ",")
-    for mark in thousands:
-        written = written.replace(mark, "")
-    whole, _, fraction = written.partition(decimal)
+    whole, fraction = _split(written, table)
     return int(whole or "0"), fraction
+
+
+def _split(written: str, table: Language) -> tuple[str, str]:
+    """"012 345,5" → ("012345", "5"): the whole part's digits as written, and the fraction's."""
+    whole, _, fraction = written.partition("." if table.decimal_point else ",")
+    for mark in _group_marks(table):
+        whole = whole.replace(mark, "")
+    return whole, fraction
 
 
 def _number_words(written: str, table: Language, gender: str = "") -> str:
     """"1,2" → "un virgule deux"; "3,25" → "trois virgule vingt-cinq" (German: digit by digit); "007" digits."""
     sign = table.minus + " " if written.startswith("-") else ""
     written = written.lstrip("-")
-    whole, fraction = _parts(written, table)
-    bare = re.split(r"[.,]", written)[0]
+    bare, fraction = _split(written, table)
+    whole = int(bare or "0")
     if len(bare) > 1 and bare.startswith("0") and not fraction:
         return sign + _digits(bare, table)
     said = cardinal_in(whole, table, "" if fraction else gender)
@@ -248,9 +267,9 @@ def _times(text: str, locale: Locale) -> str:
     table = _table(locale)
     code = table.code
     if code == "fr":
-        pattern = r"(?<![\w:.])(?<!\d,)(?P<h>\d{1,2})(?:\s?h\s?(?P<m>\d{2})?|:(?P<m2>\d{2}))(?![\w:]|[.,]\d)"
+        pattern = r"(?<![\w:.])(?<!\d,)(?P<h>\d{1,2})(?:\s?h\s?(?P<m>\d{2})?|:(?P<m2>\d{2}))(?![\w:]|(?<=\d)[.,]\d)"
     elif code == "pt":
-        pattern = r"(?<![\w:.])(?<!\d,)(?P<h>\d{1,2})(?:h(?P<m>\d{2})?|:(?P<m2>\d{2}))(?![\w:]|[.,]\d)"
+        pattern = r"(?<![\w:.])(?<!\d,)(?P<h>\d{1,2})(?:h(?P<m>\d{2})?|:(?P<m2>\d{2}))(?![\w:]|(?<=\d)[.,]\d)"
     elif code == "de":
         pattern = (r"(?<![\w:.])(?<!\d,)(?P<h>\d{1,2})"
                    r"(?:(?::(?P<m2>\d{2}))(?:\s?(?P<uhr>Uhr))?|\.(?P<m>\d{2})\s?(?P<uhr2>Uhr)|\s?(?P<uhr3>Uhr))"
@@ -338,6 +357,36 @@ def _scores(text: str, locale: Locale) -> str:
     return _SCORE.sub(lambda m: f"{m[1]} {_SCORE_WORD[_table(locale).code]} {m[2]}", text)
 
 
+_RANGE_WORD = {"fr": "à", "es": "a", "de": "bis", "it": "a", "pt": "a"}
+_BETWEEN = re.compile(r"\b(?:entre|zwischen|tra|fra)\s$", re.IGNORECASE)
+
+
+def _ranges(text: str, locale: Locale) -> str:
+    """"1939-1945" → "1939 à 1945", "1939 bis 1945"; "entre 10-20" → "entre 10 et 20"; "2-1" a score.
+
+    Only the dash becomes a word: the numbers on either side are then read by the rules for years,
+    money, percents and numbers, as if written apart. A zero-led group ("06-12") is no range.
+    """
+    table = _table(locale)
+    number = _number_pattern(table)
+    pattern = re.compile(r"(?<![\w.,/-])(?P<a>" + number + r")(?P<pc>\s?%)?\s?[-–]\s?(?P<b>" + number
+                         + r")(?![\w/-]|[.,]\d)")
+
+    def say(m: re.Match) -> str:
+        a, b = (_split(m[x], table)[0] for x in ("a", "b"))
+        if any(len(x) > 1 and x.startswith("0") for x in (a, b)):
+            return m.group(0)
+        if _BETWEEN.search(m.string[: m.start()]):
+            word = table.and_word
+        elif len(a) <= 2 and len(b) <= 2 and int(b) <= int(a):
+            word = _SCORE_WORD[table.code]  # "2-1", "1-1": a score
+        else:
+            word = _RANGE_WORD[table.code]
+        return f"{m['a']}{m['pc'] or ''} {word} {m['b']}"
+
+    return pattern.sub(say, text)
+
+
 def _percents(text: str, locale: Locale) -> str:
     """"12,5 %" → "douze virgule cinq pour cent"."""
     table = _table(locale)
@@ -389,7 +438,7 @@ def _german_years(text: str, locale: Locale) -> str:
     table = _table(locale)
     if table.code != "de":
         return text
-    pattern = re.compile(r"(?<![\w.-])(?<!\d,)(1[1-9]\d\d)(?![\w.,%-]|\s[A-ZÄÖÜ]|\s?[€$£])")
+    pattern = re.compile(r"(?<![\w.-])(?<!\d,)(1[1-9]\d\d)(?![\w%-]|[.,]\d|\s[A-ZÄÖÜ]|\s?[€$£])")
     return pattern.sub(lambda m: _year_words(int(m[1]), table), text)
 
 
@@ -408,7 +457,8 @@ def _numbers(text: str, locale: Locale) -> str:
         whole, fraction = _parts(written, table)
         following = re.match(r"\s(?:(?:" + "|".join(THOUSANDS) + r")\s)?([^\W\d_]+)", m.string[m.end():])
         gender = ""
-        if not fraction and following:
+        bare = _split(written, table)[0]
+        if not fraction and following and not (len(bare) > 1 and bare.startswith("0")):  # "012" is said digit by digit
             word = following.group(1)
             gender = table.magnitudes.get(word) or table.nouns.get(word) or _currency_gender(word, table)
             if not gender and _agrees(whole, table, written) and _is_noun(word, table):
@@ -441,6 +491,8 @@ das com para por que
 
 
 def _symbols(text: str, locale: Locale) -> str:
-    """"Fish & chips" → "Fish et chips"; "AT&T" is left to the engine."""
+    """"Fish & chips" → "Fish et chips"; "AT&T" is left to the engine; "Paris–Lyon" a hyphen, never the
+    English "to" the language-neutral pauses would say (after the numbers, which become words)."""
+    text = re.sub(r"(?<=[^\W\d_])–(?=[^\W\d_])", "-", text)
     return re.sub(r"\s+&\s+", f" {_table(locale).and_word} ", text)
 

@@ -131,6 +131,7 @@ _LOCAL_RULES: tuple[Rule, ...] = (
     local._dates,            # before times and numbers: "12.03.2025", "12 mars 2025"
     local._scores,           # "2:1": one digit after the colon, where a clock has two
     local._times,            # "14 h 30", "14:30 Uhr"
+    local._ranges,           # after dates and times, before money and numbers: "1939-1945", "10-20 €"
     local._currencies,       # before percents and numbers: "3,50 €", "R$ 10"
     local._percents,
     local._ordinals,         # "1er", "2º", "am 3. Oktober"
