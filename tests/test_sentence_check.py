@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audionews.errors import SynthesisError
-from audionews.speech.check import MIN_RATIO, Checker, phonemes, speakable
+from audionews.speech.check import MIN_PHONEMES, MIN_RATIO, Checker, phonemes, speakable
 from audionews.speech.engines import ANY_LANGUAGE, InstalledVoice, Speech, Voice, get_engine, register
 from audionews.speech.engines.silent import SilentEngine
 from audionews.speech.speaker import Speaker
@@ -147,7 +147,8 @@ def test_the_silent_engine_passes_and_cutting_most_of_a_sentence_is_caught(silen
     engine, checker = silent_checker
     text = " ".join(words) + end
     speech = trimmed(engine.synthesize(text))
-    assert checker.measure(text, speech).ratio >= MIN_RATIO
+    measure = checker.measure(text, speech)
+    assert measure.ratio >= MIN_RATIO or measure.phonemes < MIN_PHONEMES  # passes (a word or two: silence only)
     kept = len(speech.pcm) // 2 // 5 * 2  # 80% of the speech dropped (the silent engine reads up to 1.4x its pace)
     cut = Speech(speech.pcm[:kept], speech.sample_rate)
     if phonemes(text, "en") >= 10:  # a word or two: too short to judge a part of it

@@ -25,8 +25,8 @@ from functools import lru_cache
 
 from audionews.speech.engines import Speech
 
-__all__ = ["CALIBRATION", "MIN_RATIO", "VOICED_BELOW_DB", "Checker", "Measure", "espeak_voice", "phonemes",
-           "speech_level", "voiced_seconds"]
+__all__ = ["CALIBRATION", "MIN_PHONEMES", "MIN_RATIO", "VOICED_BELOW_DB", "Checker", "Measure", "espeak_voice",
+           "phonemes", "speech_level", "voiced_seconds"]
 
 MIN_RATIO = 0.4
 """A sentence voiced for less than this share of its predicted time was cut short (or is silent).
@@ -35,6 +35,11 @@ intelligibility articles: real piper speech lies between 0.83 and 1.22 (median 0
 engine's hums between 0.74 and 1.39; the same speech cut in half, around 0.5 (at most 0.65). So
 0.4 is half the lowest clean sentence: a false alarm costs a second synthesis and two in a row a
 failed publish, while silence and most of a sentence lost are always caught."""
+
+MIN_PHONEMES = 8
+"""A sentence of fewer phonemes (a word or two) is judged for silence only: whether a voice spells
+"US", "url" or "id" or says it as a word changes its length threefold, and a word or two is no
+sentence a voice drops in part."""
 
 VOICED_BELOW_DB = 30.0
 """A 10 ms frame more than this far below the voice's typical level is a pause, not voice."""
@@ -196,7 +201,8 @@ class Checker:
         if not speakable(text):
             return True, Measure(0, 0.0, None)
         measure = self.measure(text, speech)
-        if measure.silent or (measure.ratio is not None and measure.ratio < MIN_RATIO):
+        short = measure.ratio is not None and measure.ratio < MIN_RATIO and measure.phonemes >= MIN_PHONEMES
+        if measure.silent or short:
             return False, measure
         self.learn(text, speech)
         return True, measure

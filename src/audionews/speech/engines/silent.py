@@ -2,9 +2,10 @@
 
 Everything after the voice (trimming, levelling, cue timing, MP3, the feed) works on it as on
 speech, in a fraction of the time piper takes and the same on every machine: for tests and dry
-runs whose subject is not the voice. Each word is a low tone as long as the word, with a short
-gap after it and a longer one after a comma or a full stop; so the same text always gives the
-same bytes, and a longer text or a lower speed gives longer audio.
+runs whose subject is not the voice. Each word is a low tone as long as the word (a word a voice
+spells, as long as its letter names), with a short gap after it and a longer one after a comma or
+a full stop; so the same text always gives the same bytes, and a longer text or a lower speed gives
+longer audio.
 """
 
 from __future__ import annotations
@@ -18,9 +19,12 @@ from audionews.speech.engines.base import ANY_LANGUAGE, InstalledVoice, Speech, 
 __all__ = ["SilentEngine"]
 
 SAMPLE_RATE = 22_050
-VERSION = 1
+VERSION = 2
 """Part of the identity: change it when the audio changes, so cached sentences are made again."""
 SECONDS_PER_LETTER = 0.06
+SPELLED_LETTER = 0.22
+"""Seconds for each letter of a word that is spelled out (no vowel, or a lone letter)."""
+VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüáíóúãõåæøœ")
 WORD_GAP = 0.05
 CLAUSE_GAP = 0.2
 """Seconds after a word ending with a comma, a full stop or the like (piper pauses there too)."""
@@ -56,13 +60,21 @@ class SilentEngine:
 
         pieces = [np.zeros(_samples(EDGE))]
         for word in text.split():
-            pieces.append(_hum(word, _samples(len(word) * SECONDS_PER_LETTER / self.speed)))
+            pieces.append(_hum(word, _samples(_seconds(word) / self.speed)))
             pieces.append(np.zeros(_samples((CLAUSE_GAP if word[-1] in CLAUSE_ENDS else WORD_GAP) / self.speed)))
         pieces.append(np.zeros(_samples(EDGE)))
         if len(pieces) == 2:  # nothing to say
             return Speech(pcm=b"", sample_rate=SAMPLE_RATE)
         samples = np.round(np.concatenate(pieces) * 32767).astype("<i2")
         return Speech(pcm=samples.tobytes(), sample_rate=SAMPLE_RATE)
+
+
+def _seconds(word: str) -> float:
+    """How long a voice takes over ``word``: its length, or, for a word a voice spells ("B", "WP", "Q3"),
+    a letter name's time for each letter, as the sentence check (speech/check.py) expects of speech."""
+    letters = [c for c in word if c.isalnum()]
+    spelled = 0 < len(letters) <= 6 and (len(letters) == 1 or not any(c.lower() in VOWELS for c in letters))
+    return len(letters) * SPELLED_LETTER if spelled else len(word) * SECONDS_PER_LETTER
 
 
 def _samples(seconds: float) -> int:
