@@ -34,6 +34,8 @@ from audionews.feed.writer import remove as remove_episode
 from audionews.speech.engines import Voice, available
 
 if TYPE_CHECKING:
+    from audionews.audio.verify import Verification
+    from audionews.pipeline import Published
     from audionews.script.lexicon import Lexicon
 
 __all__ = ["cli", "main"]
@@ -301,7 +303,7 @@ def publish_command(ctx: click.Context, sources: tuple[str, ...], feed_name: str
         ctx.exit(1)
 
 
-def _verification_lines(done: Any) -> list[str]:
+def _verification_lines(done: Published) -> list[str]:
     """``publish --verify``'s plain lines for one episode: each sentence that may be unclear, or why none."""
     checked = done.verification
     if checked is None:
@@ -315,7 +317,7 @@ def _verification_lines(done: Any) -> list[str]:
             f"{' '.join(item.text.split()[:8])}{'…' if len(item.text.split()) > 8 else ''}" for item in checked.unclear]
 
 
-def _verification_json(checked: Any) -> dict[str, Any] | None:
+def _verification_json(checked: Verification | None) -> dict[str, Any] | None:
     if checked is None:
         return None
     if checked.skipped:

@@ -260,12 +260,7 @@ def speak_to_file(source: str, out: Path, voice: Voice, progress: Progress = lam
     progress = _prefixed(progress, source)
     progress("reading")
     script = make_script(clean(source), voice.language, lexicon)
-    with Speaker(get_engine(choose_voice(voice, script.language)), jobs) as speaker:
-        takes = speak(script, speaker, _segment_progress(progress))
-        try:
-            return assemble(takes, out, Tags.of(script, "audionews"))
-        except OSError as exc:  # written as cp would (files.atomic_path): a folder, no room, no permission
-            raise AudioError(f"cannot write the MP3 ({exc.strerror or exc})", str(out)) from exc
+    return _to_mp3(script, choose_voice(voice, script.language), out, jobs, _segment_progress(progress))
 
 
 def speak_sample(headline: str, text: str, out: Path, voice: Voice) -> Episode:
@@ -273,10 +268,17 @@ def speak_sample(headline: str, text: str, out: Path, voice: Voice) -> Episode:
     (``audionews voices sample``)."""
     article = Article(f"sample of {voice.voice or voice.engine}", headline, (Block("paragraph", text),),
                       language=voice.language)
-    with Speaker(get_engine(voice), 1) as speaker:
-        script = make_script(article, voice.language)
+    return _to_mp3(make_script(article, voice.language), voice, out, 1)
+
+
+def _to_mp3(script: Script, voice: Voice, out: Path, jobs: int | None,
+            progress: Callable[[int, int], None] | None = None) -> Episode:
+    """``script`` spoken by ``voice`` into the MP3 ``out``, written as cp would (files.atomic_path): a
+    folder, no room or no permission there is one AudioError naming it."""
+    with Speaker(get_engine(voice), jobs) as speaker:
+        takes = speak(script, speaker, progress)
         try:
-            return assemble(speak(script, speaker), out, Tags.of(script, "audionews"))
+            return assemble(takes, out, Tags.of(script, "audionews"))
         except OSError as exc:
             raise AudioError(f"cannot write the MP3 ({exc.strerror or exc})", str(out)) from exc
 

@@ -21,10 +21,10 @@ import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
 from audionews.errors import ConfigError, FetchError
-from audionews.files import TEMP_PREFIX
+from audionews.files import TEMP_PREFIX, open_synced
 
 if TYPE_CHECKING:
     import numpy
@@ -41,6 +41,7 @@ __all__ = [
     "VOICES_FILE",
     "VOICES_SHA256",
     "Installed",
+    "file_sha256",
     "install_kokoro",
     "kokoro_folder",
     "kokoro_model",
@@ -183,7 +184,7 @@ def _download(base: str, temp: Callable[[str], Path],
     """The release's model (unless the one installed is it) and voices, each checked against its SHA-256."""
     base = base.rstrip("/")
     model: str | None = None
-    if _sha256_of(kokoro_model()) != MODEL_SHA256:
+    if file_sha256(kokoro_model()) != MODEL_SHA256:
         progress(f"downloading {MODEL_FILE}")
         _fetch(f"{base}/{MODEL_FILE}", temp("model"), MODEL_SHA256)
         model = MODEL_SHA256
@@ -205,7 +206,7 @@ def _fetch(url: str, target: Path, sha256: str) -> None:
         with requests.get(url, stream=True, timeout=(CONNECT_TIMEOUT, READ_TIMEOUT)) as answer:
             if answer.status_code != 200:
                 raise FetchError(f"HTTP {answer.status_code}", url)
-            with open(target, "wb") as out:
+            with open_synced(target) as out:
                 size = 0
                 for chunk in answer.iter_content(1 << 20):
                     size += len(chunk)
@@ -213,7 +214,6 @@ def _fetch(url: str, target: Path, sha256: str) -> None:
                         raise FetchError("too large or too slow: stopped", url)
                     digest.update(chunk)
                     out.write(chunk)
-                _synced(out)
     except requests.RequestException as exc:
         raise FetchError(f"cannot download ({type(exc).__name__})", url) from exc
     except OSError as exc:
@@ -277,11 +277,10 @@ def _copy_model(source: Path, target: Path) -> str:
     voice installed for it must fit it."""
     digest = hashlib.sha256()
     try:
-        with open(source, "rb") as data, open(target, "wb") as out:
+        with open(source, "rb") as data, open_synced(target) as out:
             for chunk in iter(lambda: data.read(1 << 20), b""):
                 digest.update(chunk)
                 out.write(chunk)
-            _synced(out)
     except OSError as exc:
         raise ConfigError(f"cannot copy the model ({exc.strerror or exc})", str(source)) from exc
     sha256 = digest.hexdigest()
@@ -368,20 +367,15 @@ def _write_archive(voices: dict[str, numpy.ndarray], target: Path) -> None:
     import numpy as np
 
     try:
-        with open(target, "wb") as out:
+        with open_synced(target) as out:
             savez: Any = np.savez  # its stubs read the voices' names as its own keywords
             savez(out, **dict(sorted(voices.items())))
-            _synced(out)
     except OSError as exc:
         raise ConfigError(f"cannot write the voices ({exc.strerror or exc})", str(target.parent)) from exc
 
 
-def _synced(out: IO[bytes]) -> None:
-    out.flush()
-    os.fsync(out.fileno())
-
-
-def _sha256_of(path: Path) -> str | None:
+def file_sha256(path: Path) -> str | None:
+    """The SHA-256 of a file, read a megabyte at a time; None if it cannot be read."""
     try:
         with open(path, "rb") as data:
             digest = hashlib.sha256()

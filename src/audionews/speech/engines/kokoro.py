@@ -12,10 +12,10 @@ first sentence, so ``audionews --help`` does not wait for them.
 from __future__ import annotations
 
 import functools
-import hashlib
 import importlib.util
 import os
 import re
+from pathlib import Path
 
 from audionews.errors import ConfigError, SynthesisError
 from audionews.ffmpeg import run_ffmpeg
@@ -24,6 +24,7 @@ from audionews.speech.store import (
     KOKORO_LANGUAGES,
     ROUGH_LANGUAGES,
     VOICE_NAME,
+    file_sha256,
     kokoro_model,
     kokoro_voices,
     kokoro_voices_file,
@@ -102,11 +103,7 @@ def _load(model: str, voices: str, threads: int):
 @functools.lru_cache(maxsize=4)
 def _model_hash(path: str, size: int, modified: int) -> str:
     """The model's SHA-256 (a fifth of a second), once per process and version of the file."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as data:
-        for chunk in iter(lambda: data.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+    return file_sha256(Path(path)) or ""
 
 
 def _language(name: str) -> tuple[str, str, str, str]:
