@@ -29,8 +29,10 @@ ANYWHERE = {key: said for table in (data.AFTER_NAME, data.STREET_SUFFIXES, data.
 ABBREVIATED = {key.removesuffix(".") for table in (BEFORE_A_NAME, BEFORE_A_NUMBER, ANYWHERE) for key in table}
 
 LEADS = st.sampled_from(["", "Officials praised the troops. ", "It was a long day! ", "\u201cWe won,\u201d she said. "])
-NAMES = st.from_regex(r"[A-Z][a-z]{2,10}", fullmatch=True).filter(lambda word: word not in ABBREVIATED)
-"""A capitalized name; never a word the tables abbreviate ("St", "Mrs"), which is no name."""
+NAMES = st.from_regex(r"[A-Z][a-z]{2,10}", fullmatch=True).filter(
+    lambda word: word not in ABBREVIATED and word not in data.SENTENCE_STARTERS)
+"""A capitalized name; never a word the tables abbreviate ("St", "Mrs") or one that opens a sentence
+("How", "When"), which is no name."""
 STARTERS = st.sampled_from(sorted(data.SENTENCE_STARTERS - {"A", "I"}))
 VERBS = st.sampled_from(["led the unit", "said so", "spoke on Friday", "arrived late", "won the vote"])
 
