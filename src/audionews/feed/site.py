@@ -1,23 +1,27 @@
-"""The feed's ``public/index.html``: a plain page a screen reader and a keyboard can use.
+"""The feed's ``public/index.html`` and its archive: plain pages a screen reader and a keyboard can use.
 
-One heading per episode, so a screen reader's heading list is the episode list; a native audio
-player that never autoplays or preloads, named after its episode; the duration and date; the
-chapters as a list; a skip link; a focus outline on everything Tab reaches; text at 4.5:1 or
-more; and the subscribe URL. Titles come from anywhere, so every one is escaped and marked
-``dir="auto"`` for right-to-left scripts. No script: the page works with none.
+One heading per episode, so a screen reader's heading list is the episode list, linking to the
+episode's own page (``reader.py``) where the text reads along; a native audio player that never
+autoplays or preloads, named after its episode; the duration and date; the chapters as a list; a
+skip link; a focus outline on everything Tab reaches; text at 4.5:1 or more; and the subscribe URL.
+The index holds the newest episodes; ``archive/YYYY-MM.html`` lists every episode of a month, so
+any episode, however many there are, is two links from the index. Titles come from anywhere, so
+every one is escaped and marked ``dir="auto"`` for right-to-left scripts. No script: the pages work
+with none.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from dataclasses import dataclass
 from html import escape
 
 from audionews.feed.catalog import EpisodeRecord
 from audionews.feed.folder import FeedSettings
+from audionews.feed.reader import clock, episode_page_path, spoken_duration
 from audionews.feed.rss import FEED_FILE
 
-__all__ = ["INDEX_FILE", "PAGE_EPISODES", "build_index_html", "spoken_duration"]
+__all__ = ["ARCHIVE_DIR", "INDEX_FILE", "PAGE_EPISODES", "Archive", "build_index_html", "spoken_duration"]
 
 INDEX_FILE = "index.html"
 
@@ -36,36 +40,64 @@ article{border-top:1px solid #767676;padding:1rem 0}audio{width:100%}.meta{color
 """
 
 
-def spoken_duration(seconds: float) -> str:
-    """"3 minutes 5 seconds" reads better to a screen reader than "3:05"."""
-    whole = round(seconds)
-    minutes, secs = divmod(whole, 60)
-    parts = []
-    if minutes:
-        parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
-    if secs or not minutes:
-        parts.append(f"{secs} second{'s' if secs != 1 else ''}")
-    return " ".join(parts)
-
-
 PAGE_EPISODES = 100
-"""The page shows the newest episodes with their full transcripts; the feed lists them all."""
+"""The index shows the newest episodes; the archive pages list every one, a month a page."""
+
+ARCHIVE_DIR = "archive"
+"""``public/archive/YYYY-MM.html``: every episode of a month, so each is two links from the index."""
 
 
-def build_index_html(settings: FeedSettings, episodes: list[EpisodeRecord],
-                     transcript: Callable[[EpisodeRecord], str | None] = lambda _: None,
-                     total: int | None = None) -> bytes:
-    """The page; ``transcript(episode)`` gives an episode's text transcript, shown in full (WCAG 1.2.1).
+@dataclass(frozen=True)
+class Month:
+    key: str  # "2026-11"
+    name: str  # "November 2026"
+    count: int
+
+    @property
+    def page(self) -> str:
+        return f"{ARCHIVE_DIR}/{self.key}.html"
+
+
+class Archive:
+    """The archive built one episode at a time (newest first, as the catalog gives them), so a
+    feed of any size is listed without holding its records: each keeps one line of HTML."""
+
+    def __init__(self) -> None:
+        self._lines: dict[str, list[str]] = {}
+
+    def add(self, episode: EpisodeRecord) -> None:
+        added = _added(episode)
+        page = episode_page_path(episode.audio)
+        self._lines.setdefault(f"{added:%Y-%m}", []).append(
+            f'<li><a href="../{escape(page)}" dir="auto">{escape(episode.title)}</a>. '
+            f'{_date(added)}, {_duration(episode.duration)}.</li>')
+
+    def months(self) -> list[Month]:
+        """Newest first."""
+        return [Month(key, f"{dt.date.fromisoformat(key + '-01'):%B %Y}", len(lines))
+                for key, lines in sorted(self._lines.items(), reverse=True)]
+
+    def pages(self, settings: FeedSettings) -> dict[str, bytes]:
+        """Each month's page, by its path in ``public/``."""
+        return {month.page: _archive_page(settings, month, self._lines[month.key]) for month in self.months()}
+
+
+def build_index_html(settings: FeedSettings, episodes: list[EpisodeRecord], total: int | None = None,
+                     months: list[Month] | None = None) -> bytes:
+    """The page: the newest :data:`PAGE_EPISODES` with a player each, and a link to each month's archive.
 
     ``episodes`` are newest first and only the first :data:`PAGE_EPISODES` are shown, so they
     may be just those, with ``total`` the number the feed has.
     """
     feed_url = escape(settings.url(FEED_FILE))
     title = escape(settings.title)
-    items = "\n".join(_episode(n, e, settings.language, transcript(e))
-                      for n, e in enumerate(episodes[:PAGE_EPISODES], start=1))
+    shown = episodes[:PAGE_EPISODES]
+    items = "\n".join(_episode(n, e, settings.language) for n, e in enumerate(shown, start=1))
     total = len(episodes) if total is None else total
     count = f"{total} episode{'s' if total != 1 else ''}, newest first." if total else "No episodes yet."
+    if total > len(shown):
+        count += f" Here are the newest {len(shown)}; the archive below lists them all, a month a page."
+    archive = _archive_list(months or [])
     page = f"""<!DOCTYPE html>
 <html lang="{escape(settings.language)}">
 <head>
@@ -87,6 +119,7 @@ def build_index_html(settings: FeedSettings, episodes: list[EpisodeRecord],
 <h2>Episodes</h2>
 <p>{count}</p>
 {items}
+{archive}
 </main>
 </body>
 </html>
@@ -94,25 +127,25 @@ def build_index_html(settings: FeedSettings, episodes: list[EpisodeRecord],
     return page.encode("utf-8")
 
 
-def _episode(number: int, episode: EpisodeRecord, page_language: str, transcript: str | None) -> str:
+def _episode(number: int, episode: EpisodeRecord, page_language: str) -> str:
     heading = f"episode-{number}"
     title = escape(episode.title)
     lang = f' lang="{escape(episode.language)}"' if episode.language != page_language else ""
-    added = dt.datetime.fromisoformat(episode.added).date()
     byline = f'By <span dir="auto">{escape(episode.byline)}</span>. ' if episode.byline else ""
-    duration = f'<time datetime="PT{round(episode.duration)}S">{spoken_duration(episode.duration)}</time>'
-    date = f'<time datetime="{added.isoformat()}">{added:%B} {added.day}, {added.year}</time>'
+    duration = _duration(episode.duration)
+    date = _date(_added(episode))
     audio = escape(episode.audio)
+    page = escape(episode_page_path(episode.audio))
     stem = episode.audio.removesuffix(".mp3")
     chapters = "\n".join(f'<li><span dir="auto">{escape(c.title)}</span> '
-                         f'<time datetime="PT{int(c.start)}S">({_clock(c.start)})</time></li>'
+                         f'<time datetime="PT{int(c.start)}S">({clock(c.start)})</time></li>'
                          for c in episode.chapters)
     chapter_list = f"""<p class="label" id="{heading}-chapters">Chapters</p>
 <ol aria-labelledby="{heading}-chapters">
 {chapters}
 </ol>""" if chapters else ""
     return f"""<article aria-labelledby="{heading}"{lang}>
-<h3 id="{heading}" dir="auto">{title}</h3>
+<h3 id="{heading}" dir="auto"><a href="{page}">{title}</a></h3>
 <p class="meta">{byline}{duration}. Published {date}.</p>
 <audio controls preload="none" src="{audio}" aria-labelledby="{heading}">
 <track kind="captions" src="{escape(stem)}.vtt" srclang="{escape(episode.language)}" label="Captions">
@@ -120,28 +153,62 @@ Your browser cannot play this audio here; download it below.
 </audio>
 <p><a href="{audio}" download>Download the MP3 ({_megabytes(episode.size)})\
 <span class="hidden">: <bdi>{title}</bdi></span></a></p>
+<p><a href="{page}">Read along with the text<span class="hidden">: <bdi>{title}</bdi></span></a>;
+<a href="{escape(stem)}.txt">the text as a file<span class="hidden">: <bdi>{title}</bdi></span></a></p>
 {chapter_list}
-{_transcript(heading, title, stem, transcript)}
 </article>"""
-
-
-def _transcript(heading: str, title: str, stem: str, text: str | None) -> str:
-    """The full text of the episode, folded so the page stays short, plus the caption file."""
-    if not text:
-        return ""
-    paragraphs = "\n".join(f'<p dir="auto">{escape(p)}</p>' for p in text.strip().split("\n\n") if p.strip())
-    return f"""<details>
-<summary>Transcript<span class="hidden">: <bdi>{title}</bdi></span></summary>
-{paragraphs}
-<p><a href="{escape(stem)}.txt">Transcript as text<span class="hidden">: <bdi>{title}</bdi></span></a>,
-<a href="{escape(stem)}.vtt">captions (WebVTT)<span class="hidden">: <bdi>{title}</bdi></span></a></p>
-</details>"""
 
 
 def _megabytes(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
 
 
-def _clock(seconds: float) -> str:
-    whole = int(seconds)
-    return f"{whole // 60}:{whole % 60:02d}"
+def _added(episode: EpisodeRecord) -> dt.date:
+    return dt.datetime.fromisoformat(episode.added).date()
+
+
+def _date(day: dt.date) -> str:
+    return f'<time datetime="{day.isoformat()}">{day:%B} {day.day}, {day.year}</time>'
+
+
+def _duration(seconds: float) -> str:
+    return f'<time datetime="PT{round(seconds)}S">{spoken_duration(seconds)}</time>'
+
+
+def _archive_list(months: list[Month]) -> str:
+    if not months:
+        return ""
+    items = "\n".join(f'<li><a href="{escape(m.page)}">{escape(m.name)}</a> '
+                      f'({m.count} episode{"s" if m.count != 1 else ""})</li>' for m in months)
+    return f"""<nav aria-labelledby="archive-heading">
+<h2 id="archive-heading">Archive</h2>
+<ul>
+{items}
+</ul>
+</nav>"""
+
+
+def _archive_page(settings: FeedSettings, month: Month, lines: list[str]) -> bytes:
+    title = escape(f"{settings.title}: {month.name}")
+    items = "\n".join(lines)
+    page = f"""<!DOCTYPE html>
+<html lang="{escape(settings.language)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>{_STYLE}</style>
+</head>
+<body>
+<nav aria-label="Feed"><p><a href="../{INDEX_FILE}">{escape(settings.title)}: newest episodes</a></p></nav>
+<main>
+<h1 dir="auto">{title}</h1>
+<p>{month.count} episode{"s" if month.count != 1 else ""}, newest first.</p>
+<ol>
+{items}
+</ol>
+</main>
+</body>
+</html>
+"""
+    return page.encode("utf-8")

@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Iterator
-from functools import partial
 from pathlib import Path
 
 import filelock
@@ -27,8 +26,9 @@ from audionews.feed.catalog import Catalog, EpisodeRecord, catalog_exists
 from audionews.feed.companions import companion
 from audionews.feed.cover import make_cover
 from audionews.feed.folder import FeedFolder, FeedSettings
+from audionews.feed.reader import READER_JS, READER_SCRIPT_FILE, episode_page, episode_page_path, transcript_cues
 from audionews.feed.rss import COVER_FILE, FEED_FILE, write_feed_xml
-from audionews.feed.site import INDEX_FILE, PAGE_EPISODES, build_index_html
+from audionews.feed.site import ARCHIVE_DIR, INDEX_FILE, PAGE_EPISODES, Archive, build_index_html
 from audionews.feed.staging import remove_dead_staging
 from audionews.files import TEMP_PREFIX, atomic_path, open_synced, write_atomic
 
@@ -127,39 +127,100 @@ def _build(folder: FeedFolder, settings: FeedSettings, catalog: Catalog) -> int:
 def commit(folder: FeedFolder, settings: FeedSettings, catalog: Catalog, change: Callable[[], object]) -> int:
     """Change the catalog and publish the feed that matches it; returns the number of episodes.
 
-    The new feed.xml and index.html are written in full (under temporary names) inside the
-    catalog's transaction and renamed into place the moment it commits, so every write that can
-    fail (a full disk) fails before it, and leaves the old catalog and the old feed: a kill before
-    the commit leaves the old feed and the old catalog, a kill after it at worst a feed one commit
-    behind, which :func:`recover` notices and rebuilds. Files no episode owns (from killed runs)
-    are removed. Episodes are read from the catalog one at a time, never all at once.
+    The new feed.xml, index.html, archive pages and any episode page out of date are written in
+    full (under temporary names) inside the catalog's transaction and renamed into place the
+    moment it commits, so every write that can fail (a full disk) fails before it, and leaves the
+    old catalog and the old feed: a kill before the commit leaves the old feed and the old catalog,
+    a kill after it at worst a feed one commit behind, which :func:`recover` notices and rebuilds.
+    Files no episode owns (from killed runs) are removed. Episodes are read from the catalog one at
+    a time, never all at once.
     """
     folder.episodes.mkdir(parents=True, exist_ok=True)
     for leftover in folder.public.rglob(f"{TEMP_PREFIX}*"):
         leftover.unlink(missing_ok=True)  # from a run that was killed mid-write
     cover = _cover(folder, settings)
+    pages = _Pages(folder, settings)
     with atomic_path(folder.public / FEED_FILE) as staged, atomic_path(folder.public / INDEX_FILE) as index, \
-            catalog.transaction():
+            contextlib.ExitStack() as staged_pages, catalog.transaction():
         change()
         with open_synced(staged, folder.public / FEED_FILE) as out:
-            write_feed_xml(out, settings, catalog.each(), catalog.last_updated(), cover)
+            write_feed_xml(out, settings, pages.each(catalog.each()), catalog.last_updated(), cover)
         count = catalog.count()
         newest = list(catalog.each(limit=PAGE_EPISODES))
         with open_synced(index, folder.public / INDEX_FILE) as out:
-            out.write(build_index_html(settings, newest, partial(_transcript_of, folder), total=count))
+            out.write(build_index_html(settings, newest, total=count, months=pages.archive.months()))
+        for path, content in pages.files(catalog):
+            with open_synced(staged_pages.enter_context(atomic_path(path)), path) as out:
+                out.write(content)
         kept = {Path(audio).name.removesuffix(".mp3") for audio in catalog.audio_files()}
     os.utime(folder.public / FEED_FILE)  # newer than the commit: see recover
     for path in folder.episodes.iterdir():
         if path.name.split(".", 1)[0] not in kept:
             path.unlink(missing_ok=True)
+    archived = {folder.public / page for page in pages.archive.pages(settings)}
+    for path in (folder.public / ARCHIVE_DIR).glob("*.html"):
+        if path not in archived:
+            path.unlink(missing_ok=True)
     return count
 
 
-def _transcript_of(folder: FeedFolder, episode: EpisodeRecord) -> str | None:
+class _Pages:
+    """The pages made from the episodes as the feed is written: the archive, a month a page, and each
+    episode's own page where it is missing or older than what it shows (its transcripts, feed.toml,
+    the read-along script), so a commit rewrites a page only when it changes."""
+
+    def __init__(self, folder: FeedFolder, settings: FeedSettings) -> None:
+        self.folder = folder
+        self.settings = settings
+        self.archive = Archive()
+        self.stale: list[str] = []  # guids
+        script = folder.public / READER_SCRIPT_FILE
+        self.new_script = _read(script) != READER_JS
+        self.since = 0 if self.new_script else max(_mtime(script), _mtime(folder.settings_path))
+
+    def each(self, episodes: Iterator[EpisodeRecord]) -> Iterator[EpisodeRecord]:
+        """``episodes``, noting each for the archive and its page on the way."""
+        for episode in episodes:
+            self.archive.add(episode)
+            audio = self.folder.public / episode.audio
+            page = _mtime(self.folder.public / episode_page_path(episode.audio))
+            if self.new_script or page <= max(self.since, _mtime(companion(audio, ".json")),
+                                              _mtime(companion(audio, ".txt"))):
+                self.stale.append(episode.guid)
+            yield episode
+
+    def files(self, catalog: Catalog) -> Iterator[tuple[Path, bytes]]:
+        """Every page to write, by its path."""
+        public = self.folder.public
+        if self.new_script:
+            yield public / READER_SCRIPT_FILE, READER_JS
+        for page, content in self.archive.pages(self.settings).items():
+            yield public / page, content
+        done = set()
+        for guid in self.stale:
+            episode = catalog.by_guid(guid)
+            if episode is None or episode.audio in done:  # episodes may share one audio, and one page
+                continue
+            done.add(episode.audio)
+            audio = public / episode.audio
+            cues = transcript_cues(_read(companion(audio, ".json")).decode("utf-8", "replace"))
+            text = _read(companion(audio, ".txt")).decode("utf-8", "replace")
+            yield public / episode_page_path(episode.audio), episode_page(self.settings, episode, cues, text)
+
+
+def _mtime(path: Path) -> int:
+    """``path``'s modification time in nanoseconds; 0 when there is none."""
     try:
-        return companion(folder.public / episode.audio, ".txt").read_text(encoding="utf-8")
+        return path.stat().st_mtime_ns
     except OSError:
-        return None
+        return 0
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
 
 
 def recover(folder: FeedFolder, settings: FeedSettings, catalog: Catalog) -> None:
