@@ -39,6 +39,7 @@ from audionews.speech.engines import piper as piper_engine
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
 EXAMPLE_ARTICLES = ("harbor-wind-farm.html", "library-late-fees.txt", "night-market.html")
@@ -319,6 +320,17 @@ def audionews_serve(feeds_dir: Path, *args: str) -> Iterator[Served]:
         if process.poll() is None:
             process.terminate()
         served.stderr = process.communicate(timeout=30)[1]
+
+
+def browser_missing() -> str | None:
+    """Why the browser tests cannot run here (node, Chromium, node_modules), or None."""
+    if shutil.which("node") is None:
+        return "node is not installed"
+    if not CHROMIUM.is_file():
+        return f"{CHROMIUM} is absent (apt-get install chromium)"
+    if not all((ROOT / "node_modules" / name / "package.json").is_file() for name in ("axe-core", "playwright-core")):
+        return "node_modules is absent (run npm ci at the repository root)"
+    return None
 
 
 @pytest.fixture

@@ -67,6 +67,8 @@ FILES = {  # the file whose flush fails: (folder under the feed, suffix of its t
     "JSON transcript and chapters": ("public/episodes", ".json"),
     "feed.xml (the commit)": ("public", ".xml"),
     "index.html (the commit)": ("public", ".html"),
+    "the episode's own page (the commit)": ("public/episodes", ".html"),
+    "an archive page (the commit)": ("public/archive", ".html"),
 }
 
 

@@ -10,31 +10,19 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, audionews_serve
+from conftest import ROOT, audionews_serve, browser_missing
 
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 SCRIPT = ROOT / "tests" / "browser" / "axe_check.mjs"
-
-
-def _missing() -> str | None:
-    if shutil.which("node") is None:
-        return "node is not installed"
-    if not CHROMIUM.is_file():
-        return f"{CHROMIUM} is absent (apt-get install chromium)"
-    if not all((ROOT / "node_modules" / name / "package.json").is_file() for name in ("axe-core", "playwright-core")):
-        return "node_modules is absent (run npm ci at the repository root)"
-    return None
 
 
 @pytest.fixture(scope="module")
 def report(request: pytest.FixtureRequest) -> dict:
-    missing = _missing()
+    missing = browser_missing()
     if missing and os.environ.get("CI"):
         pytest.fail(f"CI must run the browser tests, but {missing}")
     if missing:

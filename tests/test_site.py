@@ -40,8 +40,10 @@ def test_titles_survive_as_text(title: str) -> None:
     assert heading.get("dir") == "auto"
     assert doc.find(".//link[@rel='alternate']").get("title") == title
     assert doc.find(".//article//li//span").text_content() == title
-    assert doc.find(".//article//a").text_content().endswith(f": {title}")
-    assert doc.find(".//article//a").get("href") == "episodes/e1.mp3?a=1&b=<2>"
+    assert heading.find("a").get("href") == "episodes/e1.mp3?a=1&b=<2>".removesuffix(".mp3") + ".html"
+    download = doc.find(".//article//a[@download]")
+    assert download.text_content().endswith(f": {title}")
+    assert download.get("href") == "episodes/e1.mp3?a=1&b=<2>"
     assert doc.findall(".//script") == []
     assert len(doc.findall(".//h1")) == 1
 
@@ -67,7 +69,7 @@ def test_duration_date_language_and_subscribe_url() -> None:
     meta = doc.find(".//article/p[@class='meta']").text_content()
     assert meta == "By One Reporter. 3 minutes 5 seconds. Published June 13, 2025."
     assert doc.find(".//article//time").get("datetime") == "PT185S"
-    assert "Download the MP3 (1.2 MB)" in doc.find(".//article//a").text_content()
+    assert "Download the MP3 (1.2 MB)" in doc.find(".//article//a[@download]").text_content()
     assert doc.find(".//header//a").get("href") == "https://example.org/pod/feed.xml"
     assert doc.find(".//a[@class='skip']").get("href") == "#" + doc.find(".//main").get("id")
 

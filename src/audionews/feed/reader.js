@@ -33,6 +33,13 @@
   };
   new MutationObserver(refresh).observe(transcript, { childList: true, subtree: true });
   refresh();
+  // Roving focus: the text is one Tab stop, the sentence heard (the first before any).
+  transcript.addEventListener("focusout", (event) => {
+    const el = event.target;
+    if (el.classList && el.classList.contains("sentence") && el !== current && sentences.some((s) => s !== el && s.tabIndex === 0)) {
+      el.tabIndex = -1;
+    }
+  });
 
   const startOf = (el) => parseFloat(el.dataset.start);
   // The last sentence begun by time t (a pause between two keeps the one just heard), or -1.
@@ -45,9 +52,10 @@
     return found;
   };
 
-  // Follow along: the sentence heard is scrolled into view while the box is ticked. A scroll the
-  // reader makes (not one this script makes) that leaves the sentence out of view unticks it.
-  let scrolling = 0;
+  // Follow along: the sentence heard is scrolled into view while the box is ticked. When the reader
+  // scrolls (wheel, touch, scroll keys, the scroll bar) and the sentence leaves the view, it unticks:
+  // scrolls this script makes, or focus moving to a control, are not the reader scrolling away.
+  let reading = 0;  // when the reader last asked to scroll
   const reduced = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   const inView = (el) => {
     const box = el.getBoundingClientRect();
@@ -56,16 +64,28 @@
   const bringIntoView = (el) => {
     const box = el.getBoundingClientRect();
     if (box.top >= window.innerHeight * 0.15 && box.bottom <= window.innerHeight * 0.85) return;
-    scrolling = Date.now();
     el.scrollIntoView({ block: "center", behavior: reduced ? "auto" : "smooth" });
   };
-  const scrolled = () => {
-    if (Date.now() - scrolling < 1500 || !follow || !follow.checked || !current) return;
+  const SCROLL_KEYS = new Set(["PageUp", "PageDown", "Home", "End", "ArrowUp", "ArrowDown", " "]);
+  const asked = () => { reading = Date.now(); };
+  window.addEventListener("wheel", asked, { passive: true });
+  window.addEventListener("touchmove", asked, { passive: true });
+  document.addEventListener("mousedown", (event) => { if (event.target === document.documentElement) asked(); });
+  document.addEventListener("keydown", (event) => {
+    const target = event.target;
+    if (SCROLL_KEYS.has(event.key) && (target === document.body || target === document.documentElement)) asked();
+  });
+  window.addEventListener("scroll", () => {
+    if (Date.now() - reading > 1000 || !follow || !follow.checked || !current) return;
     if (!inView(current)) follow.checked = false;
-  };
-  window.addEventListener("scroll", scrolled, { passive: true });
-  window.addEventListener("scrollend", () => { scrolling = 0; });
-  if (follow) follow.addEventListener("change", () => { if (follow.checked && current) bringIntoView(current); });
+  }, { passive: true });
+  if (follow) {
+    follow.addEventListener("change", () => {
+      if (!follow.checked) return;
+      reading = 0;  // ticking it is the reader coming back
+      if (current) bringIntoView(current);
+    });
+  }
 
   const mark = (index) => {
     const el = index >= 0 ? sentences[index] : null;

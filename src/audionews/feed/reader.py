@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -23,8 +24,8 @@ from audionews.feed.catalog import EpisodeRecord
 from audionews.feed.folder import FeedSettings
 from audionews.model import Chapter, Cue
 
-__all__ = ["READER_JS", "READER_SCRIPT_FILE", "SPEEDS", "Link", "clock", "episode_page", "episode_page_path",
-           "paragraphs_of", "reader_page", "spoken_duration", "transcript_cues"]
+__all__ = ["READER_JS", "READER_SCRIPT_FILE", "SPEEDS", "Link", "clock", "date_element", "episode_page",
+           "episode_page_path", "paragraphs_of", "reader_page", "spoken_duration", "transcript_cues"]
 
 READER_SCRIPT_FILE = "reader.js"
 """The read-along script's name in ``public/``; every episode page loads it from there."""
@@ -193,12 +194,16 @@ def transcript_cues(data: str) -> tuple[Cue, ...]:
         return ()
     cues = []
     for segment in segments if isinstance(segments, list) else []:
-        try:
-            start, end, body = float(segment["startTime"]), float(segment["endTime"]), str(segment["body"])
-        except (KeyError, TypeError, ValueError):
+        if not isinstance(segment, dict):
             continue
-        cues.append(Cue(start, end, body))
+        start, end, body = segment.get("startTime"), segment.get("endTime"), segment.get("body")
+        if _seconds(start) and _seconds(end) and isinstance(body, str):
+            cues.append(Cue(float(start), float(end), body))
     return tuple(cues)
+
+
+def _seconds(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def paragraphs_of(cues: Sequence[Cue], text: str) -> tuple[tuple[Cue, ...], ...]:
@@ -228,11 +233,11 @@ def paragraphs_of(cues: Sequence[Cue], text: str) -> tuple[tuple[Cue, ...], ...]
 def episode_page(settings: FeedSettings, episode: EpisodeRecord, cues: Sequence[Cue], text: str) -> bytes:
     """A published episode's page: its record, and its sentences from the JSON and text transcripts."""
     stem = episode.audio.rsplit("/", 1)[-1].removesuffix(".mp3")
-    added = dt.datetime.fromisoformat(episode.added).date()
     parts = []
     if episode.byline:
         parts.append(f'By <span dir="auto">{escape(episode.byline)}</span>.')
-    parts.append(f'Published <time datetime="{added.isoformat()}">{added:%B} {added.day}, {added.year}</time>.')
+    published = _day(episode.published) or dt.datetime.fromisoformat(episode.added).date()
+    parts.append(f"Published {date_element(published)}.")
     parts.append(f'<time datetime="PT{round(episode.duration)}S">{spoken_duration(episode.duration)}</time>.')
     links = [Link(f"{stem}.mp3", f"Download the MP3 ({episode.size / 1_000_000:.1f} MB)"),
              Link(f"{stem}.vtt", "captions (WebVTT)"), Link(f"{stem}.txt", "the text as a file")]
@@ -244,3 +249,16 @@ def episode_page(settings: FeedSettings, episode: EpisodeRecord, cues: Sequence[
                        script=f"../{READER_SCRIPT_FILE}", captions=f"{stem}.vtt",
                        document_title=f"{episode.title} — {settings.title}")
     return page.encode("utf-8")
+
+
+def _day(text: str | None) -> dt.date | None:
+    """The article's own date, when the catalog has one that reads as a date."""
+    try:
+        return dt.date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
+def date_element(day: dt.date) -> str:
+    """A date as people read it, and as machines do (``datetime``)."""
+    return f'<time datetime="{day.isoformat()}">{day:%B} {day.day}, {day.year}</time>'

@@ -18,7 +18,7 @@ from html import escape
 
 from audionews.feed.catalog import EpisodeRecord
 from audionews.feed.folder import FeedSettings
-from audionews.feed.reader import clock, episode_page_path, spoken_duration
+from audionews.feed.reader import clock, date_element, episode_page_path, spoken_duration
 from audionews.feed.rss import FEED_FILE
 
 __all__ = ["ARCHIVE_DIR", "INDEX_FILE", "PAGE_EPISODES", "Archive", "build_index_html", "spoken_duration"]
@@ -68,13 +68,13 @@ class Archive:
     def add(self, episode: EpisodeRecord) -> None:
         added = _added(episode)
         page = episode_page_path(episode.audio)
-        self._lines.setdefault(f"{added:%Y-%m}", []).append(
+        self._lines.setdefault(f"{added.year:04d}-{added.month:02d}", []).append(
             f'<li><a href="../{escape(page)}" dir="auto">{escape(episode.title)}</a>. '
-            f'{_date(added)}, {_duration(episode.duration)}.</li>')
+            f'{date_element(added)}, {_duration(episode.duration)}.</li>')
 
     def months(self) -> list[Month]:
         """Newest first."""
-        return [Month(key, f"{dt.date.fromisoformat(key + '-01'):%B %Y}", len(lines))
+        return [Month(key, f"{dt.date.fromisoformat(key + '-01'):%B} {int(key[:4])}", len(lines))
                 for key, lines in sorted(self._lines.items(), reverse=True)]
 
     def pages(self, settings: FeedSettings) -> dict[str, bytes]:
@@ -133,7 +133,7 @@ def _episode(number: int, episode: EpisodeRecord, page_language: str) -> str:
     lang = f' lang="{escape(episode.language)}"' if episode.language != page_language else ""
     byline = f'By <span dir="auto">{escape(episode.byline)}</span>. ' if episode.byline else ""
     duration = _duration(episode.duration)
-    date = _date(_added(episode))
+    date = date_element(_added(episode))
     audio = escape(episode.audio)
     page = escape(episode_page_path(episode.audio))
     stem = episode.audio.removesuffix(".mp3")
@@ -165,10 +165,6 @@ def _megabytes(size: int) -> str:
 
 def _added(episode: EpisodeRecord) -> dt.date:
     return dt.datetime.fromisoformat(episode.added).date()
-
-
-def _date(day: dt.date) -> str:
-    return f'<time datetime="{day.isoformat()}">{day:%B} {day.day}, {day.year}</time>'
 
 
 def _duration(seconds: float) -> str:
