@@ -105,14 +105,20 @@ def spoken_text(seed: Path) -> str:
 
 
 def build_big_catalog(feeds: Path, count: int) -> None:
+    """``count`` more episodes, copies of the first, each with its own audio name and transcripts (hard
+    links), so each has a page of its own to write, as in a real feed of that size."""
     from audionews.feed.catalog import Catalog
 
+    public = feeds / "ledger" / "public"
     with Catalog(feeds / "ledger" / "catalog.sqlite3") as catalog:
         template = catalog.all()[0]
         with catalog.transaction():
             for number in range(count):
+                audio = f"episodes/bench-{number}.mp3"
+                for suffix in (".mp3", ".json", ".txt"):
+                    os.link(public / template.audio.replace(".mp3", suffix), public / audio.replace(".mp3", suffix))
                 catalog.save(template.__class__(**{**template.__dict__, "guid": f"urn:uuid:bench-{number}",
-                                                   "identity": f"bench:{number}",
+                                                   "identity": f"bench:{number}", "audio": audio,
                                                    "title": f"{template.title} ({number})",
                                                    "added": f"2020-01-01T00:00:{number % 60:02d}+00:00"}))
 
@@ -150,6 +156,8 @@ def main() -> int:
         assert json.loads(out)["status"] == "updated", out
         rows.append(("re-publish one paragraph changed / first", edited / first, "≤ 0.25", f"{edited:.2f} s"))
         build_big_catalog(feeds, 10_000)
+        built, built_mb, _ = run("build", feeds=feeds)
+        rows.append(("first build of 10,000 episodes, every page (s)", built, "—", f"peak {built_mb:.0f} MB"))
         built, built_mb, _ = run("build", feeds=feeds)
         rows.append(("build of 10,000 episodes (s)", built, "≤ 2", f"peak {built_mb:.0f} MB (target ≤ 200)"))
         if args.full:
