@@ -152,8 +152,14 @@ def test_channel_and_episode_tags(published_feed: Path) -> None:
     assert len(items) == len(records) == 3
     for item, rec in zip(items, records, strict=True):
         assert item.findtext("guid") == rec.guid
-        assert item.findtext("link") == rec.url
-        assert item.findtext("description") == rec.description
+        page = "http://127.0.0.1:9/" + rec.audio.removesuffix(".mp3") + ".html"
+        assert item.findtext("link") == (rec.url or page)  # the article, else the episode's own page
+        # chapters as "MM:SS Title" lines (Apple reads them: three or more), the opening, then the episode page
+        parts = item.findtext("description").split("\n\n")
+        if len(rec.chapters) >= 3:
+            assert parts.pop(0).split("\n") == [f"{int(c.start) // 60:02d}:{int(c.start) % 60:02d} {c.title}"
+                                                 for c in rec.chapters]
+        assert parts == [rec.description, *([f"Read along: {page}"] if rec.url else [])]
         assert item.findtext(f"{ITUNES}episodeType") == "full"
         image = item.find(f"{ITUNES}image")
         if rec.image:  # the night market example names a lead image; the others do not
@@ -195,16 +201,18 @@ def test_hostile_text_survives_xml_and_both_parsers() -> None:
     xml = build_feed_xml(feed, [record(HOSTILE_TITLE, HOSTILE_TEXT)])
     channel = etree.fromstring(xml).find("channel")  # well-formed, or this raises
     assert (channel.findtext("title"), channel.findtext("description")) == (HOSTILE_TITLE, HOSTILE_TEXT)
-    # an item's text carries a word joiner after each "<" that would open a tag (see feed/rss.py's _plain)
+    # an item's text carries a word joiner after each "<" that would open a tag (see feed/rss.py's _plain); the
+    # article has a URL of its own, so the episode page is a line of the description
+    described = HOSTILE_TEXT + "\n\nRead along: https://example.org/pod/episodes/e1.html"
     assert (seen(channel.findtext("item/title")), seen(channel.findtext("item/description"))) == (
-        HOSTILE_TITLE, HOSTILE_TEXT)
+        HOSTILE_TITLE, described)
     assert channel.findtext(f"{ITUNES}author") == "Ann & Bo <desk> “quoted”"
 
     pod = podcastparser.parse("http://127.0.0.1:9/feed.xml", io.BytesIO(xml))
     assert (pod["title"], pod["description"]) == (HOSTILE_TITLE, HOSTILE_TEXT)
     episode = pod["episodes"][0]
     assert (seen(episode["title"]), seen(episode["description"]), episode["link"]) == (
-        HOSTILE_TITLE, HOSTILE_TEXT, "https://news.example/a?x=1&y=2")
+        HOSTILE_TITLE, described, "https://news.example/a?x=1&y=2")
 
     parsed = feedparser.parse(xml)
     assert not parsed.bozo, parsed.get("bozo_exception")
@@ -212,7 +220,7 @@ def test_hostile_text_survives_xml_and_both_parsers() -> None:
     entry = parsed.entries[0]
     assert entry.title_detail.type == "text/plain"  # not taken for HTML, though it holds "</b>"
     assert (seen(entry.title), seen(entry.summary), entry.link) == (
-        HOSTILE_TITLE, HOSTILE_TEXT, "https://news.example/a?x=1&y=2")
+        HOSTILE_TITLE, described, "https://news.example/a?x=1&y=2")
     assert entry.author == "Ann Ode & Bo Lee"
 
 

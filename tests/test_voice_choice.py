@@ -8,6 +8,7 @@ ffmpeg, SQLite, the feed) without loading a neural voice.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from audionews.errors import ConfigError
 from audionews.feed.catalog import Catalog
 from audionews.model import Voice
 from audionews.pipeline import clean
-from audionews.script import make_script
+from audionews.script import disclose, make_script
 from audionews.speech.choice import choose_voice, same_language
 from audionews.speech.engines import ANY_LANGUAGE, InstalledVoice, base, installed_voices
 from audionews.speech.engines.silent import SilentEngine
@@ -234,7 +235,9 @@ def test_a_french_article_is_read_by_a_french_voice(engines, tmp_path: Path) -> 
     with Catalog(feeds / "ledger" / "catalog.sqlite3") as catalog:
         (record,) = catalog.all()
     assert record.language == "fr"
-    script = make_script(clean(str(french)), "en")
+    # as published: the French disclosure, naming the test engine's voice (the silent engine's), ends it
+    script = disclose(dataclasses.replace(make_script(clean(str(french)), "en"), reader="Silent"))
+    assert script.segments[-1].text == "Cet article a été lu par Silent, une voix de synthèse."
     assert record.fingerprint == script.fingerprint(f"{MANY}:fr2:fr:1")  # the French voice spoke it
     assert record.fingerprint != script.fingerprint(f"{ENGLISH_ONLY}::fr:1")
 

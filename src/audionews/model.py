@@ -57,7 +57,7 @@ def plain_text(text: str) -> str:
 
 PageKind = Literal["html", "text"]
 BlockKind = Literal["paragraph", "heading", "item"]
-SegmentKind = Literal["headline", "byline", "heading", "paragraph", "item"]
+SegmentKind = Literal["headline", "byline", "heading", "paragraph", "item", "disclosure"]
 
 
 @dataclass(frozen=True)
@@ -188,6 +188,8 @@ class Script:
     image: str | None = None
     description: str = ""
     """The article's opening, for the feed item (see :attr:`Article.description`)."""
+    reader: str = ""
+    """The name of the voice that reads it ("Joe"), when known: the captions name it in their voice tag."""
 
     def fingerprint(self, *voice: str) -> str:
         """A hash of everything that decides the audio: text, pauses, and the voice settings."""

@@ -13,6 +13,7 @@ it would replace is refused unless the caller says ``replace``.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ from audionews.feed.writer import commit, lock, open_catalog, recover, writing
 from audionews.fetch import fetch
 from audionews.files import read_regular
 from audionews.model import Article, Block, Episode, Script, Take, Voice
-from audionews.script import Lexicon, load_lexicon, make_script
+from audionews.script import Lexicon, disclose, load_lexicon, make_script
 from audionews.speech import Speaker, Speakers, Speech, SpeechCache, Takes, choose_voice, get_engine, speak
 from audionews.speech.cache import LEVELLED
 from audionews.urls import public_url
@@ -184,6 +185,7 @@ def _start(feed: Feed, speakers: Speakers, source: str, progress: Progress,
     article = read(source)
     script = make_script(article, feed.settings.language, feed.lexicon)
     speaker = speakers(choose_voice(feed.settings.voice_settings(), script.language, feed.settings.voices))
+    script = _for_publishing(script, speaker.engine.reader, feed)
     with feed.catalog() as catalog:
         job = Job(source, progress, script, known_identity(catalog, article),
                   script.fingerprint(speaker.engine.identity), speaker.engine.name)
@@ -193,6 +195,15 @@ def _start(feed: Feed, speakers: Speakers, source: str, progress: Progress,
     if unchanged:
         return unchanged
     return job, speak(script, speaker, _segment_progress(progress))
+
+
+def _for_publishing(script: Script, reader: str, feed: Feed) -> Script:
+    """The script as the feed publishes it: its reader named, and (``disclosure``, the default) a last
+    sentence saying a synthetic voice read it. That sentence is part of the audio, so of the fingerprint:
+    turning the setting off or on makes each article's next publish an update of its episode (same GUID),
+    never a second episode, and an unchanged article with an unchanged setting stays unchanged."""
+    script = dataclasses.replace(script, reader=reader)
+    return disclose(script, feed.lexicon) if feed.settings.disclosure else script
 
 
 def _finish(feed: Feed, job: Job, takes: Takes, level: Leveller, verify: bool = False) -> Published:

@@ -2,8 +2,10 @@
 
 Podcast apps seek with HTTP Range requests and revalidate with ETags; Python's ``http.server``
 ignores Range, so this is Starlette's :class:`~starlette.staticfiles.StaticFiles` under uvicorn,
-which answers 206, suffix ranges, 416, HEAD and 304. The only thing added is the media type of
-the files audionews writes, which the system's MIME table gets wrong or does not know.
+which answers 206, suffix ranges, 416, HEAD and 304. Added: the media type of the files audionews
+writes, which the system's MIME table gets wrong or does not know, and ``Access-Control-Allow-Origin: *``
+on every response (:class:`_AnyOrigin`), as web players fetch the feed, transcripts and chapters from
+pages of other sites.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from pathlib import Path
 
 import uvicorn
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.responses import FileResponse, Response
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
-from starlette.types import Scope
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from audionews.errors import ConfigError, FeedError
 from audionews.feed.companions import COMPANIONS
@@ -56,11 +59,46 @@ class _PublicFiles(StaticFiles):
         return response
 
 
+_CORS = [(b"access-control-allow-origin", b"*"),
+         (b"access-control-expose-headers", b"Accept-Ranges, Content-Length, Content-Range, ETag")]
+"""What every response says to a page of another site: anyone may read it (it is public), and a player
+may read how long it is and which bytes a range gave."""
+_PREFLIGHT = [(b"access-control-allow-methods", b"GET, HEAD"), (b"access-control-allow-headers", b"Range"),
+              (b"access-control-max-age", b"86400"), (b"content-length", b"0")]
+
+
+class _AnyOrigin:
+    """Every response readable from any origin (whatever answers it: a file, a range, 304, 404), and a
+    browser's preflight (OPTIONS, before a fetch with a Range header) answered. Nothing here needs
+    credentials, so ``*`` is all a browser asks; Starlette's CORSMiddleware answers only requests that
+    name an Origin, and caches would keep a response without the header for the next browser."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if scope["method"] == "OPTIONS":
+            await send({"type": "http.response.start", "status": 204, "headers": _CORS + _PREFLIGHT})
+            await send({"type": "http.response.body", "body": b""})
+            return
+
+        async def send_with_cors(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), *_CORS]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_cors)
+
+
 def build_app(public: Path) -> Starlette:
     """The ASGI app serving ``public/``: ``/`` is ``index.html``; nothing outside it is reachable."""
     if not public.is_dir():
         raise FeedError("no public/ folder yet (publish or build the feed first)", str(public))
-    return Starlette(routes=[Mount("/", app=_PublicFiles(directory=public, html=True))])
+    return Starlette(routes=[Mount("/", app=_PublicFiles(directory=public, html=True))],
+                     middleware=[Middleware(_AnyOrigin)])
 
 
 def local_url(host: str, port: int, path: str = "") -> str:

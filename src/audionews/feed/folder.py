@@ -78,6 +78,8 @@ class FeedSettings:
     allow_private_addresses: bool = True
     """Fetch from loopback and private-network addresses: true on one's own machine; false for a
     service that fetches what others name, so no page or feed can reach the machine's own network."""
+    disclosure: bool = True
+    """End each episode with a sentence, in the article's language, saying that a synthetic voice read it."""
 
     def __post_init__(self) -> None:
         check_fields(self, _RULES, multiline=("description",))

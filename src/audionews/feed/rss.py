@@ -18,6 +18,7 @@ import re
 import uuid
 from collections.abc import Iterable
 from html.entities import html5
+from pathlib import PurePosixPath
 from typing import BinaryIO
 
 from feedgen.entry import FeedEntry
@@ -30,7 +31,8 @@ from audionews.feed.categories import check_category
 from audionews.feed.companions import COMPANIONS
 from audionews.feed.folder import FeedSettings
 
-__all__ = ["AUDIO_TYPE", "COVER_FILE", "FEED_FILE", "build_feed_xml", "podcast_guid", "write_feed_xml"]
+__all__ = ["AUDIO_TYPE", "CHAPTER_LINES", "COVER_FILE", "FEED_FILE", "build_feed_xml", "episode_page",
+           "item_description", "podcast_guid", "timestamp", "write_feed_xml"]
 
 FEED_FILE = "feed.xml"
 AUDIO_TYPE = "audio/mpeg"
@@ -51,6 +53,12 @@ _MARKUP = re.compile("(?<=<)(?=[A-Za-z/!?>])|(?<=&)(?=#|[A-Za-z0-9]+;|(?:"
 """Where a ``<`` would open a tag or a comment (``<>`` too: SGML's empty tag, which feedparser's sanitizer
 drops), or a ``&`` a character reference, to a reader that takes the text for HTML."""
 _WORD_JOINER = "\u2060"
+CHAPTER_LINES = 3
+"""Chapters an episode needs for its description to open with them: Apple reads "00:00 Title" lines there
+(at least three, the first at 00:00) and then does not make automatic chapters of its own."""
+_READ_ALONG = {"en": "Read along", "fr": "Lire en écoutant", "es": "Leer mientras se escucha", "de": "Mitlesen",
+               "it": "Leggi mentre ascolti", "pt": "Leia enquanto ouve"}
+"""The label of the episode page's line in a description, by the feed's language (English for others)."""
 
 
 def podcast_guid(feed_url: str) -> str:
@@ -59,11 +67,15 @@ def podcast_guid(feed_url: str) -> str:
 
 
 class ChannelExtras(BaseExtension):
-    """itunes:explicit as true/false, itunes:type, and the Podcasting 2.0 channel tags."""
+    """itunes:explicit as true/false, itunes:type, and the Podcasting 2.0 channel tags: among them
+    ``podcast:txt purpose="ai-content"`` (every episode is read by a synthetic voice) and the cover as
+    ``podcast:image`` with its ``alt`` text."""
 
     def __init__(self) -> None:
         self.explicit = False
         self.feed_url = ""
+        self.cover = ""
+        self.cover_alt = ""
 
     def extend_ns(self) -> dict[str, str]:
         return {"itunes": ITUNES_NS, "podcast": PODCAST_NS}
@@ -75,16 +87,22 @@ class ChannelExtras(BaseExtension):
         etree.SubElement(channel, f"{{{PODCAST_NS}}}guid").text = podcast_guid(self.feed_url)
         etree.SubElement(channel, f"{{{PODCAST_NS}}}locked").text = "no"
         etree.SubElement(channel, f"{{{PODCAST_NS}}}medium").text = "podcast"
+        etree.SubElement(channel, f"{{{PODCAST_NS}}}txt", purpose="ai-content").text = "true"
+        if self.cover:  # Apple's rules make the cover square (artwork.py), and the generated one is
+            etree.SubElement(channel, f"{{{PODCAST_NS}}}image", href=self.cover, alt=self.cover_alt,
+                             purpose="artwork", **{"aspect-ratio": "1/1"})
         return feed
 
 
 class EpisodeExtras(BaseEntryExtension):
     """Per episode: itunes:image (the article's lead image; feedgen's accepts only URLs ending in
     .jpg or .png), podcast:transcript (WebVTT as captions, JSON, plain text), podcast:chapters,
-    podcast:person for the byline."""
+    podcast:person for the byline; the image again as podcast:image, with the episode's title as its
+    ``alt`` (a page's own alt text for its lead image is not kept)."""
 
     def __init__(self) -> None:
         self.image = ""
+        self.image_alt = ""
         self.transcripts: list[tuple[str, str]] = []
         self.chapters = ""
         self.people: list[str] = []
@@ -95,6 +113,7 @@ class EpisodeExtras(BaseEntryExtension):
     def extend_rss(self, item: etree._Element) -> etree._Element:
         if self.image:
             etree.SubElement(item, f"{{{ITUNES_NS}}}image", href=self.image)
+            etree.SubElement(item, f"{{{PODCAST_NS}}}image", href=self.image, alt=self.image_alt, purpose="artwork")
         for url, kind in self.transcripts:
             transcript = etree.SubElement(item, f"{{{PODCAST_NS}}}transcript", url=url, type=kind)
             if kind == COMPANIONS[".vtt"]:
@@ -149,6 +168,8 @@ def _channel(settings: FeedSettings, newest: dt.datetime | None, cover: str) -> 
     fg.register_extension("audionews", ChannelExtras, EpisodeExtras)
     fg.audionews.explicit = settings.explicit
     fg.audionews.feed_url = feed_url
+    fg.audionews.cover = settings.url(cover)
+    fg.audionews.cover_alt = settings.title
     fg.title(settings.title)
     fg.description(settings.description or settings.title)
     fg.link(href=feed_url, rel="self", type="application/rss+xml")
@@ -178,13 +199,38 @@ def _plain(text: str) -> str:
     return _MARKUP.sub(_WORD_JOINER, text)
 
 
+def timestamp(seconds: float) -> str:
+    """A chapter's start as Apple reads it in a description: "04:05", "1:02:03" past an hour."""
+    whole = max(0, int(seconds))
+    hours, minutes, secs = whole // 3600, whole % 3600 // 60, whole % 60
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def episode_page(settings: FeedSettings, episode: EpisodeRecord) -> str:
+    """The URL of the episode's own page (``public/episodes/<stem>.html``, beside its MP3)."""
+    return settings.url(f"episodes/{PurePosixPath(episode.audio).name.removesuffix('.mp3')}.html")
+
+
+def item_description(settings: FeedSettings, episode: EpisodeRecord) -> str:
+    """The item's description, as text: with :data:`CHAPTER_LINES` chapters or more, one "MM:SS Title" line
+    each (the first at 00:00, where the episode starts); the article's opening; and, when the item's link
+    is the article, a line with the episode page, where one reads along."""
+    parts = []
+    if len(episode.chapters) >= CHAPTER_LINES:
+        parts.append("\n".join(f"{timestamp(c.start if n else 0)} {c.title}" for n, c in enumerate(episode.chapters)))
+    parts.append(episode.description)
+    if episode.url:
+        label = _READ_ALONG.get(settings.language.split("-")[0].lower(), _READ_ALONG["en"])
+        parts.append(f"{label}: {episode_page(settings, episode)}")
+    return _plain("\n\n".join(parts))
+
+
 def _entry(fg: FeedGenerator, settings: FeedSettings, episode: EpisodeRecord) -> FeedEntry:
     entry = fg.add_entry(order="append")
     entry.guid(episode.guid, permalink=False)
     entry.title(_plain(episode.title))
-    entry.description(_plain(episode.description))
-    if episode.url:
-        entry.link(href=episode.url)
+    entry.description(item_description(settings, episode))
+    entry.link(href=episode.url or episode_page(settings, episode))
     entry.enclosure(settings.url(episode.audio), str(episode.size), AUDIO_TYPE)
     entry.pubDate(dt.datetime.fromisoformat(episode.added))
     if episode.byline:
@@ -198,6 +244,7 @@ def _entry(fg: FeedGenerator, settings: FeedSettings, episode: EpisodeRecord) ->
     entry.audionews.people = [_plain(name) for name in _people(episode.byline)]
     if episode.image and episode.image.startswith(("http://", "https://")):
         entry.audionews.image = episode.image
+        entry.audionews.image_alt = episode.title
     return entry
 
 

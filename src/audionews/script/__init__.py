@@ -7,6 +7,6 @@
 from __future__ import annotations
 
 from audionews.script.lexicon import Lexicon, load_lexicon
-from audionews.script.segments import PAUSES, make_script, spoken_date
+from audionews.script.segments import PAUSES, disclose, make_script, spoken_date
 
-__all__ = ["PAUSES", "Lexicon", "load_lexicon", "make_script", "spoken_date"]
+__all__ = ["PAUSES", "Lexicon", "disclose", "load_lexicon", "make_script", "spoken_date"]

@@ -25,7 +25,7 @@ from audionews.script.normalize import tables
 from audionews.script.normalize.languages import Language, language_of
 from audionews.script.sentences import split_sentences
 
-__all__ = ["PAUSES", "make_script", "spoken_date"]
+__all__ = ["DISCLOSURE", "PAUSES", "disclose", "make_script", "spoken_date"]
 
 PAUSES = {
     "headline": 1.2,
@@ -33,6 +33,7 @@ PAUSES = {
     "heading": 0.8,
     "paragraph": 0.7,
     "item": 0.45,
+    "disclosure": 1.0,
     "end": 1.0,
 }
 """Seconds of silence after each kind of segment; longer after the headline and byline."""
@@ -63,15 +64,18 @@ def _names(byline: str, table: Language | None) -> str:
     return byline
 
 
+def _segment(kind: SegmentKind, text: str, language: str, lexicon: Lexicon, chapter: str | None = None) -> Segment:
+    sentences = tuple(Sentence(s, lexicon.for_speech(s, language)) for s in split_sentences(_sentence(text), language))
+    return Segment(kind, sentences, PAUSES[kind], chapter=chapter)
+
+
 def make_script(article: Article, default_language: str = "en", lexicon: Lexicon = Lexicon()) -> Script:
     language = article.language or default_language
     table = language_of(language)
     by = table.by if table else "By"
 
     def segment(kind: SegmentKind, text: str, chapter: str | None = None) -> Segment:
-        sentences = tuple(Sentence(s, lexicon.for_speech(s, language))
-                          for s in split_sentences(_sentence(text), language))
-        return Segment(kind, sentences, PAUSES[kind], chapter=chapter)
+        return _segment(kind, text, language, lexicon, chapter)
 
     segments: list[Segment] = [segment("headline", article.headline, chapter=article.headline)]
     byline, published = _not_in_body(article, table)
@@ -105,6 +109,22 @@ def make_script(article: Article, default_language: str = "en", lexicon: Lexicon
         image=article.image,
         description=article.description,
     )
+
+
+DISCLOSURE = ("This article was read by a synthetic voice.", "This article was read by {voice}, a synthetic voice.")
+"""The disclosure in English, unnamed and naming the voice; other languages' are in their tables."""
+
+
+def disclose(script: Script, lexicon: Lexicon = Lexicon()) -> Script:
+    """``script`` with one last segment saying that a synthetic voice read it (naming :attr:`Script.reader`
+    when known), in the article's language, English where we have no table: listeners, and Apple, expect
+    synthetic narration to say so. Spoken, captioned and transcribed like the body, after it; no chapter."""
+    table = language_of(script.language)
+    unnamed, named = table.disclosure if table and table.disclosure[0] else DISCLOSURE
+    reader = " ".join(script.reader.split())
+    text = named.format(voice=reader) if reader else unnamed
+    return dataclasses.replace(script, segments=(*script.segments, _segment("disclosure", text, script.language,
+                                                                                 lexicon)))
 
 
 def spoken_date(day: dt.date, language: str = "en") -> str:

@@ -59,6 +59,8 @@ class Language:
     decimal_point: bool = False
     """Whether this region writes "1.5" for one and a half (Mexico) rather than "1,5"."""
     and_word: str = "and"
+    disclosure: tuple[str, str] = ("", "")
+    """What the end of a published episode says: that a synthetic voice read it, unnamed and named ("{voice}")."""
 
 
 _FR_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
@@ -73,7 +75,9 @@ _PT_MONTHS = ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho
               "novembro", "dezembro")
 
 FRENCH = Language(
-    code="fr", num2words="fr", by="Par", date="{weekday} {day} {month} {year}", first_day="1er",
+    code="fr", num2words="fr", disclosure=("Cet article a été lu par une voix de synthèse.",
+                                           "Cet article a été lu par {voice}, une voix de synthèse."),
+    by="Par", date="{weekday} {day} {month} {year}", first_day="1er",
     months=_FR_MONTHS,
     weekdays=("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
     decimal="virgule", percent="pour cent", minus="moins", and_word="et",
@@ -105,7 +109,9 @@ _SPANISH_CURRENCIES = {
     "CHF": ("franco suizo", "francos suizos", "m"),
 }
 SPANISH = Language(
-    code="es", num2words="es", by="Por", date="{weekday}, {day} de {month} de {year}",
+    code="es", num2words="es", disclosure=("Este artículo fue leído por una voz sintética.",
+                                           "Este artículo fue leído por {voice}, una voz sintética."),
+    by="Por", date="{weekday}, {day} de {month} de {year}",
     months=_ES_MONTHS,
     weekdays=("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
     decimal="coma", percent="por ciento", minus="menos", and_word="y",
@@ -125,7 +131,9 @@ SPANISH = Language(
 )
 
 GERMAN = Language(
-    code="de", num2words="de", by="Von", date="{weekday}, {day}. {month} {year}",
+    code="de", num2words="de", disclosure=("Dieser Artikel wurde von einer synthetischen Stimme gelesen.",
+                                           "Dieser Artikel wurde von {voice} gelesen, einer synthetischen Stimme."),
+    by="Von", date="{weekday}, {day}. {month} {year}",
     months=_DE_MONTHS,
     weekdays=("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"),
     decimal="Komma", percent="Prozent", minus="minus", and_word="und",
@@ -148,7 +156,9 @@ GERMAN = Language(
 )
 
 ITALIAN = Language(
-    code="it", num2words="it", by="Di", date="{weekday} {day} {month} {year}", first_day="1º",
+    code="it", num2words="it", disclosure=("Questo articolo è stato letto da una voce sintetica.",
+                                           "Questo articolo è stato letto da {voice}, una voce sintetica."),
+    by="Di", date="{weekday} {day} {month} {year}", first_day="1º",
     months=_IT_MONTHS,
     weekdays=("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"),
     decimal="virgola", percent="per cento", minus="meno", and_word="e",
@@ -174,7 +184,9 @@ _PORTUGUESE_CURRENCIES = {
     "BRL": ("real", "reais", "m"), "CHF": ("franco suíço", "francos suíços", "m"),
 }
 PORTUGUESE = Language(
-    code="pt", num2words="pt", by="Por", date="{weekday}, {day} de {month} de {year}", first_day="1º",
+    code="pt", num2words="pt", disclosure=("Este artigo foi lido por uma voz sintética.",
+                                           "Este artigo foi lido por {voice}, uma voz sintética."),
+    by="Por", date="{weekday}, {day} de {month} de {year}", first_day="1º",
     months=_PT_MONTHS,
     weekdays=("segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado", "domingo"),
     decimal="vírgula", percent="por cento", minus="menos", and_word="e",

@@ -34,6 +34,10 @@ class Engine(Protocol):
     def identity(self) -> str:
         """Everything about this engine that changes its audio, for cache keys and fingerprints."""
 
+    @property
+    def reader(self) -> str:
+        """The voice's name as a listener is told it ("Joe", "Heart"): the captions' voice tag, the disclosure."""
+
     def prepare(self) -> None:
         """Load now what the first sentence would otherwise wait for (a voice model)."""
 

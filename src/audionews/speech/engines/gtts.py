@@ -36,6 +36,10 @@ class GttsEngine:
     def identity(self) -> str:
         return f"gtts:{self.language}:{self.tld}:{self.speed:g}"
 
+    @property
+    def reader(self) -> str:
+        return "Google Translate"
+
     def prepare(self) -> None:
         pass
 

@@ -154,6 +154,11 @@ class KokoroEngine:
         model = _model_hash(str(self.model), found.st_size, found.st_mtime_ns)
         return f"kokoro:{model[:16]}:{self.voice_name}:{self._voice_crc:08x}:{self.speed:g}"
 
+    @property
+    def reader(self) -> str:
+        """"af_heart" → "Heart": the name after the language and gender letters."""
+        return self.voice_name[3:].replace("_", " ").title() or self.voice_name
+
     def prepare(self) -> None:
         _load(str(self.model), str(kokoro_voices_file()), self.threads)
 

@@ -69,6 +69,12 @@ class PiperEngine:
     def identity(self) -> str:
         return f"piper:{Path(self.model).name}:{self.speed:g}"
 
+    @property
+    def reader(self) -> str:
+        """Piper's voices are named "en_US-joe-medium": the speaker's name is the middle part."""
+        parts = Path(self.model).name.removesuffix(".onnx").split("-")
+        return (parts[1] if len(parts) == 3 else "-".join(parts)).replace("_", " ").title()
+
     def prepare(self) -> None:
         _load(self.model, self.threads)
 

@@ -52,6 +52,10 @@ class SilentEngine:
     def identity(self) -> str:
         return f"silent:{VERSION}:{self.speed:g}"
 
+    @property
+    def reader(self) -> str:
+        return "Silent"
+
     def prepare(self) -> None:
         pass
 
