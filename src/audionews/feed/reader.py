@@ -197,7 +197,8 @@ def transcript_cues(data: str) -> tuple[Cue, ...]:
         if not isinstance(segment, dict):
             continue
         start, end, body = segment.get("startTime"), segment.get("endTime"), segment.get("body")
-        if _seconds(start) and _seconds(end) and isinstance(body, str):
+        if isinstance(start, int | float) and isinstance(end, int | float) and _seconds(start) and _seconds(end) \
+                and isinstance(body, str):
             cues.append(Cue(float(start), float(end), body))
     return tuple(cues)
 

@@ -18,7 +18,6 @@ import re
 import uuid
 from collections.abc import Iterable
 from html.entities import html5
-from pathlib import PurePosixPath
 from typing import BinaryIO
 
 from feedgen.entry import FeedEntry
@@ -30,8 +29,9 @@ from audionews.feed.catalog import EpisodeRecord
 from audionews.feed.categories import check_category
 from audionews.feed.companions import COMPANIONS
 from audionews.feed.folder import FeedSettings
+from audionews.feed.reader import episode_page_path
 
-__all__ = ["AUDIO_TYPE", "CHAPTER_LINES", "COVER_FILE", "FEED_FILE", "build_feed_xml", "episode_page",
+__all__ = ["AUDIO_TYPE", "CHAPTER_LINES", "COVER_FILE", "FEED_FILE", "build_feed_xml", "episode_page_url",
            "item_description", "podcast_guid", "timestamp", "write_feed_xml"]
 
 FEED_FILE = "feed.xml"
@@ -206,9 +206,9 @@ def timestamp(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
 
 
-def episode_page(settings: FeedSettings, episode: EpisodeRecord) -> str:
+def episode_page_url(settings: FeedSettings, episode: EpisodeRecord) -> str:
     """The URL of the episode's own page (``public/episodes/<stem>.html``, beside its MP3)."""
-    return settings.url(f"episodes/{PurePosixPath(episode.audio).name.removesuffix('.mp3')}.html")
+    return settings.url(episode_page_path(episode.audio))
 
 
 def item_description(settings: FeedSettings, episode: EpisodeRecord) -> str:
@@ -221,7 +221,7 @@ def item_description(settings: FeedSettings, episode: EpisodeRecord) -> str:
     parts.append(episode.description)
     if episode.url:
         label = _READ_ALONG.get(settings.language.split("-")[0].lower(), _READ_ALONG["en"])
-        parts.append(f"{label}: {episode_page(settings, episode)}")
+        parts.append(f"{label}: {episode_page_url(settings, episode)}")
     return _plain("\n\n".join(parts))
 
 
@@ -230,7 +230,7 @@ def _entry(fg: FeedGenerator, settings: FeedSettings, episode: EpisodeRecord) ->
     entry.guid(episode.guid, permalink=False)
     entry.title(_plain(episode.title))
     entry.description(item_description(settings, episode))
-    entry.link(href=episode.url or episode_page(settings, episode))
+    entry.link(href=episode.url or episode_page_url(settings, episode))
     entry.enclosure(settings.url(episode.audio), str(episode.size), AUDIO_TYPE)
     entry.pubDate(dt.datetime.fromisoformat(episode.added))
     if episode.byline:
