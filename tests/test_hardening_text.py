@@ -222,7 +222,13 @@ def test_published_text_is_text_in_tags_captions_and_the_episode_page(case: Case
     allowed = {"article", "h3", "p", "span", "time", "audio", "track", "a", "bdi", "details", "summary", "ol", "li"}
     assert {element.tag for element in article.iter()} <= allowed
     assert not [name for element in article.iter() for name in element.attrib if name.startswith("on")]
-    assert STORY[0] in article.text_content()  # the transcript, as text
+
+    own = lxml.html.fromstring(mp3.with_suffix(".html").read_bytes())  # the episode's own page
+    assert own.find(".//h1").text_content() == case.headline
+    assert not [name for element in own.iter() for name in element.attrib if name.startswith("on")]
+    assert [script.get("src") for script in own.iter("script")] == ["../reader.js"]
+    assert not [script for script in own.iter("script") if (script.text or "").strip()]
+    assert STORY[0] in own.get_element_by_id("transcript").text_content()  # the transcript, as text
 
 
 def test_nothing_in_public_is_unlisted(published) -> None:
