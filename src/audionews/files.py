@@ -43,12 +43,13 @@ def new_file_mode() -> int:
 
 
 @contextlib.contextmanager
-def atomic_path(path: Path) -> Iterator[Path]:
+def atomic_path(path: Path, synced: bool = True) -> Iterator[Path]:
     """Yield a temporary path to write; on success its content becomes ``path``'s, on failure it is removed.
 
     A symlink is written through. A regular file (or none) is replaced by a rename, keeping the old
     file's mode (a new one gets :func:`new_file_mode`); a device, FIFO or socket is never replaced: the
-    content is written into it, as ``cp`` does. A directory is an ``IsADirectoryError``.
+    content is written into it, as ``cp`` does. A directory is an ``IsADirectoryError``. The content is
+    on disk before the rename, unless ``synced`` is false: then the caller has put it there (``os.sync``).
     """
     target = Path(os.path.realpath(path))
     try:
@@ -69,8 +70,9 @@ def atomic_path(path: Path) -> Iterator[Path]:
             if not regular:
                 _copy_into(temp_path, target)
                 return
-            with open(temp_path, "rb+") as written:
-                os.fsync(written.fileno())
+            if synced:
+                with open(temp_path, "rb+") as written:
+                    os.fsync(written.fileno())
             _take_over(temp_path, found)
             os.replace(temp_path, target)
     finally:

@@ -152,14 +152,14 @@ def commit(folder: FeedFolder, settings: FeedSettings, catalog: Catalog, change:
             out.write(build_index_html(settings, newest, total=count, months=pages.archive.months()))
         each = len(pages.stale) <= SYNC_EACH
         for path, content in pages.files(catalog):
-            staged_page = staged_pages.enter_context(atomic_path(path))
+            staged_page = staged_pages.enter_context(atomic_path(path, synced=each))
             if each:
                 with open_synced(staged_page, path) as out:
                     out.write(content)
             else:
                 staged_page.write_bytes(content)
         if not each:
-            os.sync()  # all of them on disk before the commit, at the cost of one flush
+            os.sync()  # all of them on disk before the commit and the renames, at the cost of one flush
         kept = {Path(audio).name.removesuffix(".mp3") for audio in catalog.audio_files()}
     os.utime(folder.public / FEED_FILE)  # newer than the commit: see recover
     for path in folder.episodes.iterdir():
