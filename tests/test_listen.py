@@ -9,6 +9,7 @@ it has read MP3 frames from the stream; a server that sent nothing before the en
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import os
@@ -244,7 +245,7 @@ def test_save_writes_the_complete_episode_and_ctrl_c_after_it_leaves_only_that(t
     cues = [s for segment in transcript(url)["segments"] for s in segment["sentences"]]
     children = descendants(process.pid)
     process.send_signal(signal.SIGINT)
-    stdout, stderr = process.communicate(timeout=HANG)
+    _, stderr = process.communicate(timeout=HANG)
     assert process.returncode == 0, stderr
     assert [pid for pid in children if alive(pid)] == []
     assert leftovers(tmp) == []
@@ -272,8 +273,8 @@ def test_port_in_use_is_one_line(tmp_path: Path) -> None:
         result = invoke(tmp_path / "feeds", "listen", "--engine", ENGINE, "--no-browser", "--port", str(port),
                         str(ARTICLE))
     assert result.exit_code == 1 and result.stdout == ""
-    assert result.stderr.strip().splitlines() == [f"Error: cannot listen on 127.0.0.1 port {port} "
-                                                  f"({os.strerror(98)})"]
+    reason = os.strerror(errno.EADDRINUSE)
+    assert result.stderr.strip().splitlines() == [f"Error: cannot listen on 127.0.0.1 port {port} ({reason})"]
 
 
 def test_no_voice_for_the_engine_is_one_line(tmp_path: Path) -> None:

@@ -33,7 +33,7 @@ class Listener(Protocol):
         """The next bytes of the MP3, as the encoder writes them (called from the encoder's thread)."""
 
     def segment(self, segment: Segment, cues: tuple[Cue, ...]) -> None:
-        """A segment's sentences, timed, once its audio has gone to the encoder."""
+        """A segment's sentences, timed, as soon as it is spoken (its audio goes to the encoder next)."""
 
 
 def levelled(take: Take) -> bytes:
@@ -64,11 +64,11 @@ def assemble(takes: Iterable[Take], path: Path, tags: Tags, level: Leveller = le
                 chapters.append((take.segment.chapter, total))
             timed_cues = _cues(take, total, rate)
             cues.extend(timed_cues)
+            if listener:
+                listener.segment(take.segment, tuple(timed_cues))
             pause = b"\x00\x00" * round(take.segment.pause_after * rate)
             writer.write(level(take) + pause)
             total += len(take.pcm) // 2 + len(pause) // 2
-            if listener:
-                listener.segment(take.segment, tuple(timed_cues))
         if writer is None:
             raise AudioError("nothing to assemble: the script has no segments")
         _checked(writer, writer.finish())
