@@ -6,6 +6,9 @@ Prints, with the targets of issue 6:
 - re-publish of the same article unchanged / first publish (target ≤ 0.05);
 - re-publish after one paragraph changed / first publish (target ≤ 0.25);
 - ``audionews build`` of a 10,000-episode catalog: seconds and peak memory (targets ≤ 2 s, ≤ 200 MB);
+- ``audionews listen --no-browser`` launched as a user runs it: seconds to the first MP3 frame read on its
+  stream, against ``audionews speak`` of the whole seed (target ≤ 0.15), and what the first audio waited for,
+  from the ``--json`` events the listen process prints (``--listen`` runs only this);
 - with ``--full`` also: peak memory of publishing a 20,000-word article (target ≤ 500 MB) and
   throughput of a batch of 20 articles in audio minutes per wall minute (these take long: about
   two hours of audio in all, with sentences that are never repeated, so nothing comes from the cache).
@@ -13,7 +16,7 @@ Prints, with the targets of issue 6:
 Each publish runs as its own process (``python -m audionews.cli``), as an editor runs it; peak
 memory is the child's maximum resident set size.
 
-Run:  python benchmarks/pipeline.py [--seed FILE] [--full] [--engine kokoro]
+Run:  python benchmarks/pipeline.py [--seed FILE] [--full] [--engine kokoro] [--listen]
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import argparse
 import json
 import os
 import random
+import signal
 import subprocess
 import sys
 import tempfile
@@ -104,6 +108,72 @@ def spoken_text(seed: Path) -> str:
     return "\n".join([article.headline, f"By {article.byline}.", *article.body])
 
 
+LISTEN_STEPS = (  # event: what the time since the event before it went to
+    ("started", "interpreter start, imports of the CLI"),
+    ("imported", "imports of the pipeline and the server"),
+    ("read", "fetch, extraction and script"),
+    ("listening", "the server and the voice checked"),
+    ("first segment", "voice load, calibration, first segment spoken"),
+    ("first audio", "first segment levelled, first MP3 frame encoded"),
+    ("heard", "first frame read over HTTP"),
+)
+
+
+def listen_first_audio(seed: Path, engine: str) -> tuple[float, list[tuple[str, float]]]:
+    """Seconds from launching ``audionews listen --no-browser`` (a fresh interpreter) to the first MP3 frame read
+    on its stream, and each step's share, from the ``--json`` events (their ``at`` is the wall clock)."""
+    sys.path.insert(0, str(ROOT / "src"))
+    import urllib.request
+
+    from audionews.listen import AUDIO_PATH, has_frame
+
+    launched = time.time()
+    process = subprocess.Popen([sys.executable, "-m", "audionews.cli", "listen", "--no-browser", "--json", "--engine",
+                                engine, str(seed)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                               env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    at: dict[str, float] = {}
+    try:
+        assert process.stdout
+        for line in process.stdout:
+            event = json.loads(line)
+            at.setdefault(event["event"], event["at"])
+            if event["event"] == "listening":
+                url = event["url"]
+                break
+        else:
+            raise SystemExit("audionews listen stopped before it served anything")
+        with urllib.request.urlopen(url.rstrip("/") + AUDIO_PATH, timeout=600) as stream:
+            seen = b""
+            while not has_frame(seen):
+                chunk = stream.read1(65536)
+                if not chunk:
+                    raise SystemExit("the stream ended before its first frame")
+                seen += chunk
+            at["heard"] = time.time()
+        for line in process.stdout:  # the events printed meanwhile
+            event = json.loads(line)
+            at.setdefault(event["event"], event["at"])
+            if "first audio" in at and "first segment" in at:
+                break
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=60)
+    steps, before = [], launched
+    for name, what in LISTEN_STEPS:
+        steps.append((what, at[name] - before))
+        before = at[name]
+    return at["heard"] - launched, steps
+
+
+def listen_rows(seed: Path, engine: str, feeds: Path) -> list[tuple[str, float, str, str]]:
+    first, steps = listen_first_audio(seed, engine)
+    whole, _, _ = run("speak", "-q", "--engine", engine, str(seed), "-o", str(feeds.parent / "speak.mp3"), feeds=feeds)
+    rows = [(f"listen: first audio / whole speak ({engine})", first / whole, "≤ 0.15",
+             f"{first:.2f} s to the first frame vs {whole:.1f} s for speak")]
+    rows += [(f"  {what} (s)", seconds, "", "") for what, seconds in steps]
+    return rows
+
+
 def build_big_catalog(feeds: Path, count: int) -> None:
     """``count`` more episodes, copies of the first, each with its own audio name and transcripts (hard
     links), so each has a page of its own to write, as in a real feed of that size."""
@@ -129,6 +199,7 @@ def main() -> int:
     parser.add_argument("--full", action="store_true", help="also the 20,000-word article and the batch of 20")
     parser.add_argument("--engine", choices=("piper", "kokoro"), default="piper",
                         help="the feed's engine (kokoro: installed by `audionews voices install kokoro`)")
+    parser.add_argument("--listen", action="store_true", help="only listen's first audio against speak")
     args = parser.parse_args()
     if not args.seed.is_file():
         print(f"seed article not found: {args.seed}", file=sys.stderr)
@@ -136,6 +207,10 @@ def main() -> int:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         feeds = Path(tmp) / "feeds"
+        rows += listen_rows(args.seed, args.engine, feeds)
+        if args.listen:
+            print_rows(rows)
+            return 0
         run("init", "ledger", "--title", "Bench", "--author", "Bench", "--email", "bench@example.org",
             "--base-url", "https://example.org/", "--engine", args.engine, feeds=feeds)
         raw = (raw_kokoro_seconds if args.engine == "kokoro" else raw_piper_seconds)(spoken_text(args.seed))
@@ -162,10 +237,14 @@ def main() -> int:
         rows.append(("build of 10,000 episodes (s)", built, "≤ 2", f"peak {built_mb:.0f} MB (target ≤ 200)"))
         if args.full:
             rows += full_runs(Path(tmp), args.seed)
-    print(f"{'measure':<44} {'value':>8}  {'target':<8} detail")
-    for name, value, target, detail in rows:
-        print(f"{name:<44} {value:8.3f}  {target:<8} {detail}")
+    print_rows(rows)
     return 0
+
+
+def print_rows(rows: list[tuple[str, float, str, str]]) -> None:
+    print(f"{'measure':<60} {'value':>8}  {'target':<8} detail")
+    for name, value, target, detail in rows:
+        print(f"{name:<60} {value:8.3f}  {target:<8} {detail}")
 
 
 def full_runs(tmp: Path, seed: Path) -> list[tuple[str, float, str, str]]:

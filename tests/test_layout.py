@@ -32,6 +32,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("extract", "script", "speech", "audio", "feed", "fetch"),
     ("pipeline",),
     ("from_feed", "serve"),
+    ("listen",),
     ("cli",),
     (PACKAGE,),
 )

@@ -451,6 +451,63 @@ def speak_command(ctx: click.Context, source: str, output: Path, engine: str, vo
     _echo(f"{output} ({_clock(episode.duration)})")
 
 
+@cli.command("listen")
+@click.argument("source")
+@click.option("--engine", type=click.Choice(available()), default="piper", show_default=True)
+@click.option("--voice", default="", help="Engine-specific voice (piper: path to an .onnx voice).")
+@click.option("--speed", type=float, default=1.0, show_default=True, help="0.5 to 3.0, pitch kept.")
+@click.option("--language", default="en", show_default=True, help="Used when the article does not say.")
+@click.option("--port", type=click.IntRange(0, 65535), default=0, show_default=True,
+              help="Port on 127.0.0.1 to serve the reader on; 0 picks a free one.")
+@click.option("--no-browser", is_flag=True, help="Print the reader's address only; open no browser.")
+@click.option("--save", type=click.Path(dir_okay=False, path_type=Path), metavar="OUT.mp3",
+              help="Also write the finished MP3 here (only once it is complete).")
+@click.option("--json", "as_json", is_flag=True,
+              help="Each step as a JSON line on stdout, with the time it happened (the address is in \"listening\").")
+@click.option("--quiet", "-q", is_flag=True, help="No progress lines on stderr.")
+@_jobs_option
+@_lexicon_option
+@click.pass_context
+@_stops_quietly
+@_fail_cleanly
+def listen_command(ctx: click.Context, source: str, engine: str, voice: str, speed: float, language: str,
+                   port: int, no_browser: bool, save: Path | None, as_json: bool, quiet: bool, jobs: int | None,
+                   lexicon_path: Path | None) -> None:
+    """Listen to an article now: a reader page on 127.0.0.1 plays it while later sentences are still being
+    spoken, and its text grows as they are; Ctrl+C stops it.
+
+    Example: audionews listen https://example.org/news/harbor-wind-farm
+
+    Example: audionews listen --no-browser --save harbor.mp3 examples/harbor-wind-farm.html
+    """
+    import time
+
+    def event(name: str, **fields: Any) -> None:
+        if as_json:
+            click.echo(_json_line({"event": name, "at": round(time.time(), 4), **fields}))
+
+    event("started")
+    from audionews.listen import listen  # the pipeline and the web server: see the module docstring
+
+    event("imported")
+
+    with _reporting(ctx, quiet) as progress:
+        def ready(url: str) -> None:
+            if isinstance(progress, StatusLine):
+                progress.close()  # the address on a line of its own, not after a status line
+            if not as_json:
+                _echo(f"Listen: {url}")
+            if not no_browser:
+                import webbrowser
+
+                webbrowser.open(url)
+
+        episode = listen(source, Voice(engine, voice, speed, language), _lexicon(ctx, lexicon_path), port, save,
+                         _jobs(jobs), progress, ready, event)
+    if not as_json:
+        _echo(f"{save} ({_clock(episode.duration)})" if save else f"read aloud ({_clock(episode.duration)})")
+
+
 @cli.command()
 @_feed_option
 @click.option("--json", "as_json", is_flag=True)

@@ -21,7 +21,7 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from audionews.audio import Leveller, Tags, assemble, levelled, loudness
+from audionews.audio import Leveller, Listener, Tags, assemble, levelled, loudness
 from audionews.audio.verify import Verification, verify_episode
 from audionews.errors import AudioError, AudionewsError, FeedError
 from audionews.extract import extract
@@ -39,7 +39,8 @@ from audionews.speech import Speaker, Speakers, Speech, SpeechCache, Takes, choo
 from audionews.speech.cache import LEVELLED
 from audionews.urls import public_url
 
-__all__ = ["Failure", "Feed", "PublishReport", "Published", "clean", "publish", "speak_sample", "speak_to_file"]
+__all__ = ["Failure", "Feed", "PublishReport", "Published", "clean", "publish", "read_script", "speak_sample",
+           "speak_script", "speak_to_file"]
 
 Progress = Callable[[str], None]
 Reader = Callable[[str], Article]
@@ -270,8 +271,19 @@ def speak_to_file(source: str, out: Path, voice: Voice, progress: Progress = lam
     else the installed default voice for that language."""
     progress = _prefixed(progress, source)
     progress("reading")
-    script = make_script(clean(source), voice.language, lexicon)
-    return _to_mp3(script, choose_voice(voice, script.language), out, jobs, _segment_progress(progress))
+    return speak_script(read_script(source, voice.language, lexicon), voice, out, progress, jobs)
+
+
+def read_script(source: str, language: str, lexicon: Lexicon = Lexicon()) -> Script:
+    """One source read and scripted, as ``speak`` and ``listen`` read it (``language``: when it does not say)."""
+    return make_script(clean(source), language, lexicon)
+
+
+def speak_script(script: Script, voice: Voice, out: Path, progress: Progress = lambda _: None, jobs: int | None = 1,
+                 listener: Listener | None = None) -> Episode:
+    """``script`` spoken into the MP3 ``out`` by ``voice`` (or the installed default voice for its language);
+    a ``listener`` hears the MP3 and the sentences' times while it is made (``audionews listen``)."""
+    return _to_mp3(script, choose_voice(voice, script.language), out, jobs, _segment_progress(progress), listener)
 
 
 def speak_sample(headline: str, text: str, out: Path, voice: Voice) -> Episode:
@@ -283,13 +295,13 @@ def speak_sample(headline: str, text: str, out: Path, voice: Voice) -> Episode:
 
 
 def _to_mp3(script: Script, voice: Voice, out: Path, jobs: int | None,
-            progress: Callable[[int, int], None] | None = None) -> Episode:
+            progress: Callable[[int, int], None] | None = None, listener: Listener | None = None) -> Episode:
     """``script`` spoken by ``voice`` into the MP3 ``out``, written as cp would (files.atomic_path): a
     folder, no room or no permission there is one AudioError naming it."""
     with Speaker(get_engine(voice), jobs) as speaker:
         takes = speak(script, speaker, progress)
         try:
-            return assemble(takes, out, Tags.of(script, "audionews"))
+            return assemble(takes, out, Tags.of(script, "audionews"), listener=listener)
         except OSError as exc:
             raise AudioError(f"cannot write the MP3 ({exc.strerror or exc})", str(out)) from exc
 

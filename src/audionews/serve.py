@@ -27,7 +27,7 @@ from audionews.errors import ConfigError, FeedError
 from audionews.feed.companions import COMPANIONS
 from audionews.feed.rss import AUDIO_TYPE, FEED_FILE
 
-__all__ = ["build_app", "local_url", "media_type", "serve"]
+__all__ = ["build_app", "listening_socket", "local_url", "media_type", "serve"]
 
 _BY_NAME = {FEED_FILE: "application/rss+xml"}
 _BY_SUFFIX = (  # longest first: ".chapters.json" before ".json"
@@ -106,6 +106,16 @@ def local_url(host: str, port: int, path: str = "") -> str:
     return f"http://{shown}:{port}/{path.lstrip('/')}"
 
 
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A socket accepting connections on ``host``:``port`` (0: any free port); a busy port is one ConfigError."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        return socket.create_server((host, port), family=family)
+    except OSError as exc:
+        reason = os.strerror(exc.errno) if exc.errno else str(exc)
+        raise ConfigError(f"cannot listen on {host} port {port} ({reason})") from exc
+
+
 def serve(public: Path, host: str = "127.0.0.1", port: int = 8000,
           on_start: Callable[[str], None] = lambda _: None) -> None:
     """Serve ``public/`` until Ctrl+C or SIGTERM; ``on_start`` gets the feed's URL once the port is open.
@@ -114,12 +124,7 @@ def serve(public: Path, host: str = "127.0.0.1", port: int = 8000,
     the URL is announced only when connections are already accepted.
     """
     app = build_app(public)
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    try:
-        sock = socket.create_server((host, port), family=family)
-    except OSError as exc:
-        reason = os.strerror(exc.errno) if exc.errno else str(exc)
-        raise ConfigError(f"cannot listen on {host} port {port} ({reason})") from exc
+    sock = listening_socket(host, port)
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
     with sock:
         try:

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from audionews.audio.assembly import Leveller, assemble, levelled
+from audionews.audio.assembly import Leveller, Listener, assemble, levelled
 from audionews.audio.tags import Tags
 
-__all__ = ["Leveller", "Tags", "assemble", "levelled"]
+__all__ = ["Leveller", "Listener", "Tags", "assemble", "levelled"]

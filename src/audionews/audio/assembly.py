@@ -7,15 +7,16 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Protocol
 
 from audionews.audio import loudness
 from audionews.audio.encode import Mp3Writer
 from audionews.audio.tags import Tags, write_tags
 from audionews.errors import AudioError
 from audionews.files import atomic_path
-from audionews.model import Chapter, Cue, Episode, Take
+from audionews.model import Chapter, Cue, Episode, Segment, Take
 
-__all__ = ["Leveller", "assemble", "levelled"]
+__all__ = ["Leveller", "Listener", "assemble", "levelled"]
 
 LOUDNESS_TOLERANCE = 0.5
 """LU the encoded episode may stray from the target before it is encoded again (the promise is ±1)."""
@@ -25,17 +26,28 @@ Leveller = Callable[[Take], bytes]
 """A take's PCM levelled (see :func:`levelled`); a caller may keep what it levelled before."""
 
 
+class Listener(Protocol):
+    """Hears an episode while it is made (``audionews listen``): its MP3 and its sentences' times."""
+
+    def audio(self, chunk: bytes) -> None:
+        """The next bytes of the MP3, as the encoder writes them (called from the encoder's thread)."""
+
+    def segment(self, segment: Segment, cues: tuple[Cue, ...]) -> None:
+        """A segment's sentences, timed, as soon as it is spoken (its audio goes to the encoder next)."""
+
+
 def levelled(take: Take) -> bytes:
     """The take levelled to the target loudness with its true peak limited (:mod:`.loudness`)."""
     return loudness.levelled(take.pcm, take.sample_rate)
 
 
-def assemble(takes: Iterable[Take], path: Path, tags: Tags, level: Leveller = levelled) -> Episode:
+def assemble(takes: Iterable[Take], path: Path, tags: Tags, level: Leveller = levelled,
+             listener: Listener | None = None) -> Episode:
     """Join ``takes`` with their pauses into a tagged MP3 at ``path`` (written atomically).
 
     Each take is levelled on its own by ``level`` and sent to the encoder at once, so only one segment's audio is
     in memory; chapter and cue times are counted in samples while joining, so they match the
-    audio exactly.
+    audio exactly. A ``listener`` hears the MP3 and the cues as they are made.
     """
     chapters: list[tuple[str, int]] = []
     cues: list[Cue] = []
@@ -45,12 +57,15 @@ def assemble(takes: Iterable[Take], path: Path, tags: Tags, level: Leveller = le
         for take in takes:
             if writer is None:
                 rate = take.sample_rate
-                writer = stack.enter_context(Mp3Writer(temp, rate))
+                writer = stack.enter_context(Mp3Writer(temp, rate, listener.audio if listener else None))
             elif take.sample_rate != rate:
                 raise AudioError("takes have different sample rates")
             if take.segment.chapter:
                 chapters.append((take.segment.chapter, total))
-            cues.extend(_cues(take, total, rate))
+            timed_cues = _cues(take, total, rate)
+            cues.extend(timed_cues)
+            if listener:
+                listener.segment(take.segment, tuple(timed_cues))
             pause = b"\x00\x00" * round(take.segment.pause_after * rate)
             writer.write(level(take) + pause)
             total += len(take.pcm) // 2 + len(pause) // 2

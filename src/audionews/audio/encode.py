@@ -9,8 +9,11 @@ measures out of bounds is encoded again from it, never from the lossy MP3.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import tempfile
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
@@ -29,11 +32,22 @@ METER = "ebur128=peak=true:framelog=quiet"
 
 
 class Mp3Writer:
-    """Encode 16-bit mono PCM at ``rate`` to an MP3 at ``path``, as it arrives; measure the result."""
+    """Encode 16-bit mono PCM at ``rate`` to an MP3 at ``path``, as it arrives; measure the result.
 
-    def __init__(self, path: Path, rate: int) -> None:
+    ``stream``, if given, gets the MP3's bytes as the encoder makes them (from a thread of its own), a
+    third copy from the same encoder, so ``audionews listen`` plays what the file holds while later
+    sentences are still being spoken. (No Xing header there: a pipe cannot be rewritten at the end.)
+    """
+
+    def __init__(self, path: Path, rate: int, stream: Callable[[bytes], None] | None = None) -> None:
         self.path = path
         self.rate = rate
+        self._streamer: threading.Thread | None = None
+        outputs = [f"[f=mp3]{_tee_escaped(path)}", "[f=mp3]pipe:1"]
+        read_end = write_end = -1
+        if stream is not None:
+            read_end, write_end = os.pipe()
+            outputs.append(f"[f=mp3]pipe:{write_end}")
         # these live as long as the writer and are closed by close()
         self._spool: IO[bytes] = tempfile.NamedTemporaryFile(prefix=TEMP_PREFIX, suffix=".pcm", dir=path.parent)  # noqa: SIM115
         self._errors: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115
@@ -41,14 +55,21 @@ class Mp3Writer:
         try:
             self._encoder = subprocess.Popen(
                 [*ffmpeg_command("error"), *self._pcm_input("pipe:0"), *_mp3_output(""),
-                 "-f", "tee", "-map", "0:a", f"[f=mp3]{_tee_escaped(path)}|[f=mp3]pipe:1"],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._errors)
+                 "-f", "tee", "-map", "0:a", "|".join(outputs)],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._errors,
+                pass_fds=(write_end,) if stream is not None else ())
             self._meter = subprocess.Popen(
                 [*ffmpeg_command("info"), "-f", "mp3", "-i", "pipe:0", "-af", METER, "-f", "null", "-"],
                 stdin=self._encoder.stdout, stdout=subprocess.DEVNULL, stderr=self._report)
         except OSError as exc:
             self.close()
             raise AudioError(f"cannot run ffmpeg ({exc})") from exc
+        finally:
+            if stream is not None:
+                os.close(write_end)  # the encoder holds it now: its end is the stream's end
+        if stream is not None:
+            self._streamer = threading.Thread(target=_copy, args=(read_end, stream), daemon=True)
+            self._streamer.start()
         assert self._encoder.stdin and self._encoder.stdout  # both opened with PIPE
         self._input: IO[bytes] = self._encoder.stdin
         self._encoder.stdout.close()  # the meter holds the read end now
@@ -71,6 +92,8 @@ class Mp3Writer:
             pass
         if self._encoder.wait() != 0:
             raise AudioError(f"ffmpeg failed ({self._failure(self._encoder, self._errors)})")
+        if self._streamer:
+            self._streamer.join()  # every byte streamed before the episode is called finished
         if self._meter.wait() != 0:
             raise AudioError(f"measuring the MP3 failed ({self._failure(self._meter, self._report)})")
         self._report.seek(0)
@@ -89,6 +112,8 @@ class Mp3Writer:
             if process and process.poll() is None:
                 process.kill()
                 process.wait()
+        if self._streamer:
+            self._streamer.join()
         for handle in (self._spool, self._errors, self._report):
             handle.close()
 
@@ -104,6 +129,13 @@ class Mp3Writer:
         log.seek(0)
         lines = log.read().decode("utf-8", "replace").strip().splitlines()
         return lines[-1] if lines else f"ffmpeg exit {process.returncode}"
+
+
+def _copy(read_end: int, stream: Callable[[bytes], None]) -> None:
+    """Hand what the encoder writes to ``read_end`` to ``stream`` until the encoder ends."""
+    with open(read_end, "rb", buffering=0) as pipe:
+        while chunk := pipe.read(65536):
+            stream(chunk)
 
 
 def measure(path: Path) -> Measured:
