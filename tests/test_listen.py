@@ -131,14 +131,14 @@ def test_the_page_grows_and_says_so_without_script(held: Held) -> None:
     before = lxml.html.fromstring(get(held.url))
     assert before.get_element_by_id("player").tag == "audio"
     spans = before.xpath('//div[@id="transcript"]/p/span[@class="sentence"]')
-    assert spans and before.get_element_by_id("more") is not None
+    assert spans and before.get_element_by_id("note") is not None
     held.release()
     while not transcript(held.url)["complete"]:
         held.thread.join(0.05)
     after = lxml.html.fromstring(get(held.url))
     every = after.xpath('//div[@id="transcript"]/p/span[@class="sentence"]')
     assert [s.text_content() for s in every[: len(spans)]] == [s.text_content() for s in spans]
-    assert len(every) > len(spans) and not after.xpath('//*[@id="more"]')
+    assert len(every) > len(spans) and not after.xpath('//*[@id="note"]')
     cues = [(float(s.get("data-start")), float(s.get("data-end"))) for s in every]
     assert all(start < end for start, end in cues) and cues == sorted(cues)
 

@@ -12,11 +12,13 @@ for ``speak``: the speech workers and ffmpeg are stopped and every temporary fil
 
 from __future__ import annotations
 
+import hashlib
 import html
 import io
 import tempfile
 import threading
 from collections.abc import AsyncIterator, Callable
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
+from audionews.feed.reader import READER_JS, reader_page
 from audionews.files import TEMP_PREFIX
 from audionews.model import Cue, Episode, Script, Segment, Voice
 from audionews.pipeline import read_script, speak_script
@@ -39,6 +42,9 @@ __all__ = ["AUDIO_PATH", "TRANSCRIPT_PATH", "Session", "build_app", "has_frame",
 
 AUDIO_PATH = "/audio.mp3"
 TRANSCRIPT_PATH = "/transcript.json"
+READER_PATH = "/reader.js"
+GROW_PATH = "/listen.js"
+_GROW_JS = files("audionews").joinpath("listen.js").read_bytes()
 AUDIO_TYPE = "audio/mpeg"
 POLL_SECONDS = 1.0
 """How long a waiting stream sleeps between looks at whether it was stopped (more audio wakes it at once)."""
@@ -119,92 +125,17 @@ def has_frame(data: bytes | bytearray) -> bool:
 
 
 def page(session: Session) -> str:
-    """The reader page: the player and the text so far, which a script keeps growing; without script,
-    a reload shows more. The transcript's markup is the episode page's (``feed/reader``)."""
+    """The reader page, the episode page's own (``feed/reader``): the player and the text so far, which
+    ``listen.js`` keeps growing and ``reader.js`` reads along; without script, a reload shows more."""
     segments, ended = session.segments_after(0)
     script = session.script
-    title = html.escape(script.title)
-    paragraphs = "\n".join(
-        "<p>" + " ".join(f'<span class="sentence" data-start="{s["start"]:.3f}" data-end="{s["end"]:.3f}">'
-                         f'{html.escape(s["text"])}</span>' for s in segment["sentences"]) + "</p>"
-        for segment in segments)
-    more = "" if ended else ('<p id="more">The article is still being read aloud: reload the page for more of '
-                             'its text.</p>')
-    return f"""<!doctype html>
-<html lang="{html.escape(script.language or 'en')}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>
-body {{ font: 1.125rem/1.6 system-ui, sans-serif; max-width: 40rem; margin: 0 auto; padding: 1rem; }}
-audio {{ width: 100%; min-height: 2.5rem; }}
-.sentence[aria-current="true"] {{ background: #ffe98a; color: #000; text-decoration: underline; }}
-</style>
-</head>
-<body>
-<main>
-<h1>{title}</h1>
-<audio id="player" controls preload="none" src="{AUDIO_PATH}"><a href="{AUDIO_PATH}">Play the MP3</a></audio>
-<div id="transcript" data-next="{len(segments)}">
-{paragraphs}
-</div>
-{more}
-</main>
-<script>{_SCRIPT}</script>
-</body>
-</html>
-"""
-
-
-_SCRIPT = """
-(function () {
-  "use strict";
-  var transcript = document.getElementById("transcript");
-  var player = document.getElementById("player");
-  var more = document.getElementById("more");
-  var next = Number(transcript.getAttribute("data-next")) || 0;
-  var current = null;
-  function add(segment) {
-    var paragraph = document.createElement("p");
-    segment.sentences.forEach(function (sentence, index) {
-      if (index) paragraph.appendChild(document.createTextNode(" "));
-      var span = document.createElement("span");
-      span.className = "sentence";
-      span.setAttribute("data-start", sentence.start.toFixed(3));
-      span.setAttribute("data-end", sentence.end.toFixed(3));
-      span.textContent = sentence.text;
-      paragraph.appendChild(span);
-    });
-    transcript.appendChild(paragraph);
-  }
-  function poll() {
-    fetch("TRANSCRIPT?from=" + next, {cache: "no-store"}).then(function (response) {
-      return response.json();
-    }).then(function (data) {
-      data.segments.forEach(add);
-      next = data.next;
-      if (data.complete) { if (more) more.remove(); } else { setTimeout(poll, 1000); }
-    }).catch(function () { setTimeout(poll, 3000); });
-  }
-  if (more) {
-    more.textContent = "The article is still being read aloud; its text appears here as it is spoken.";
-    poll();
-  }
-  player.addEventListener("timeupdate", function () {
-    var time = player.currentTime, found = null;
-    transcript.querySelectorAll(".sentence").forEach(function (span) {
-      if (Number(span.getAttribute("data-start")) <= time && time < Number(span.getAttribute("data-end"))) {
-        found = span;
-      }
-    });
-    if (found === current) return;
-    if (current) current.removeAttribute("aria-current");
-    if (found) found.setAttribute("aria-current", "true");
-    current = found;
-  });
-})();
-""".replace("TRANSCRIPT", TRANSCRIPT_PATH)
+    paragraphs = [[Cue(s["start"], s["end"], s["text"]) for s in segment["sentences"]] for segment in segments]
+    meta = f'By <span dir="auto">{html.escape(script.byline)}</span>.' if script.byline else ""
+    note = "" if ended else "The article is still being read aloud: reload the page for more of its text."
+    return reader_page(title=script.title, language=script.language or "en", audio=AUDIO_PATH,
+                       paragraphs=paragraphs, meta=meta, note=note, scripts=[READER_PATH, GROW_PATH],
+                       place=f"listen:{hashlib.sha256(script.title.encode()).hexdigest()[:16]}",
+                       transcript_data={"next": str(len(segments)), "source": TRANSCRIPT_PATH})
 
 
 def build_app(session: Session) -> Starlette:
@@ -212,6 +143,12 @@ def build_app(session: Session) -> Starlette:
 
     async def reader(request: Request) -> Response:
         return HTMLResponse(page(session), headers={"Cache-Control": "no-store"})
+
+    async def reader_script(request: Request) -> Response:
+        return Response(READER_JS, media_type="text/javascript; charset=utf-8")
+
+    async def grow_script(request: Request) -> Response:
+        return Response(_GROW_JS, media_type="text/javascript; charset=utf-8")
 
     async def audio(request: Request) -> Response:
         if session.file is not None:  # complete: a file, which Starlette serves with Range and HEAD
@@ -227,7 +164,8 @@ def build_app(session: Session) -> Starlette:
                             headers={"Cache-Control": "no-store"})
 
     return Starlette(routes=[Route("/", reader), Route(AUDIO_PATH, audio, methods=["GET", "HEAD"]),
-                             Route(TRANSCRIPT_PATH, transcript)])
+                             Route(TRANSCRIPT_PATH, transcript), Route(READER_PATH, reader_script),
+                             Route(GROW_PATH, grow_script)])
 
 
 async def _stream(session: Session) -> AsyncIterator[bytes]:

@@ -16,7 +16,7 @@
   const remember = (key, value) => { try { if (store) store.setItem(key, value); } catch (_) { /* full or denied */ } };
   const recall = (key) => { try { return store ? store.getItem(key) : null; } catch (_) { return null; } };
   const SPEED_KEY = "audionews:speed";
-  const PLACE_KEY = "audionews:place:" + new URL(audio.getAttribute("src"), location.href).pathname;
+  const PLACE_KEY = "audionews:place:" + (audio.dataset.place || new URL(audio.getAttribute("src"), location.href).pathname);
 
   for (const id of ["reader-controls", "reader-keys"]) {
     const shown = document.getElementById(id);

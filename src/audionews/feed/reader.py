@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 from importlib.resources import files
@@ -75,10 +75,13 @@ box-decoration-break:clone}
 
 def reader_page(*, title: str, language: str, audio: str, paragraphs: Sequence[Sequence[Cue]],
                 chapters: Sequence[Chapter] = (), meta: str = "", links: Sequence[Link] = (),
-                home: Link | None = None, script: str = READER_SCRIPT_FILE, captions: str | None = None,
-                document_title: str | None = None, note: str = "") -> str:
+                home: Link | None = None, scripts: Sequence[str] = (READER_SCRIPT_FILE,),
+                captions: str | None = None, document_title: str | None = None, note: str = "",
+                place: str | None = None, transcript_data: Mapping[str, str] | None = None) -> str:
     """The page, as text. ``meta`` is a line of HTML the caller has escaped; every other string is
-    escaped here. ``paragraphs`` hold the sentences in reading order, each a :class:`Cue`."""
+    escaped here. ``paragraphs`` hold the sentences in reading order, each a :class:`Cue`. ``place`` names
+    the episode for the place the browser remembers (the audio's path, unless given); ``transcript_data``
+    becomes the transcript's ``data-*`` attributes, for a script that grows it."""
     heading = escape(title)
     numbered = []
     number = 0
@@ -105,6 +108,9 @@ def reader_page(*, title: str, language: str, audio: str, paragraphs: Sequence[S
     speeds = "\n".join(f'<option value="{speed:g}"{" selected" if speed == 1 else ""}>{speed:g}×</option>'
                        for speed in SPEEDS)
     meta_line = f'<p class="meta">{meta}</p>' if meta else ""
+    place_key = f' data-place="{escape(place)}"' if place else ""
+    script_tags = "\n".join(f'<script src="{escape(src)}" defer></script>' for src in scripts)
+    data = "".join(f' data-{escape(key)}="{escape(value)}"' for key, value in (transcript_data or {}).items())
     note_line = f'<p id="note">{escape(note)}</p>' if note else ""
     return f"""<!DOCTYPE html>
 <html lang="{escape(language)}">
@@ -113,7 +119,7 @@ def reader_page(*, title: str, language: str, audio: str, paragraphs: Sequence[S
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(document_title or title)}</title>
 <style>{_STYLE}</style>
-<script src="{escape(script)}" defer></script>
+{script_tags}
 </head>
 <body>
 <a class="skip" href="#text">Skip to the text</a>
@@ -122,7 +128,7 @@ def reader_page(*, title: str, language: str, audio: str, paragraphs: Sequence[S
 <h1 dir="auto">{heading}</h1>
 {meta_line}
 <section id="player-region" aria-label="Player">
-<audio id="player" controls preload="none" src="{escape(audio)}" aria-label="{heading}">{track}
+<audio id="player" controls preload="none" src="{escape(audio)}" aria-label="{heading}"{place_key}>{track}
 Your browser cannot play this audio here; download it below.
 </audio>
 <div class="controls" id="reader-controls" hidden>
@@ -150,7 +156,7 @@ Your browser cannot play this audio here; download it below.
 {note_line}
 {chapter_list}
 <h2 id="text" tabindex="-1">The article</h2>
-<div id="transcript">
+<div id="transcript"{data}>
 {chr(10).join(numbered)}
 </div>
 </main>
@@ -247,7 +253,7 @@ def episode_page(settings: FeedSettings, episode: EpisodeRecord, cues: Sequence[
     page = reader_page(title=episode.title, language=episode.language, audio=f"{stem}.mp3",
                        paragraphs=paragraphs_of(cues, text), chapters=episode.chapters, meta=" ".join(parts),
                        links=links, home=Link("../index.html", f"{settings.title}: all episodes"),
-                       script=f"../{READER_SCRIPT_FILE}", captions=f"{stem}.vtt",
+                       scripts=[f"../{READER_SCRIPT_FILE}"], captions=f"{stem}.vtt",
                        document_title=f"{episode.title} — {settings.title}")
     return page.encode("utf-8")
 
