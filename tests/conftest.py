@@ -202,6 +202,7 @@ def _no_voices_installed_by_the_user(tmp_path_factory: pytest.TempPathFactory, m
     from audionews.speech.store import VOICES_ENV
 
     monkeypatch.setenv(VOICES_ENV, str(tmp_path_factory.getbasetemp() / "no-voices"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "user-cache"))  # never the user's
 
 
 @pytest.fixture(scope="session")

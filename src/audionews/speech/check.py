@@ -189,6 +189,15 @@ class Checker:
             self._pace.append(voiced / count)
             self._levels.append(level)
 
+    def learned(self) -> tuple[list[float], list[float]]:
+        """The paces and levels learned so far, to :meth:`seed` another checker of the same voice with."""
+        return list(self._pace), list(self._levels)
+
+    def seed(self, paces: list[float], levels: list[float]) -> None:
+        """Start from what the same voice showed before (its calibration sentences, another time)."""
+        self._pace.extend(paces)
+        self._levels.extend(levels)
+
     def measure(self, text: str, speech: Speech) -> Measure:
         count = phonemes(text, self.language)
         voiced = voiced_seconds(speech, self._level(speech_level(speech)))

@@ -15,14 +15,15 @@ from collections.abc import Callable, Iterator
 
 from audionews.errors import SynthesisError
 from audionews.model import Script, Segment, Take
+from audionews.speech import paces
 from audionews.speech.cache import SpeechCache
 from audionews.speech.check import Checker, Measure
 from audionews.speech.engines import Engine, Speech, Voice, get_engine
 from audionews.speech.trim import trimmed
 from audionews.speech.workers import WorkerPool
 
-__all__ = ["SENTENCE_GAP", "WORKER_MEMORY", "Order", "Speaker", "Speakers", "Takes", "available_memory", "default_jobs",
-           "max_jobs", "speak"]
+__all__ = ["SENTENCE_GAP", "WORKER_MEMORY", "Order", "Speaker", "Speakers", "Takes", "available_memory", "cool_down",
+           "default_jobs", "max_jobs", "speak", "warm_up"]
 
 
 SENTENCE_GAP = 0.25
@@ -98,6 +99,9 @@ class Speaker:
         and "fr-CA" are one)."""
         language = language.replace("_", "-").lower().split("-")[0] or "en"
         checker = self._checker(language)
+        if language not in self._calibrating and (known := paces.recall(self.engine.identity, language)):
+            checker.seed(*known)  # this voice was calibrated before: its first sentence need not wait
+            self._calibrating[language] = []
         calibration = [] if language in self._calibrating else list(checker.calibration)
         missing = sum(1 for text in calibration + texts if not self._has(text))
         here = self._pool is None and missing <= FEW_SENTENCES
@@ -113,7 +117,9 @@ class Speaker:
         if self.jobs == 1 or here:
             return Order(lambda: self._received(text, trimmed(self.engine.synthesize(text)), language))
         if self._pool is None:
-            self._pool = WorkerPool(self.engine.voice, self.jobs, max(1, default_jobs() // self.jobs))
+            threads = max(1, default_jobs() // self.jobs)
+            self._pool = _warm_pool(self.engine.voice, self.jobs, threads) or WorkerPool(self.engine.voice, self.jobs,
+                                                                                          threads)
         future = self._pool.submit(text)
         return Order(lambda: self._received(text, future.result(), language), future.cancel)
 
@@ -137,8 +143,11 @@ class Speaker:
         phonemes (words dropped, or silence) is spoken once more, here; short again, it fails."""
         if language is not None:
             checker = self._checker(language)
-            for calibration_text, order in self._calibrating.pop(language, []):
+            calibrated = self._calibrating.pop(language, [])
+            for calibration_text, order in calibrated:
                 checker.learn(calibration_text, order.result())
+            if calibrated:
+                paces.remember(self.engine.identity, language, *checker.learned())
             self._calibrating.setdefault(language, [])
             passed, measure = checker.passes(text, speech)
             if not passed:
@@ -149,6 +158,35 @@ class Speaker:
         if self.cache:
             self.cache.put(self.engine.identity, text, speech)
         return speech
+
+
+_WARM: list[tuple[Voice, int, int, WorkerPool]] = []
+"""Worker pools started ahead (:func:`warm_up`), by voice, worker count and threads each."""
+
+
+def warm_up(voice: Voice, jobs: int | None = None) -> None:
+    """Start ``voice``'s speech workers now, while the rest of the program loads and the article is read:
+    ``listen``'s first sentence then waits for no process to start. The next :class:`Speaker` of that
+    voice and as many jobs takes them; :func:`cool_down` stops them if none does."""
+    engine = get_engine(voice)
+    count = min(jobs or default_jobs(), max_jobs()) if engine.parallel else 1
+    if count > 1:
+        threads = max(1, default_jobs() // count)
+        _WARM.append((engine.voice, count, threads, WorkerPool(engine.voice, count, threads, first_first=True)))
+
+
+def cool_down() -> None:
+    """Stop the workers :func:`warm_up` started that no speaker took."""
+    while _WARM:
+        _WARM.pop()[3].close()
+
+
+def _warm_pool(voice: Voice, count: int, threads: int) -> WorkerPool | None:
+    for index, (warm_voice, warm_count, warm_threads, pool) in enumerate(_WARM):
+        if (warm_voice, warm_count, warm_threads) == (voice, count, threads):
+            del _WARM[index]
+            return pool
+    return None
 
 
 class Speakers:

@@ -1,0 +1,164 @@
+"""What makes the first sentence come sooner: the voice's pace kept between runs, and workers started ahead.
+
+Neither may change what is heard: a speaker that recalls a voice's pace judges its sentences as one that
+spoke the calibration sentences itself, and speaks the same audio; a worker pool started ahead serves
+only the speaker of its own voice, and is stopped when none takes it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from audionews.speech import paces
+from audionews.speech.check import CALIBRATION
+from audionews.speech.engines import Voice, get_engine
+from audionews.speech.engines.silent import SilentEngine
+from audionews.speech.speaker import _WARM, Speaker, cool_down, warm_up
+from audionews.speech.trim import trimmed
+from conftest import ENGINE
+
+SENTENCES = ["The ferry to the island is running again after a month of repairs.",
+             "Boats leave every hour from seven in the morning, the harbor master said.",
+             "Tickets cost less than they did last summer."]
+
+
+class Counting(SilentEngine):
+    """The silent engine, counting what it is asked to say."""
+
+    def __init__(self, voice: Voice) -> None:
+        super().__init__(voice)
+        self.said: list[str] = []
+
+    def synthesize(self, text: str):  # type: ignore[no-untyped-def]
+        self.said.append(text)
+        return super().synthesize(text)
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "audionews" / paces.PACES_FILE
+
+
+def _spoken(engine: Counting) -> list[bytes]:
+    with Speaker(engine, jobs=1) as speaker:
+        return [order.result().pcm for order in speaker.order_all(SENTENCES, "en")]
+
+
+def test_a_voice_calibrated_once_is_not_calibrated_again_and_sounds_the_same(cache: Path) -> None:
+    first = Counting(Voice(engine=ENGINE))
+    heard = _spoken(first)
+    assert sorted(first.said) == sorted([*CALIBRATION["en"], *SENTENCES])  # calibrated
+    assert cache.is_file()
+
+    again = Counting(Voice(engine=ENGINE))
+    assert _spoken(again) == heard
+    assert again.said == SENTENCES  # the pace recalled: only the article is spoken
+
+    other = Counting(Voice(engine=ENGINE, speed=1.5))  # another identity: calibrated afresh
+    _spoken(other)
+    assert sorted(other.said) == sorted([*CALIBRATION["en"], *SENTENCES])
+
+
+def test_a_recalled_pace_judges_as_the_one_learned(cache: Path) -> None:
+    engine = Counting(Voice(engine=ENGINE))
+    with Speaker(engine, jobs=1) as speaker:
+        speaker.order_all(SENTENCES[:1], "en")[0].result()
+        learned = speaker._checker("en").learned()
+    with Speaker(Counting(Voice(engine=ENGINE)), jobs=1) as speaker:
+        speaker.order_all(SENTENCES[:1], "en")[0].result()
+        recalled = speaker._checker("en").learned()
+    assert recalled == learned  # the same medians, so the same verdicts
+
+
+VALUES = st.lists(st.floats(allow_nan=True, allow_infinity=True) | st.integers() | st.booleans() | st.text(max_size=3)
+                  | st.none(), max_size=5)
+
+
+@settings(max_examples=60, deadline=None)
+@given(entry=st.dictionaries(st.sampled_from(["paces", "levels", "other"]), VALUES | st.text(max_size=5), max_size=3)
+       | st.text(max_size=10) | st.integers())
+def test_any_cache_file_gives_a_pace_or_none(entry: object, tmp_path_factory: pytest.TempPathFactory) -> None:
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(folder))
+        (folder / "audionews").mkdir()
+        (folder / "audionews" / paces.PACES_FILE).write_text(json.dumps({"silent:2:1 en": entry}), encoding="utf-8")
+        found = paces.recall("silent:2:1", "en")
+    if found is not None:
+        rates, levels = found
+        assert rates and len(rates) == len(levels) and all(r > 0 for r in rates)
+
+
+@settings(max_examples=40, deadline=None)
+@given(rates=st.lists(st.floats(1e-4, 1.0), min_size=1, max_size=5), data=st.data())
+def test_what_is_remembered_is_recalled(rates: list[float], data: st.DataObject,
+                                        tmp_path_factory: pytest.TempPathFactory) -> None:
+    levels = data.draw(st.lists(st.floats(-80, 0), min_size=len(rates), max_size=len(rates)))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+        paces.remember("voice:1", "fr", rates, levels)
+        assert paces.recall("voice:1", "fr") == (rates, levels)
+        assert paces.recall("voice:1", "de") is None
+
+
+def test_a_cache_that_cannot_be_written_only_costs_the_calibration(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    engine = Counting(Voice(engine=ENGINE))
+    _spoken(engine)
+    assert paces.recall(engine.identity, "en") is None
+
+
+# --- workers started ahead ---------------------------------------------------------------------------
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
+    except OSError:
+        return False
+
+
+def test_workers_started_ahead_serve_the_speaker_of_their_voice(cache: Path) -> None:
+    voice = Voice(engine=ENGINE)
+    warm_up(voice, jobs=2)
+    [(_, _, _, pool)] = _WARM
+    pids = [p.pid for p in pool._processes]
+    try:
+        with Speaker(get_engine(voice), jobs=2) as speaker:
+            heard = [o.result().pcm for o in speaker.order_all(SENTENCES * 2, "en")]
+            assert speaker._pool is pool and _WARM == []
+        assert heard == [trimmed(get_engine(voice).synthesize(s)).pcm for s in SENTENCES * 2]
+    finally:
+        cool_down()
+    assert not any(_alive(pid) for pid in pids)  # the speaker stopped them when done
+
+
+def test_workers_started_ahead_for_another_voice_are_stopped_unused(cache: Path) -> None:
+    warm_up(Voice(engine=ENGINE, speed=1.25), jobs=2)
+    [(_, _, _, pool)] = _WARM
+    pids = [p.pid for p in pool._processes]
+    with Speaker(get_engine(Voice(engine=ENGINE)), jobs=2) as speaker:
+        speaker.order_all(SENTENCES * 2, "en")[-1].result()
+        assert speaker._pool is not pool  # never another voice's workers
+    assert len(_WARM) == 1
+    cool_down()
+    assert _WARM == [] and not any(_alive(pid) for pid in pids)
+
+
+def test_one_job_starts_no_worker_ahead() -> None:
+    warm_up(Voice(engine=ENGINE), jobs=1)
+    assert _WARM == []
