@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import signal
 import subprocess
 from pathlib import Path
 
@@ -134,3 +135,38 @@ def test_without_scripts_the_page_is_the_player_and_the_whole_text(report: dict)
     assert bare["player"]
     assert bare["sentences"] == [s["text"] for s in report["sentences"]]
     assert not bare["controlsShown"] and not bare["keysShown"]  # no control that could not work
+
+
+# --- the same reader on audionews listen's page ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def listen_report(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    from test_listen import ARTICLE, events_until, start_cli
+
+    missing = browser_missing()
+    if missing and os.environ.get("CI"):
+        pytest.fail(f"CI must run the browser tests, but {missing}")
+    if missing:
+        pytest.skip(missing)
+    tmp = tmp_path_factory.mktemp("listen")
+    process = start_cli(tmp, "--jobs", "2", str(ARTICLE))
+    try:
+        url = events_until(process, "complete")["listening"]["url"]
+        result = subprocess.run(["node", str(SCRIPT), url], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=60)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_listen_page_reads_along_as_the_episode_page_does(listen_report: dict) -> None:
+    found = listen_report
+    assert found["errors"] == []
+    assert found["axe"]["violations"] == [], json.dumps(found["axe"]["violations"], indent=1)
+    assert found["onLoad"]["controlsShown"] and found["onLoad"]["liveRegions"] == 0
+    assert found["timeSet"]["current"] == [found["timeSet"]["sentence"]]
+    clicked = found["sentenceClicked"]
+    assert clicked["current"] == [clicked["sentence"]] and clicked["start"] <= clicked["time"] < clicked["start"] + 2
+    assert found["noScript"]["sentences"] == [s["text"] for s in found["sentences"]]

@@ -83,12 +83,16 @@ try {
   // 3. Enter on a chapter link seeks to the chapter
   const chapters = await page.evaluate(() => [...document.querySelectorAll(".chapters a[data-start]")]
     .map((a) => ({ start: parseFloat(a.dataset.start), href: a.getAttribute("href") })));
-  const chapter = chapters[chapters.length - 1];
-  await page.focus(`.chapters a[href="${chapter.href}"]`);
-  await page.keyboard.press("Enter");
-  await settle(page);
-  report.chapterEntered = { chapter, ...(await state(page)) };
-  await page.evaluate(() => document.getElementById("player").pause());
+  if (chapters.length) {
+    const chapter = chapters[chapters.length - 1];
+    await page.focus(`.chapters a[href="${chapter.href}"]`);
+    await page.keyboard.press("Enter");
+    await settle(page);
+    report.chapterEntered = { chapter, ...(await state(page)) };
+    await page.evaluate(() => document.getElementById("player").pause());
+  } else {
+    report.chapterEntered = null;  // a page with no chapters (audionews listen)
+  }
 
   // 4. Enter on a focused sentence, then L and J (forward and back a sentence) from the text
   const entered = list[1];
