@@ -11,6 +11,7 @@ import contextlib
 import dataclasses
 import functools
 import http.server
+import json
 import os
 import shutil
 import socket
@@ -321,6 +322,22 @@ def audionews_serve(feeds_dir: Path, *args: str) -> Iterator[Served]:
         if process.poll() is None:
             process.terminate()
         served.stderr = process.communicate(timeout=30)[1]
+
+
+def require_browser() -> None:
+    """Skip where node, Chromium or node_modules is missing; in CI (which installs them), fail instead."""
+    missing = browser_missing()
+    if missing and os.environ.get("CI"):
+        pytest.fail(f"CI must run the browser tests, but {missing}")
+    if missing:
+        pytest.skip(missing)
+
+
+def browser_check(script: Path, url: str) -> dict:
+    """What ``node script url`` (one of tests/browser/*.mjs) reports, as JSON."""
+    result = subprocess.run(["node", str(script), url], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
 
 
 def browser_missing() -> str | None:

@@ -9,30 +9,21 @@ there a missing part fails instead.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, audionews_serve, browser_missing
+from conftest import ROOT, audionews_serve, browser_check, require_browser
 
 SCRIPT = ROOT / "tests" / "browser" / "axe_check.mjs"
 
 
 @pytest.fixture(scope="module")
 def report(request: pytest.FixtureRequest) -> dict:
-    missing = browser_missing()
-    if missing and os.environ.get("CI"):
-        pytest.fail(f"CI must run the browser tests, but {missing}")
-    if missing:
-        pytest.skip(missing)
+    require_browser()
     published_feed: Path = request.getfixturevalue("published_feed")  # only now: it takes a while to make
     with audionews_serve(published_feed) as served:
-        page = served.url.removesuffix("feed.xml")
-        result = subprocess.run(["node", str(SCRIPT), page], cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+        return browser_check(SCRIPT, served.url.removesuffix("feed.xml"))
 
 
 def test_page_is_served_as_utf8_html(report: dict) -> None:

@@ -11,35 +11,26 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import signal
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from audionews.feed.catalog import Catalog
 from audionews.feed.reader import SPEEDS, episode_page_path
-from conftest import ROOT, audionews_serve, browser_missing
+from conftest import ROOT, audionews_serve, browser_check, require_browser
 
 SCRIPT = ROOT / "tests" / "browser" / "reader_check.mjs"
 
 
 @pytest.fixture(scope="module")
 def report(request: pytest.FixtureRequest) -> dict:
-    missing = browser_missing()
-    if missing and os.environ.get("CI"):
-        pytest.fail(f"CI must run the browser tests, but {missing}")
-    if missing:
-        pytest.skip(missing)
+    require_browser()
     published_feed: Path = request.getfixturevalue("published_feed")
     with Catalog(published_feed / "ledger" / "catalog.sqlite3", read_only=True) as catalog:
         longest = max(catalog.all(), key=lambda record: record.duration)
     with audionews_serve(published_feed) as served:
-        page = served.url.removesuffix("feed.xml") + episode_page_path(longest.audio)
-        result = subprocess.run(["node", str(SCRIPT), page], cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
-    found = json.loads(result.stdout)
+        found = browser_check(SCRIPT, served.url.removesuffix("feed.xml") + episode_page_path(longest.audio))
     assert found["errors"] == [], found["errors"]
     return found
 
@@ -144,21 +135,14 @@ def test_without_scripts_the_page_is_the_player_and_the_whole_text(report: dict)
 def listen_report(tmp_path_factory: pytest.TempPathFactory) -> dict:
     from test_listen import ARTICLE, events_until, start_cli
 
-    missing = browser_missing()
-    if missing and os.environ.get("CI"):
-        pytest.fail(f"CI must run the browser tests, but {missing}")
-    if missing:
-        pytest.skip(missing)
+    require_browser()
     tmp = tmp_path_factory.mktemp("listen")
     process = start_cli(tmp, "--jobs", "2", str(ARTICLE))
     try:
-        url = events_until(process, "complete")["listening"]["url"]
-        result = subprocess.run(["node", str(SCRIPT), url], cwd=ROOT, capture_output=True, text=True, timeout=300)
+        return browser_check(SCRIPT, events_until(process, "complete")["listening"]["url"])
     finally:
         process.send_signal(signal.SIGINT)
         process.communicate(timeout=60)
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
 
 
 def test_listen_page_reads_along_as_the_episode_page_does(listen_report: dict) -> None:

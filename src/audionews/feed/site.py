@@ -98,17 +98,8 @@ def build_index_html(settings: FeedSettings, episodes: list[EpisodeRecord], tota
     if total > len(shown):
         count += f" Here are the newest {len(shown)}; the archive below lists them all, a month a page."
     archive = _archive_list(months or [])
-    page = f"""<!DOCTYPE html>
-<html lang="{escape(settings.language)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<link rel="alternate" type="application/rss+xml" title="{title}" href="{feed_url}">
-<style>{_STYLE}</style>
-</head>
-<body>
-<a class="skip" href="#episodes">Skip to episodes</a>
+    head = f'<link rel="alternate" type="application/rss+xml" title="{title}" href="{feed_url}">'
+    return _document(settings.language, title, head, f"""<a class="skip" href="#episodes">Skip to episodes</a>
 <header>
 <h1 dir="auto">{title}</h1>
 <p dir="auto">{escape(settings.description)}</p>
@@ -120,7 +111,21 @@ def build_index_html(settings: FeedSettings, episodes: list[EpisodeRecord], tota
 <p>{count}</p>
 {items}
 {archive}
-</main>
+</main>""")
+
+
+def _document(language: str, title: str, head: str, body: str) -> bytes:
+    """A page of the site: ``title`` and ``head`` as HTML already escaped, then ``body``."""
+    page = f"""<!DOCTYPE html>
+<html lang="{escape(language)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+{head}<style>{_STYLE}</style>
+</head>
+<body>
+{body}
 </body>
 </html>
 """
@@ -187,24 +192,12 @@ def _archive_list(months: list[Month]) -> str:
 def _archive_page(settings: FeedSettings, month: Month, lines: list[str]) -> bytes:
     title = escape(f"{settings.title}: {month.name}")
     items = "\n".join(lines)
-    page = f"""<!DOCTYPE html>
-<html lang="{escape(settings.language)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>{_STYLE}</style>
-</head>
-<body>
-<nav aria-label="Feed"><p><a href="../{INDEX_FILE}">{escape(settings.title)}: newest episodes</a></p></nav>
+    return _document(settings.language, title, "", f"""<nav aria-label="Feed"><p><a href="../{INDEX_FILE}">\
+{escape(settings.title)}: newest episodes</a></p></nav>
 <main>
 <h1 dir="auto">{title}</h1>
 <p>{month.count} episode{"s" if month.count != 1 else ""}, newest first.</p>
 <ol>
 {items}
 </ol>
-</main>
-</body>
-</html>
-"""
-    return page.encode("utf-8")
+</main>""")
