@@ -11,12 +11,14 @@ be read or written only costs the calibration again).
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import math
 import os
 from pathlib import Path
 
 from audionews.files import write_atomic
+from audionews.speech.check import CALIBRATION
 
 __all__ = ["PACES_FILE", "cache_folder", "recall", "remember"]
 
@@ -25,17 +27,29 @@ _LIMIT = 64 * 1024
 """A larger file is not ours to read (some hundred voices fit)."""
 
 
-def cache_folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+def cache_folder() -> Path | None:
+    """``$XDG_CACHE_HOME/audionews`` (an absolute one: the spec ignores others), else ``~/.cache/audionews``;
+    None where there is no home to hold it."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # no HOME, and no passwd entry
+            return None
     return Path(base) / "audionews"
 
 
 def _key(identity: str, language: str) -> str:
-    return f"{identity} {language}"
+    """The voice, the language, and the calibration sentences it was measured on."""
+    said = hashlib.sha256("\n".join(CALIBRATION.get(language, ())).encode("utf-8")).hexdigest()[:12]
+    return f"{identity} {language} {said}"
 
 
 def _read() -> dict[str, object]:
-    path = cache_folder() / PACES_FILE
+    folder = cache_folder()
+    if folder is None:
+        return {}
+    path = folder / PACES_FILE
     try:
         with open(path, "rb") as handle:
             data = json.loads(handle.read(_LIMIT + 1)[:_LIMIT + 1])
@@ -55,8 +69,8 @@ def recall(identity: str, language: str) -> tuple[list[float], list[float]] | No
     values = paces + levels
     if not all(isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v) for v in values):
         return None
-    if not all(v > 0 for v in paces):
-        return None
+    if not all(0 < v < 1 for v in paces) or not all(-200 < v < 50 for v in levels):
+        return None  # no voice takes a second a phoneme: not a measurement
     return [float(v) for v in paces], [float(v) for v in levels]
 
 
@@ -67,6 +81,9 @@ def remember(identity: str, language: str, paces: list[float], levels: list[floa
     encoded = json.dumps(data, sort_keys=True).encode("utf-8")
     if len(encoded) > _LIMIT:
         encoded = json.dumps({_key(identity, language): data[_key(identity, language)]}).encode("utf-8")
+    folder = cache_folder()
+    if folder is None:
+        return
     with contextlib.suppress(OSError):
-        cache_folder().mkdir(parents=True, exist_ok=True)
-        write_atomic(cache_folder() / PACES_FILE, encoded)
+        folder.mkdir(parents=True, exist_ok=True)
+        write_atomic(folder / PACES_FILE, encoded)

@@ -81,6 +81,8 @@ class Speaker:
         self._pool: WorkerPool | None = None
         self._checkers: dict[str, Checker] = {}
         self._calibrating: dict[str, list[tuple[str, Order]]] = {}
+        self._recalled: set[str] = set()
+        """Languages judged by a pace recalled from the cache, not yet confirmed by a failure's recalibration."""
 
     def __enter__(self) -> Speaker:
         return self
@@ -102,6 +104,7 @@ class Speaker:
         if language not in self._calibrating and (known := paces.recall(self.engine.identity, language)):
             checker.seed(*known)  # this voice was calibrated before: its first sentence need not wait
             self._calibrating[language] = []
+            self._recalled.add(language)
         calibration = [] if language in self._calibrating else list(checker.calibration)
         missing = sum(1 for text in calibration + texts if not self._has(text))
         here = self._pool is None and missing <= FEW_SENTENCES
@@ -117,9 +120,8 @@ class Speaker:
         if self.jobs == 1 or here:
             return Order(lambda: self._received(text, trimmed(self.engine.synthesize(text)), language))
         if self._pool is None:
-            threads = max(1, default_jobs() // self.jobs)
-            self._pool = _warm_pool(self.engine.voice, self.jobs, threads) or WorkerPool(self.engine.voice, self.jobs,
-                                                                                          threads)
+            self._pool = _warm_pool(self.engine.voice) or WorkerPool(self.engine.voice, self.jobs,
+                                                                     max(1, default_jobs() // self.jobs))
         future = self._pool.submit(text)
         return Order(lambda: self._received(text, future.result(), language), future.cancel)
 
@@ -150,6 +152,9 @@ class Speaker:
                 paces.remember(self.engine.identity, language, *checker.learned())
             self._calibrating.setdefault(language, [])
             passed, measure = checker.passes(text, speech)
+            if not passed and language in self._recalled:  # the recalled pace may be wrong: learn it afresh
+                checker = self._recalibrated(language)
+                passed, measure = checker.passes(text, speech)
             if not passed:
                 speech = trimmed(self.engine.synthesize(text))
                 passed, measure = checker.passes(text, speech)
@@ -158,6 +163,16 @@ class Speaker:
         if self.cache:
             self.cache.put(self.engine.identity, text, speech)
         return speech
+
+
+    def _recalibrated(self, language: str) -> Checker:
+        """A checker that learned ``language``'s pace from the calibration sentences spoken now, and kept it."""
+        self._recalled.discard(language)
+        checker = self._checkers[language] = Checker(language)
+        for text in checker.calibration:
+            checker.learn(text, trimmed(self.engine.synthesize(text)))
+        paces.remember(self.engine.identity, language, *checker.learned())
+        return checker
 
 
 _WARM: list[tuple[Voice, int, int, WorkerPool]] = []
@@ -181,9 +196,11 @@ def cool_down() -> None:
         _WARM.pop()[3].close()
 
 
-def _warm_pool(voice: Voice, count: int, threads: int) -> WorkerPool | None:
-    for index, (warm_voice, warm_count, warm_threads, pool) in enumerate(_WARM):
-        if (warm_voice, warm_count, warm_threads) == (voice, count, threads):
+def _warm_pool(voice: Voice) -> WorkerPool | None:
+    """The pool started ahead for ``voice``, whatever its size (the memory free now may allow fewer
+    workers than when it started: those are already loaded)."""
+    for index, (warm_voice, _, _, pool) in enumerate(_WARM):
+        if warm_voice == voice:
             del _WARM[index]
             return pool
     return None
