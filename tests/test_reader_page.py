@@ -8,6 +8,7 @@ real Chromium in ``test_reader_browser.py``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import errno
 import json
@@ -136,7 +137,7 @@ def test_each_published_episode_has_its_page_with_its_whole_text(published_feed:
         assert doc.find(".//audio").get("src") == Path(record.audio).name
         assert doc.find(".//audio").get("preload") == "none"
         assert len(doc.find_class("chapters")[0].findall(".//a")) == len(record.chapters)
-    assert (public / READER_SCRIPT_FILE).read_bytes().startswith(READER_JS)
+    assert (public / READER_SCRIPT_FILE).read_bytes() == READER_JS
 
 
 def _mtimes(public: Path) -> dict[str, int]:
@@ -164,9 +165,17 @@ def test_a_commit_rewrites_only_the_pages_that_changed(feed_copy: Path) -> None:
     assert "A corrected last sentence." in (public / episode_page_path(changed.audio)).read_text(encoding="utf-8")
 
     (public / READER_SCRIPT_FILE).write_text("// an older reader\n", encoding="utf-8")
-    assert invoke(feed_copy, "build").exit_code == 0  # a new script: every page is drawn again for it
-    assert (public / READER_SCRIPT_FILE).read_bytes().startswith(READER_JS)
-    assert all(after[name] != stamp for name, stamp in _mtimes(public).items())
+    assert invoke(feed_copy, "build").exit_code == 0  # the script put back; the pages were drawn for it
+    assert (public / READER_SCRIPT_FILE).read_bytes() == READER_JS
+    assert _mtimes(public) == after
+
+    for page in (public / "episodes").glob("*.html"):  # as an older audionews drew them
+        page.write_text(page.read_text(encoding="utf-8").replace('name="audionews-page" content="',
+                                                                 'name="audionews-page" content="0'), encoding="utf-8")
+    older = _mtimes(public)
+    assert invoke(feed_copy, "build").exit_code == 0  # new code draws every page again
+    assert all(older[name] != stamp for name, stamp in _mtimes(public).items())
+    again = _mtimes(public)
 
 
 def test_a_removed_episode_takes_its_page_and_its_empty_month_with_it(feed_copy: Path) -> None:
@@ -267,3 +276,27 @@ def test_many_pages_are_flushed_together_and_a_failed_flush_publishes_none(feed_
     monkeypatch.setattr(os, "sync", lambda: synced.append(True))
     assert writer.build(folder) == 3
     assert synced == [True] and len(list(folder.episodes.glob("*.html"))) == 3
+
+
+def _original_link(public: Path, audio: str) -> str | None:
+    page = lxml.html.parse(str(public / episode_page_path(audio))).getroot()
+    return next((a.get("href") for a in page.iter("a") if a.text_content() == "the original article"), None)
+
+
+def test_a_page_follows_its_record_and_the_newest_of_the_episodes_sharing_its_audio(feed_copy: Path) -> None:
+    folder = FeedFolder(feed_copy / "ledger")
+    with Catalog(folder.catalog_path) as catalog:
+        record = catalog.all()[0]
+        catalog.save(dataclasses.replace(record, url="https://example.org/moved"))  # the record alone changed
+    assert invoke(feed_copy, "build").exit_code == 0
+    assert _original_link(folder.public, record.audio) == "https://example.org/moved"
+
+    copy = dataclasses.replace(record, guid="urn:uuid:copy", identity="url:https://example.net/copy",
+                               url="https://example.net/copy", added="2099-01-01T00:00:00+00:00")
+    with Catalog(folder.catalog_path) as catalog:
+        catalog.save(copy)  # another story, the same audio, newer
+    assert invoke(feed_copy, "build").exit_code == 0
+    assert _original_link(folder.public, record.audio) == "https://example.net/copy"
+    assert invoke(feed_copy, "remove", copy.guid).exit_code == 0
+    assert _original_link(folder.public, record.audio) == "https://example.org/moved"
+    assert (folder.public / record.audio).is_file()  # the audio stays: the first episode still has it

@@ -15,8 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from hashlib import sha256
 from html import escape
 from importlib.resources import files
 
@@ -24,14 +26,23 @@ from audionews.feed.catalog import EpisodeRecord
 from audionews.feed.folder import FeedSettings
 from audionews.model import Chapter, Cue
 
-__all__ = ["READER_JS", "READER_SCRIPT_FILE", "SPEEDS", "Link", "clock", "date_element", "episode_page",
-           "episode_page_path", "paragraphs_of", "reader_page", "spoken_duration", "transcript_cues"]
+__all__ = ["HEAD_BYTES", "PAGE_CODE", "READER_JS", "READER_SCRIPT_FILE", "SPEEDS", "Link", "clock", "date_element",
+           "drawn_digest", "episode_page", "episode_page_path", "page_digest", "paragraphs_of", "reader_page",
+           "spoken_duration", "transcript_cues"]
 
 READER_SCRIPT_FILE = "reader.js"
 """The read-along script's name in ``public/``; every episode page loads it from there."""
 
 READER_JS = files("audionews.feed").joinpath(READER_SCRIPT_FILE).read_bytes()
 """The script itself. Its first line names the page version: a new one makes every page out of date."""
+
+PAGE_CODE = sha256(READER_JS + files("audionews.feed").joinpath("reader.py").read_bytes()).hexdigest()[:16]
+"""The page's code (this module and the script): when it changes, every page is drawn again."""
+
+HEAD_BYTES = 1024
+"""A page's digest is within its first bytes."""
+
+_DIGEST = re.compile(rb'<meta name="audionews-page" content="([0-9a-f]{16})">')
 
 SPEEDS = tuple(n / 4 for n in range(2, 13))
 """0.5× to 3× in quarter steps: the speeds people who listen fast actually use."""
@@ -77,7 +88,8 @@ def reader_page(*, title: str, language: str, audio: str, paragraphs: Sequence[S
                 chapters: Sequence[Chapter] = (), meta: str = "", links: Sequence[Link] = (),
                 home: Link | None = None, scripts: Sequence[str] = (READER_SCRIPT_FILE,),
                 captions: str | None = None, document_title: str | None = None, note: str = "",
-                place: str | None = None, transcript_data: Mapping[str, str] | None = None) -> str:
+                place: str | None = None, transcript_data: Mapping[str, str] | None = None,
+                digest: str | None = None) -> str:
     """The page, as text. ``meta`` is a line of HTML the caller has escaped; every other string is
     escaped here. ``paragraphs`` hold the sentences in reading order, each a :class:`Cue`. ``place`` names
     the episode for the place the browser remembers (the audio's path, unless given); ``transcript_data``
@@ -109,13 +121,14 @@ def reader_page(*, title: str, language: str, audio: str, paragraphs: Sequence[S
                        for speed in SPEEDS)
     meta_line = f'<p class="meta">{meta}</p>' if meta else ""
     place_key = f' data-place="{escape(place)}"' if place else ""
+    digest_meta = f'\n<meta name="audionews-page" content="{escape(digest)}">' if digest else ""
     script_tags = "\n".join(f'<script src="{escape(src)}" defer></script>' for src in scripts)
     data = "".join(f' data-{escape(key)}="{escape(value)}"' for key, value in (transcript_data or {}).items())
     note_line = f'<p id="note">{escape(note)}</p>' if note else ""
     return f"""<!DOCTYPE html>
 <html lang="{escape(language)}">
 <head>
-<meta charset="utf-8">
+<meta charset="utf-8">{digest_meta}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(document_title or title)}</title>
 <style>{_STYLE}</style>
@@ -237,6 +250,20 @@ def paragraphs_of(cues: Sequence[Cue], text: str) -> tuple[tuple[Cue, ...], ...]
     return tuple(grouped)
 
 
+def page_digest(settings: FeedSettings, episode: EpisodeRecord) -> str:
+    """What an episode's page is drawn from, but its transcripts (their times tell when they change)."""
+    facts = [PAGE_CODE, settings.title, episode.title, episode.byline, episode.published, episode.added,
+             episode.duration, episode.size, episode.url, episode.language, episode.audio,
+             [(c.title, c.start, c.end) for c in episode.chapters]]
+    return sha256(json.dumps(facts).encode("utf-8")).hexdigest()[:16]
+
+
+def drawn_digest(head: bytes) -> str | None:
+    """The digest a page was drawn with, from its first bytes (None: no page, or not one of ours)."""
+    found = _DIGEST.search(head)
+    return found.group(1).decode("ascii") if found else None
+
+
 def episode_page(settings: FeedSettings, episode: EpisodeRecord, cues: Sequence[Cue], text: str) -> bytes:
     """A published episode's page: its record, and its sentences from the JSON and text transcripts."""
     stem = episode.audio.rsplit("/", 1)[-1].removesuffix(".mp3")
@@ -254,7 +281,8 @@ def episode_page(settings: FeedSettings, episode: EpisodeRecord, cues: Sequence[
                        paragraphs=paragraphs_of(cues, text), chapters=episode.chapters, meta=" ".join(parts),
                        links=links, home=Link("../index.html", f"{settings.title}: all episodes"),
                        scripts=[f"../{READER_SCRIPT_FILE}"], captions=f"{stem}.vtt",
-                       document_title=f"{episode.title} — {settings.title}")
+                       document_title=f"{episode.title} — {settings.title}",
+                       digest=page_digest(settings, episode))
     return page.encode("utf-8")
 
 

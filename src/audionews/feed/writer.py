@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Iterator
-from hashlib import sha256
 from pathlib import Path
 
 import filelock
@@ -27,7 +26,16 @@ from audionews.feed.catalog import Catalog, EpisodeRecord, catalog_exists
 from audionews.feed.companions import companion
 from audionews.feed.cover import make_cover
 from audionews.feed.folder import FeedFolder, FeedSettings
-from audionews.feed.reader import READER_JS, READER_SCRIPT_FILE, episode_page, episode_page_path, transcript_cues
+from audionews.feed.reader import (
+    HEAD_BYTES,
+    READER_JS,
+    READER_SCRIPT_FILE,
+    drawn_digest,
+    episode_page,
+    episode_page_path,
+    page_digest,
+    transcript_cues,
+)
 from audionews.feed.rss import COVER_FILE, FEED_FILE, write_feed_xml
 from audionews.feed.site import ARCHIVE_DIR, INDEX_FILE, PAGE_EPISODES, Archive, build_index_html
 from audionews.feed.staging import remove_dead_staging
@@ -179,48 +187,60 @@ new title) are flushed together by one sync, which costs a fraction of one fsync
 
 class _Pages:
     """The pages made from the episodes as the feed is written: the archive, a month a page, and each
-    episode's own page where it is missing or older than what it shows (its transcripts, the feed's
-    title and the read-along script, which ``public/reader.js`` stands for), so a commit rewrites a
-    page only when it changes."""
+    episode's own page where it is missing, older than its transcripts, or drawn from other facts (its
+    :func:`page_digest`: the record, the feed's title, the page's code), so a commit rewrites a page only
+    when it changes. Episodes sharing one audio share one page: the newest draws it."""
 
     def __init__(self, folder: FeedFolder, settings: FeedSettings) -> None:
         self.folder = folder
         self.settings = settings
         self.archive = Archive()
         self.stale: list[str] = []  # guids
-        script = folder.public / READER_SCRIPT_FILE
-        self.script = READER_JS + f"// pages drawn for {sha256(settings.title.encode()).hexdigest()[:16]}\n".encode()
-        self.new_script = _read(script) != self.script
-        self.since = 0 if self.new_script else _mtime(script)
+        self.new_script = _read(folder.public / READER_SCRIPT_FILE) != READER_JS
+        self._drawn: set[str] = set()  # audio paths
 
     def each(self, episodes: Iterator[EpisodeRecord]) -> Iterator[EpisodeRecord]:
         """``episodes``, noting each for the archive and its page on the way."""
         for episode in episodes:
             self.archive.add(episode)
-            audio = self.folder.public / episode.audio
-            page = _mtime(self.folder.public / episode_page_path(episode.audio))
-            if self.new_script or page <= max(self.since, _mtime(companion(audio, ".json")),
-                                              _mtime(companion(audio, ".txt"))):
-                self.stale.append(episode.guid)
+            if episode.audio not in self._drawn:
+                self._drawn.add(episode.audio)
+                if self._stale(episode):
+                    self.stale.append(episode.guid)
             yield episode
+
+    def _stale(self, episode: EpisodeRecord) -> bool:
+        audio = self.folder.public / episode.audio
+        page = self.folder.public / episode_page_path(episode.audio)
+        written = _mtime(page)
+        if written <= max(_mtime(companion(audio, ".json")), _mtime(companion(audio, ".txt"))):
+            return True
+        return drawn_digest(_head(page)) != page_digest(self.settings, episode)
 
     def files(self, catalog: Catalog) -> Iterator[tuple[Path, bytes]]:
         """Every page to write, by its path."""
         public = self.folder.public
         if self.new_script:
-            yield public / READER_SCRIPT_FILE, self.script
+            yield public / READER_SCRIPT_FILE, READER_JS
         for page, content in self.archive.pages(self.settings).items():
             yield public / page, content
-        done = set()
         for guid in self.stale:
             episode = catalog.by_guid(guid)
-            if episode is None or episode.audio in done:  # episodes may share one audio, and one page
+            if episode is None:
                 continue
-            done.add(episode.audio)
             audio = public / episode.audio
             cues = transcript_cues(_read(companion(audio, ".json")).decode("utf-8", "replace"))
             text = _read(companion(audio, ".txt")).decode("utf-8", "replace")
             yield public / episode_page_path(episode.audio), episode_page(self.settings, episode, cues, text)
+
+
+def _head(path: Path) -> bytes:
+    """The first bytes of a page, where its digest is."""
+    try:
+        with open(path, "rb") as page:
+            return page.read(HEAD_BYTES)
+    except OSError:
+        return b""
 
 
 def _mtime(path: Path) -> int:
