@@ -97,6 +97,7 @@ def test_speed_from_half_to_three_times_with_pitch_kept_and_remembered(report: d
 def test_follow_along_turns_off_when_the_reader_scrolls_away_and_back_on(report: dict) -> None:
     assert report["scrolledAway"]["follow"] is False
     assert report["followAgain"]["follow"] is True and report["followAgain"]["inView"] is True
+    assert report["keyboardScrolled"]["follow"] is False  # PageDown from a sentence is scrolling away too
 
 
 def test_the_place_is_offered_again_after_a_reload(report: dict) -> None:

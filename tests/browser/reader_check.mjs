@@ -139,6 +139,13 @@ try {
   if (shots) {
     await page.screenshot({ path: `${shots}/reader-highlighted.png` });
   }
+  // ... and so does scrolling by keyboard from a sentence in the text (PageDown is the page's, not the text's)
+  await page.focus('.sentence[aria-current="true"]');
+  for (let press = 0; press < 6; press++) await page.keyboard.press("PageDown");
+  await page.waitForTimeout(1200);
+  report.keyboardScrolled = await state(page);
+  await page.check("#follow");
+  await page.waitForTimeout(1200);
 
   // 8. the place is kept: stopped at 30 s, the page offers to resume there after a reload, and the speed stays
   await page.evaluate(async () => {

@@ -71,9 +71,10 @@
   window.addEventListener("wheel", asked, { passive: true });
   window.addEventListener("touchmove", asked, { passive: true });
   document.addEventListener("mousedown", (event) => { if (event.target === document.documentElement) asked(); });
-  document.addEventListener("keydown", (event) => {
-    const target = event.target;
-    if (SCROLL_KEYS.has(event.key) && (target === document.body || target === document.documentElement)) asked();
+  window.addEventListener("keydown", (event) => {  // after the page's own handlers: keys they used are not scrolls
+    if (!SCROLL_KEYS.has(event.key) || event.defaultPrevented) return;
+    if (event.target.closest && event.target.closest("input, select, textarea, button, audio, [contenteditable]")) return;
+    asked();
   });
   window.addEventListener("scroll", () => {
     if (Date.now() - reading > 1000 || !follow || !follow.checked || !current) return;
@@ -136,7 +137,8 @@
     if (!el || event.altKey || event.ctrlKey || event.metaKey) return;
     const at = sentences.indexOf(el);
     let to = null;
-    if (event.key === "Enter" || event.key === " ") seek(startOf(el), true);
+    if (event.key === " " && el === current && !audio.paused) audio.pause();  // Space on the sentence heard pauses
+    else if (event.key === "Enter" || event.key === " ") seek(startOf(el), true);
     else if (event.key === "ArrowDown") to = sentences[Math.min(sentences.length - 1, at + 1)];
     else if (event.key === "ArrowUp") to = sentences[Math.max(0, at - 1)];
     else if (event.key === "Home") to = sentences[0];

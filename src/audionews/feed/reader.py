@@ -159,9 +159,13 @@ Your browser cannot play this audio here; download it below.
 <p>In the player and the text:</p>
 <dl>
 <dt>K</dt><dd>play or pause</dd>
-<dt>J or Left arrow</dt><dd>back one sentence</dd>
-<dt>L or Right arrow</dt><dd>forward one sentence</dd>
-<dt>Enter on a sentence</dt><dd>play from there</dd>
+<dt>J</dt><dd>back one sentence</dd>
+<dt>L</dt><dd>forward one sentence</dd>
+</dl>
+<p>In the player, the Left and Right arrows also go back and forward one sentence. In the text:</p>
+<dl>
+<dt>Enter</dt><dd>play from the sentence</dd>
+<dt>Up and Down arrows</dt><dd>the sentence before or after</dd>
 </dl>
 </div>
 </section>
