@@ -71,8 +71,11 @@ def webvtt(cues: tuple[Cue, ...], reader: str = "") -> str:
         pieces = [said[i:i + CAPTION_LINES] for i in range(0, len(said), CAPTION_LINES)] or [[""]]
         sizes = [sum(map(len, piece)) for piece in pieces]
         start, end = round(cue.start * 1000), round(cue.end * 1000)
+        end = max(end, start + len(pieces))  # a cue lasts a millisecond at least, or players drop it
         total = max(sum(sizes), 1)
         bounds = [start + round((end - start) * sum(sizes[:i]) / total) for i in range(len(pieces))] + [end]
+        for i in range(1, len(pieces)):  # each piece a millisecond at least
+            bounds[i] = min(max(bounds[i], bounds[i - 1] + 1), end - (len(pieces) - i))
         for index, piece in enumerate(pieces):
             begin, finish = bounds[index], bounds[index + 1]
             text = "\n".join(_escaped(line) for line in piece)
