@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -144,6 +145,17 @@ def test_an_error_never_shows_the_password() -> None:
     with pytest.raises(FetchError) as caught:
         check_url("ftp://ann:secret@example.org/")
     assert "secret" not in str(caught.value)
+
+
+def test_a_huge_value_is_named_in_its_error_at_once_and_without_its_password() -> None:
+    """The error names the value less its credentials in one pass: the regex that removed them once took
+    seconds on 20 kB and minutes on 1 MB (a catalog row's huge URL, or a page's)."""
+    started = time.process_time()
+    for value in ("ab" * 500_000, "a" * 1_000_000 + "/b@c", "http://ann:" + "secret" * 200_000 + "@example.org/"):
+        with pytest.raises(FetchError) as caught:
+            check_url(value)
+        assert "secret" not in str(caught.value) and len(str(caught.value)) < 400
+    assert time.process_time() - started < 5
 
 
 def test_credentials_are_read_for_the_request_only() -> None:
