@@ -11,7 +11,9 @@ import contextlib
 import dataclasses
 import functools
 import http.server
+import math
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -50,6 +52,37 @@ CLI_DEFAULTS = {"init": {"engine": ENGINE}, "speak": {"engine": ENGINE, "jobs": 
 """The CLI's defaults in tests (click's ``default_map``): ``init`` and ``speak`` choose :data:`ENGINE`, and
 ``publish`` and ``speak`` speak in the test's own process (``--jobs 1``), as starting worker processes is most
 of what the silent engine costs. Tests of the workers say ``--jobs 2``, or run the CLI as a process of its own."""
+
+
+# -- the quick run draws fewer examples --------------------------------------------------------------
+
+QUICK_SHARE = 4
+"""In the quick run (``-m "not slow"``) each property test draws a quarter of its examples (at least 10); the
+whole suite, what CI runs, draws them all. A developer's quick runs still draw new random examples each time."""
+
+settings.register_profile("quick", max_examples=100 // QUICK_SHARE)
+"""For property tests that name no ``max_examples`` (hypothesis' default is 100)."""
+
+_quick_run = False
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global _quick_run
+    _quick_run = re.search(r"\bnot\s+slow\b", config.getoption("markexpr") or "") is not None
+    if _quick_run:
+        settings.load_profile("quick")
+
+
+def examples(full: int) -> int:
+    """How many examples a property test draws: ``full`` in the whole suite, a share of it in the quick run
+    (an explicit ``max_examples`` overrides the profile, so those tests say ``max_examples=examples(N)``)."""
+    return min(full, max(10, full // QUICK_SHARE)) if _quick_run else full
+
+
+def scaled(count: int, of: int) -> int:
+    """A test's claim that at least ``count`` of its ``of`` examples reach a branch, for ``examples(of)`` drawn:
+    the same share, rounded up; ``count`` itself in the whole suite."""
+    return math.ceil(count * examples(of) / of)
 
 
 # -- piper only where the voice is the subject -------------------------------------------------------
