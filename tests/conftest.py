@@ -399,6 +399,17 @@ def published_feed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return feeds
 
 
+@pytest.fixture(scope="session")
+def two_episode_feed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``feed_state.published``'s silent feed of two text articles, made once: the fault, catalog and signal
+    tests each copy it and change only their copy (one publish per worker, not one per module)."""
+    from feed_state import published  # feed_state imports this module
+
+    feeds = tmp_path_factory.mktemp("two-episodes") / "feeds"
+    published(feeds)
+    return feeds
+
+
 @pytest.fixture
 def feed_copy(published_feed: Path, tmp_path: Path) -> Path:
     """A private copy of the published feed, for tests that change it."""

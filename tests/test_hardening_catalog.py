@@ -27,16 +27,15 @@ from audionews.feed.catalog import Catalog, EpisodeRecord
 from audionews.feed.folder import FeedFolder
 from audionews.feed.writer import build
 from conftest import examples, invoke, scaled
-from feed_state import FIRST, NEW, check_feed, one_line_error, published, silent_feed, snapshot
+from feed_state import FIRST, NEW, check_feed, one_line_error, silent_feed, snapshot
 
 COLUMNS = [f.name for f in dataclasses.fields(EpisodeRecord)]
 
 
-@pytest.fixture(scope="module")
-def feed_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    feeds = tmp_path_factory.mktemp("catalog") / "feeds"
-    published(feeds)
-    return feeds
+@pytest.fixture(scope="session")
+def feed_template(two_episode_feed: Path) -> Path:
+    """The shared two-episode feed (conftest), which tests only copy."""
+    return two_episode_feed
 
 
 @pytest.fixture
