@@ -12,7 +12,9 @@ import dataclasses
 import functools
 import http.server
 import json
+import math
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -51,6 +53,37 @@ CLI_DEFAULTS = {"init": {"engine": ENGINE}, "speak": {"engine": ENGINE, "jobs": 
 """The CLI's defaults in tests (click's ``default_map``): ``init`` and ``speak`` choose :data:`ENGINE`, and
 ``publish`` and ``speak`` speak in the test's own process (``--jobs 1``), as starting worker processes is most
 of what the silent engine costs. Tests of the workers say ``--jobs 2``, or run the CLI as a process of its own."""
+
+
+# -- the quick run draws fewer examples --------------------------------------------------------------
+
+QUICK_SHARE = 4
+"""In the quick run (``-m "not slow"``) each property test draws a quarter of its examples (at least 10); the
+whole suite, what CI runs, draws them all. A developer's quick runs still draw new random examples each time."""
+
+settings.register_profile("quick", max_examples=100 // QUICK_SHARE)
+"""For property tests that name no ``max_examples`` (hypothesis' default is 100)."""
+
+_quick_run = False
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global _quick_run
+    _quick_run = re.search(r"\bnot\s+slow\b", config.getoption("markexpr") or "") is not None
+    if _quick_run:
+        settings.load_profile("quick")
+
+
+def examples(full: int) -> int:
+    """How many examples a property test draws: ``full`` in the whole suite, a share of it in the quick run
+    (an explicit ``max_examples`` overrides the profile, so those tests say ``max_examples=examples(N)``)."""
+    return min(full, max(10, full // QUICK_SHARE)) if _quick_run else full
+
+
+def scaled(count: int, of: int) -> int:
+    """A test's claim that at least ``count`` of its ``of`` examples reach a branch, for ``examples(of)`` drawn:
+    the same share, rounded up; ``count`` itself in the whole suite."""
+    return math.ceil(count * examples(of) / of)
 
 
 # -- piper only where the voice is the subject -------------------------------------------------------
@@ -381,6 +414,17 @@ def published_feed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     init_feed(feeds, "ledger", "http://127.0.0.1:9/")
     result = invoke(feeds, "publish", "-q", *(str(EXAMPLES / name) for name in EXAMPLE_ARTICLES))
     assert result.exit_code == 0, result.output
+    return feeds
+
+
+@pytest.fixture(scope="session")
+def two_episode_feed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``feed_state.published``'s silent feed of two text articles, made once: the fault, catalog and signal
+    tests each copy it and change only their copy (one publish per worker, not one per module)."""
+    from feed_state import published  # feed_state imports this module
+
+    feeds = tmp_path_factory.mktemp("two-episodes") / "feeds"
+    published(feeds)
     return feeds
 
 

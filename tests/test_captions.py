@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from audionews.feed.companions import CAPTION_LINE, CAPTION_LINES, json_transcript
 from audionews.feed.companions import webvtt as make_webvtt
 from audionews.model import Cue, plain_text
+from conftest import examples
 
 WORDS = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=90)
 """A sentence's text: any characters (markup, "-->", "&", right-to-left text), made plain as every cue is."""
@@ -44,7 +45,7 @@ def millis(clock: str) -> int:
     return ((int(hours) * 60 + int(minutes)) * 60 + int(whole)) * 1000 + int(fraction)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(cues=sentences(), reader=st.one_of(st.just(""), st.text(min_size=1, max_size=30)))
 @example(cues=(Cue(0.0, 4.2, "Sea wall <img src=x onerror=alert(1)> rebuilt in Arden & Co, 5 --> 6."),),
          reader="Joe > <b>\nthe\treader</b> & co")

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 from audionews.feed.catalog import Catalog
@@ -100,6 +101,9 @@ def check_consistent(feeds: Path) -> set[str]:
     return guids
 
 
+@pytest.mark.slow  # 13 publishes in turn, killed over a publish's whole time: 13-22 s. The quick tier keeps the same
+# boundary at named moments: test_hardening_faults' SIGKILL mid-publish (then the next command repairs) and its
+# faults at each file of the commit, and test_hardening_catalog's lost and damaged catalogs.
 def test_publish_killed_at_random_moments(tmp_path: Path) -> None:
     feeds = tmp_path / "feeds"
     init_feed(feeds, "ledger", "https://example.org/pod/")

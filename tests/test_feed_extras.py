@@ -25,7 +25,7 @@ from audionews.feed.folder import FeedSettings
 from audionews.feed.rss import build_feed_xml
 from audionews.model import Article, Block, Chapter, plain_text
 from audionews.script import disclose, make_script
-from conftest import EXAMPLES, AppServer, init_feed, invoke
+from conftest import EXAMPLES, AppServer, examples, init_feed, invoke
 from factories import episode_record, feed_settings
 
 PODCAST = "{https://podcastindex.org/namespace/1.0}"
@@ -132,7 +132,7 @@ def clock(stamp: str) -> int:
 TITLE = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=60).map(plain_text).filter(bool)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(titles=st.lists(TITLE, min_size=0, max_size=8),
        gaps=st.lists(st.floats(min_value=0.0, max_value=2000.0), min_size=8, max_size=8),
        summary=TITLE, url=st.sampled_from([None, "https://news.example/a?x=1&y=2"]))

@@ -33,7 +33,6 @@ from feed_state import (
     fill,
     long_article,
     one_line_error,
-    published,
     records,
     remount,
     snapshot,
@@ -41,11 +40,10 @@ from feed_state import (
 )
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    feeds = tmp_path_factory.mktemp("faults") / "feeds"
-    published(feeds)
-    return feeds
+@pytest.fixture(scope="session")
+def template(two_episode_feed: Path) -> Path:
+    """The shared two-episode feed (conftest), which tests only copy."""
+    return two_episode_feed
 
 
 def _copy(template: Path, target: Path) -> Path:

@@ -21,7 +21,7 @@ from audionews.errors import AudionewsError
 from audionews.from_feed import read_feed
 from audionews.urls import check_url
 
-from conftest import invoke
+from conftest import examples, invoke, scaled
 
 SECRET = "My diary: the safe's code is 4711."
 FULL_TEXT = "".join(f"<p>{p} {p} {p}</p>" for p in [
@@ -198,7 +198,7 @@ def test_any_feed_gives_clean_items_or_one_error(tmp_path_factory: pytest.TempPa
     outcomes: Counter[str] = Counter()
     folder = tmp_path_factory.mktemp("feeds")
 
-    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(st.one_of(document, document.map(lambda d: d.encode("utf-8", "surrogatepass")), st.binary(max_size=200)))
     @example(rss(item("&#xD800;", "/tmp/diary.txt")))
     def check(content: str | bytes) -> None:
@@ -220,4 +220,4 @@ def test_any_feed_gives_clean_items_or_one_error(tmp_path_factory: pytest.TempPa
 
     check()
     print(outcomes)
-    assert outcomes["items"] >= 50, outcomes  # the valid branch is reached, not only the error
+    assert outcomes["items"] >= scaled(50, of=300), outcomes  # the valid branch is reached, not only the error

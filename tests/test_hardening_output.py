@@ -155,11 +155,10 @@ def test_jobs_beyond_the_machine_are_lowered_with_a_note(tmp_path: Path) -> None
 
 # --- Ctrl+C and SIGTERM ----------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def feed_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    feeds = tmp_path_factory.mktemp("signals") / "feeds"
-    published(feeds)
-    return feeds
+@pytest.fixture(scope="session")
+def feed_template(two_episode_feed: Path) -> Path:
+    """The shared two-episode feed (conftest), which tests only copy."""
+    return two_episode_feed
 
 
 @pytest.mark.parametrize("how", ["Ctrl+C", "SIGTERM"])

@@ -28,7 +28,7 @@ from audionews.feed.rss import build_feed_xml
 from audionews.feed.schema import shown
 from audionews.feed.site import build_index_html
 from audionews.toml import tomllib
-from conftest import EXAMPLES, init_feed, invoke
+from conftest import EXAMPLES, examples, init_feed, invoke, scaled
 
 VALID = {"title": "Ledger", "author": "Ledger Desk", "email": "editor@example.org",
          "base_url": "https://example.org/pod/"}
@@ -388,7 +388,7 @@ def test_property_any_settings_document() -> None:
     """Documents of known and random keys with values of every TOML type: settings, or one line naming a key."""
     reached = {"valid": 0, "error": 0}
 
-    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
+    @settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
     @given(changes)
     @example([("speed", "fast")]).via("the issue")
     @example([("language", "en\n")]).via("the issue")
@@ -409,26 +409,26 @@ def test_property_any_settings_document() -> None:
         assert named or answer.startswith("missing setting"), answer
 
     run()
-    assert reached["valid"] >= 40 and reached["error"] >= 50, reached
+    assert reached["valid"] >= scaled(40, of=300) and reached["error"] >= scaled(50, of=300), reached
 
 
 def test_property_any_text_as_feed_toml() -> None:
     reached = {"valid": 0, "error": 0}
 
-    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
+    @settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
     @given(feed_toml_text)
     def run(text: str) -> None:
         reached["valid" if isinstance(boundary(text), FeedSettings) else "error"] += 1
 
     run()
-    assert reached["valid"] >= 10 and reached["error"] >= 100, reached
+    assert reached["valid"] >= scaled(10, of=300) and reached["error"] >= scaled(100, of=300), reached
 
 
 def test_property_any_bytes_as_feed_toml_file() -> None:
     """Bytes read from disk (not UTF-8, NUL, a BOM): settings, or one line naming the file."""
     reached = {"valid": 0, "error": 0}
 
-    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
+    @settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
     @given(st.one_of(st.binary(max_size=200),
                      st.one_of(st.binary(max_size=12), st.text(max_size=12).map(str.encode)).map(
                          lambda tail: VALID_TOML.encode() + b"# " + tail)))
@@ -447,7 +447,7 @@ def test_property_any_bytes_as_feed_toml_file() -> None:
             reached["valid"] += 1
 
     run()
-    assert reached["valid"] >= 15 and reached["error"] >= 50, reached
+    assert reached["valid"] >= scaled(15, of=150) and reached["error"] >= scaled(50, of=150), reached
 
 
 hostile_char = st.one_of(st.characters(), st.sampled_from(["\udcff", "\x00", "\n", "/", ".", "\\", "-", "_"]))
@@ -460,7 +460,7 @@ def test_property_any_feed_name() -> None:
     """Any string as ``init NAME`` or ``--feed``: a folder directly in the feeds folder, or one line."""
     reached = {"valid": 0, "error": 0}
 
-    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
+    @settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
     @given(names)
     @example("../other").via("the issue")
     def run(name: str) -> None:
@@ -484,7 +484,7 @@ def test_property_any_feed_name() -> None:
             reached["valid"] += 1
 
     run()
-    assert reached["valid"] >= 50 and reached["error"] >= 50, reached
+    assert reached["valid"] >= scaled(50, of=300) and reached["error"] >= scaled(50, of=300), reached
 
 
 def test_settings_written_by_init_read_back_equal(tmp_path: Path) -> None:

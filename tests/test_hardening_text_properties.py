@@ -41,6 +41,7 @@ from audionews.model import Article, Block, Chapter, Cue, Page
 from audionews.script import Lexicon, make_script
 from audionews.script.normalize.doubts import doubts
 from audionews.script.normalize.rules import for_speech
+from conftest import examples, scaled
 
 STORY = [
     "The harbor board agreed on Monday to rebuild the old sea wall before the winter storms arrive.",
@@ -93,7 +94,7 @@ def html_source(noise: list[str]) -> str:
 def test_any_page_text_gives_a_plain_article_or_an_extraction_error(kind: str) -> None:
     reached: Counter[str] = Counter()
 
-    @settings(SLOW, max_examples=60 if kind == "html" else 120)
+    @settings(SLOW, max_examples=examples(60 if kind == "html" else 120))
     @given(noise=st.lists(NOISE, min_size=8, max_size=8))
     def read(noise: list[str]) -> None:
         if kind == "html":
@@ -119,7 +120,7 @@ def test_any_bytes_give_a_plain_article_or_an_extraction_error(kind: str) -> Non
     """Bytes decoded as fetch decodes a file (declared charset, UTF-8, then a guess), in and around a story."""
     reached: Counter[str] = Counter()
 
-    @settings(SLOW, max_examples=40 if kind == "html" else 80)
+    @settings(SLOW, max_examples=examples(40 if kind == "html" else 80))
     @given(before=st.binary(max_size=64), inside=st.binary(max_size=64), charset=st.sampled_from(
         ["utf-8", "unicode_escape", "utf-7", "windows-1252", "shift_jis", "utf-16", "bogus"]))
     def read(before: bytes, inside: bytes, charset: str) -> None:
@@ -174,7 +175,7 @@ def as_feedparser_reads(text: str) -> str:
 def test_any_article_text_reaches_the_feed_as_text() -> None:
     reached: Counter[str] = Counter()
 
-    @settings(SLOW, max_examples=150)
+    @settings(SLOW, max_examples=examples(150))
     @given(headline=ARTICLE_TEXT, byline=st.one_of(st.none(), ARTICLE_TEXT),
            paragraphs=st.lists(ARTICLE_TEXT, min_size=1, max_size=3))
     @example(headline="0", byline=None, paragraphs=["<>"])  # SGML's empty tag: feedparser dropped it
@@ -247,7 +248,7 @@ def mp3(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_any_article_text_reaches_the_id3_tags_as_text(mp3: Path, tmp_path: Path) -> None:
     reached: Counter[str] = Counter()
 
-    @settings(SLOW, max_examples=100)
+    @settings(SLOW, max_examples=examples(100))
     @given(headline=ARTICLE_TEXT, byline=st.one_of(st.none(), ARTICLE_TEXT), paragraph=ARTICLE_TEXT)
     def tag(headline: str, byline: str | None, paragraph: str) -> None:
         try:
@@ -282,7 +283,7 @@ own examples in test_hardening_text.py."""
 def test_for_speech_reads_any_text_and_any_run_of_digits() -> None:
     reached: Counter[str] = Counter()
 
-    @settings(SLOW, max_examples=300)
+    @settings(SLOW, max_examples=examples(300))
     @given(parts=st.lists(st.one_of(st.text(ANY_CHARACTER, max_size=20), DIGITS, HOSTILE, st.sampled_from(
         ["$", "€", ",", ".", "th", "st", "%", "-", "/", " ", "1,234,", "F-", "GB", "Jan. ", "1990s", "½"])),
         max_size=12))
@@ -298,4 +299,4 @@ def test_for_speech_reads_any_text_and_any_run_of_digits() -> None:
         reached["read"] += 1
 
     speak()
-    assert reached["long digits"] >= 10 and reached["read"] == 300, reached
+    assert reached["long digits"] >= scaled(10, of=300) and reached["read"] == examples(300), reached

@@ -11,7 +11,7 @@ from audionews.errors import ExtractionError
 from audionews.extract import extract
 from audionews.model import Page
 from audionews.script.segments import make_script
-from conftest import judged
+from conftest import examples, judged
 from factories import STORY
 
 TAGS = ["p", "div", "article", "main", "h1", "h2", "span", "b", "i", "a", "ul", "li", "table", "td", "script",
@@ -59,14 +59,14 @@ def check(page: Page) -> tuple[str, ...] | None:
     return article.body
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(html_page)
 @example("<p>Some text here.</p><![0 x")  # once an AssertionError from html.parser
 def test_random_html_never_crashes(html: str) -> None:
     check(Page(source="random.html", kind="html", text=html))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plain_text)
 @example("The harbor board agreed on Monday to rebuild the old sea wall.東京の図書館は延滞料金を廃止した。")  # once an empty body
 def test_random_text_never_crashes(text: str) -> None:

@@ -19,7 +19,7 @@ from audionews.errors import ConfigError
 from audionews.speech.engines import Voice, installed_voices
 from audionews.speech.engines.kokoro import MAX_PHONEMES, SAMPLE_RATE, KokoroEngine, split_phonemes
 from audionews.speech.store import kokoro_voices_file
-from conftest import src_env
+from conftest import examples, src_env
 
 PHONEME_TEXT = st.text(st.sampled_from([*list("abɔ̃ʒˈuʁəˌsɛ"), " ", " ", ",", ".", ";", "!", "?", "—", "\n"]),
                        max_size=400)
@@ -28,7 +28,7 @@ PHONEME_TEXT = st.text(st.sampled_from([*list("abɔ̃ʒˈuʁəˌsɛ"), " ", " ",
 # -- cutting phonemes ----------------------------------------------------------------------------------
 
 @given(PHONEME_TEXT, st.integers(min_value=1, max_value=80))
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 def test_pieces_fit_and_keep_every_phoneme(phonemes: str, limit: int) -> None:
     pieces = split_phonemes(phonemes, limit)
     assert all(0 < len(piece) <= limit for piece in pieces)
@@ -37,7 +37,7 @@ def test_pieces_fit_and_keep_every_phoneme(phonemes: str, limit: int) -> None:
 
 @given(st.lists(st.text(st.sampled_from("abɔ̃ʒuʁə"), min_size=1, max_size=8), min_size=1, max_size=60),
        st.integers(min_value=8, max_value=80))
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 def test_words_are_never_cut_when_they_fit(words: list[str], limit: int) -> None:
     """Only a word longer than the limit itself is sliced; every other piece ends between words."""
     pieces = split_phonemes(" ".join(words), limit)
@@ -141,7 +141,7 @@ def test_any_text_becomes_phonemes_cut_to_fit(kokoro_installed, language: str) -
     engine = KokoroEngine(Voice("kokoro", "", 1.0, language))
 
     @given(st.text(max_size=2000))
-    @settings(max_examples=40, deadline=None)
+    @settings(max_examples=examples(40), deadline=None)
     def check(text: str) -> None:
         phonemes = engine.phonemes(text)
         assert "\n" not in phonemes

@@ -21,6 +21,7 @@ from audionews.script.normalize.languages import LANGUAGES, language_of
 from audionews.script.normalize.rules import ENGLISH_RULES, NEUTRAL_RULES, RULES_BY_LANGUAGE, rules_for
 from audionews.script.segments import _sentence, make_script, spoken_date
 from audionews.script.sentences import split_sentences
+from conftest import examples
 from factories import article
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -151,7 +152,7 @@ NAMES = st.from_regex(r"[A-Z][a-zé]{2,9} [A-Z][a-z]{2,11}", fullmatch=True)
 DAYS = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2039, 12, 31))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(language=st.sampled_from(["en", *CODES, "pt-BR", "fr-CA"]), name=NAMES, day=DAYS,
        body=st.text(min_size=1, max_size=80))
 def test_credit_line_from_the_body_is_said_once_and_the_body_whole(language: str, name: str, day: dt.date,
@@ -168,7 +169,7 @@ def test_credit_line_from_the_body_is_said_once_and_the_body_whole(language: str
         assert " ".join(block.text.split()).rstrip(".") in " ".join(written.split())
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(language=st.sampled_from(CODES), day=DAYS)
 def test_the_spoken_date_is_all_words(language: str, day: dt.date) -> None:
     said = for_speech(spoken_date(day, language), language)
@@ -208,7 +209,7 @@ TITLES = [(code, title) for code in CODES for title in LANGUAGES[code].titles if
 
 
 @pytest.mark.parametrize("code, title", TITLES)
-@settings(max_examples=10, deadline=None)
+@settings(max_examples=examples(10), deadline=None)
 @given(name=st.from_regex(r"[A-Z][a-z]{2,10}", fullmatch=True))
 def test_a_title_stays_with_its_name_and_is_said_in_full(code: str, title: str, name: str) -> None:
     sentence = f"Hier, a dit {title} {name} encore."
@@ -217,7 +218,7 @@ def test_a_title_stays_with_its_name_and_is_said_in_full(code: str, title: str, 
     assert title not in said.split() and LANGUAGES[code].titles[title] in said
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(language=st.sampled_from(CODES), whole=st.integers(0, 999_999_999), fraction=st.integers(0, 999),
        grouped=st.booleans())
 def test_numbers_never_end_a_sentence_inside_them(language: str, whole: int, fraction: int, grouped: bool) -> None:
@@ -230,7 +231,7 @@ def test_numbers_never_end_a_sentence_inside_them(language: str, whole: int, fra
 # --- Properties of the rules over arbitrary text ------------------------------------------------------------
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(language=st.sampled_from([*CODES, "pt-BR", "es-MX", "fr-CA", "de-AT"]), text=st.text(max_size=120))
 def test_any_text_gives_text(language: str, text: str) -> None:
     assert isinstance(for_speech(text, language), str)
@@ -239,7 +240,7 @@ def test_any_text_gives_text(language: str, text: str) -> None:
 WORDS = st.text(alphabet=st.sampled_from(list("abcdeéü ")), max_size=20)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(language=st.sampled_from(["nl", "sv", "pl", "en-US", *CODES]), before=WORDS, after=WORDS,
        whole=st.integers(0, 999), fraction=st.integers(0, 999))
 def test_a_decimal_comma_is_never_a_pause(language: str, before: str, after: str, whole: int, fraction: int) -> None:
@@ -248,7 +249,7 @@ def test_a_decimal_comma_is_never_a_pause(language: str, before: str, after: str
     assert f"{whole}, {fraction}" not in said
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(language=st.sampled_from([*CODES, "pt-BR"]),
        text=st.text(alphabet=st.sampled_from(list("0123456789 ,.%€$£h:/-abcdeMmrsDÉé")), max_size=40))
 def test_rules_read_their_own_output_unchanged(language: str, text: str) -> None:
@@ -271,7 +272,7 @@ WHOLE = st.integers(min_value=0, max_value=999_999_999)
 LANGS = st.sampled_from([*CODES, "pt-BR", "es-MX", "fr-CA"])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(language=LANGS, whole=WHOLE, fraction=st.integers(min_value=0, max_value=999),
        form=st.sampled_from(["decimal", "grouped", "spaced", "zero-led", "percent", "money-after", "money-before",
                              "negative", "plain", "range"]),
@@ -304,7 +305,7 @@ def test_every_number_form_the_rules_claim_is_said_in_words(language: str, whole
 RANGE_WORDS = {"fr": "à", "es": "a", "de": "bis", "it": "a", "pt": "a"}
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(language=LANGS, start=st.integers(1100, 2098), length=st.integers(1, 80), dash=st.sampled_from("-–"))
 def test_a_year_range_is_two_years_and_the_language_s_word(language: str, start: int, length: int,
                                                           dash: str) -> None:
@@ -315,7 +316,7 @@ def test_a_year_range_is_two_years_and_the_language_s_word(language: str, start:
     assert first == f"Von {for_speech(str(start), language)}" and second == for_speech(str(end), language)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(language=LANGS, day=st.integers(1, 28), month=st.integers(1, 12), year=st.integers(1100, 2099),
        hour=st.integers(0, 23), minute=st.integers(0, 59),
        form=st.sampled_from(["numeric", "iso", "written", "clock", "ordinal"]))
@@ -349,7 +350,7 @@ def test_the_check_names_the_numbers_left_for_the_engine() -> None:
     assert doubts(["Het kost 1,2 miljard."], "nl") == []
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(language=st.sampled_from([*CODES, "pt-BR"]),
        text=st.text(alphabet=st.sampled_from(list("0123456789 ,.%€h:abcdeopsMm")), max_size=40))
 def test_every_number_left_as_digits_is_named_by_the_check(language: str, text: str) -> None:
@@ -379,7 +380,7 @@ def _with_run_changed(text: str, run: re.Match) -> str:
     return text[:run.end() - 1] + last + text[run.end():]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(language=st.sampled_from([*CODES, "pt-BR", "de-CH", "es-MX"]), text=DIGIT_TEXT)
 def test_no_rule_raises_and_every_digit_group_is_said(language: str, text: str) -> None:
     """Any digits, group separators (space, NBSP, NNBSP, dot, comma, apostrophe), zero-led groups and
@@ -394,7 +395,7 @@ def test_no_rule_raises_and_every_digit_group_is_said(language: str, text: str) 
 # --- The credit line: one language, one credit word, and no credit taken from a sentence of the story ------
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(language=st.sampled_from(["en", *CODES, "pt-BR"]), first=NAMES, second=NAMES,
        joiner=st.sampled_from([" and ", " & ", " AND "]), credited=st.booleans())
 def test_the_credit_line_is_in_one_language_with_one_credit_word(language: str, first: str, second: str,
@@ -441,7 +442,7 @@ def test_another_year_or_a_mention_of_the_author_is_no_credit_line(language: str
 
 
 @given(language=st.sampled_from(["en", *CODES]), name=NAMES, day=DAYS, years=st.integers(1, 30))
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 def test_a_date_of_another_year_never_drops_the_date(language: str, name: str, day: dt.date, years: int) -> None:
     other = day.replace(year=day.year - years) if not (day.month == 2 and day.day == 29) else day.replace(day=28,
                                                                                                          year=2000)

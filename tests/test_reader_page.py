@@ -35,7 +35,7 @@ from audionews.feed.reader import (
     transcript_cues,
 )
 from audionews.model import Chapter, Cue
-from conftest import init_feed, invoke
+from conftest import examples, init_feed, invoke
 from factories import episode_record
 
 TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60).map(
@@ -51,7 +51,7 @@ def _cues(texts: list[str]) -> list[Cue]:
     return cues
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(groups=st.lists(st.lists(TEXT, min_size=1, max_size=4), min_size=1, max_size=6))
 def test_sentences_are_grouped_as_the_text_transcript_groups_them(groups: list[list[str]]) -> None:
     cues = _cues([text for group in groups for text in group])
@@ -61,7 +61,7 @@ def test_sentences_are_grouped_as_the_text_transcript_groups_them(groups: list[l
     assert [c for g in grouped for c in g] == cues
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(texts=st.lists(TEXT, max_size=8), text=st.text(max_size=200))
 def test_no_sentence_is_lost_whatever_the_text_transcript_says(texts: list[str], text: str) -> None:
     cues = _cues(texts)
@@ -74,7 +74,7 @@ JSON = st.recursive(st.none() | st.booleans() | st.floats(allow_nan=False) | st.
                     max_leaves=20)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(segments=st.lists(st.fixed_dictionaries({"startTime": JSON, "endTime": JSON, "body": JSON}), max_size=5) | JSON)
 def test_any_transcript_file_reads_as_cues_or_none(segments: object) -> None:
     data = json.dumps({"version": "1.0.0", "segments": segments})
@@ -87,7 +87,7 @@ def test_any_transcript_file_reads_as_cues_or_none(segments: object) -> None:
     assert transcript_cues("{not json") == () and transcript_cues("[1, 2]") == ()
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(title=TEXT, groups=st.lists(st.lists(TEXT, min_size=1, max_size=3), min_size=1, max_size=4),
        chapter_at=st.integers(0, 11))
 def test_every_sentence_is_one_element_with_its_times_and_its_text(title: str, groups: list[list[str]],
@@ -232,7 +232,7 @@ def _every_episode_two_links_from_the_index(folder: FeedFolder, added: list[dt.d
     assert sorted(p.name for p in (public / "archive").iterdir()) == sorted(f"{m}.html" for m in months)
 
 
-@settings(max_examples=8, deadline=None)
+@settings(max_examples=examples(8), deadline=None)
 @given(days=st.lists(st.integers(0, 3 * 365), min_size=1, max_size=25), shown=st.integers(1, 6))
 def test_every_episode_is_in_the_archive_once(tmp_path_factory: pytest.TempPathFactory, days: list[int],
                                               shown: int) -> None:

@@ -20,7 +20,7 @@ from audionews.speech.engines import ANY_LANGUAGE, InstalledVoice, Speech, Voice
 from audionews.speech.engines.silent import SilentEngine
 from audionews.speech.speaker import Speaker
 from audionews.speech.trim import trimmed
-from conftest import EXAMPLES, init_feed, invoke
+from conftest import EXAMPLES, examples, init_feed, invoke
 
 VOCABULARY = sorted({word for path in EXAMPLES.iterdir() for word in re.findall(r"[A-Za-z]{2,}", path.read_text())})
 """Real words (those of the example articles), to make arbitrary sentences of."""
@@ -141,7 +141,7 @@ def silent_checker() -> tuple[SilentEngine, Checker]:
     return engine, checker
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=30), st.sampled_from([".", "?", "!", ""]))
 def test_the_silent_engine_passes_and_cutting_most_of_a_sentence_is_caught(silent_checker, words, end) -> None:
     engine, checker = silent_checker

@@ -13,6 +13,7 @@ from audionews.script.normalize import for_speech
 from audionews.script.normalize import tables as data
 from audionews.script.segments import make_script
 from audionews.script.sentences import split_sentences
+from conftest import examples
 
 BEFORE_A_NAME = {
     **data.TITLES,
@@ -52,7 +53,7 @@ def _initial_like(key: str) -> bool:
 
 
 @pytest.mark.parametrize("abbreviation", sorted(BEFORE_A_NAME))
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=examples(15), deadline=None)
 @given(lead=LEADS, first=NAMES, last=NAMES, verb=VERBS)
 def test_an_abbreviation_before_a_name_stays_with_it_and_is_said_in_full(
     abbreviation: str, lead: str, first: str, last: str, verb: str
@@ -64,7 +65,7 @@ def test_an_abbreviation_before_a_name_stays_with_it_and_is_said_in_full(
 
 
 @pytest.mark.parametrize("abbreviation", sorted(BEFORE_A_NUMBER))
-@settings(max_examples=10, deadline=None)
+@settings(max_examples=examples(10), deadline=None)
 @given(lead=LEADS, n=st.integers(1, 28), name=NAMES)
 def test_an_abbreviation_before_a_number_ends_a_sentence_only_before_anything_else(
     abbreviation: str, lead: str, n: int, name: str
@@ -82,7 +83,7 @@ def test_an_abbreviation_before_a_number_ends_a_sentence_only_before_anything_el
 
 
 @pytest.mark.parametrize("abbreviation", sorted(ANYWHERE))
-@settings(max_examples=10, deadline=None)
+@settings(max_examples=examples(10), deadline=None)
 @given(name=NAMES, following=NAMES, starter=STARTERS)
 def test_an_abbreviation_after_a_word_ends_a_sentence_only_before_a_word_that_opens_one(
     abbreviation: str, name: str, following: str, starter: str

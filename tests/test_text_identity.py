@@ -18,7 +18,7 @@ from audionews.feed.catalog import Catalog
 from audionews.feed.folder import FeedFolder
 from audionews.model import Article
 from audionews.pipeline import publish
-from conftest import init_feed
+from conftest import examples, init_feed
 from factories import article
 
 FIRST = ("The ferry to Holm Island will run twice a day from May.",
@@ -115,7 +115,7 @@ _WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8)
 _PARAGRAPH = st.lists(_WORD, min_size=1, max_size=30).map(" ".join)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(_PARAGRAPH, min_size=1, max_size=6), st.lists(_PARAGRAPH, min_size=1, max_size=6),
        st.lists(_PARAGRAPH, max_size=4), st.integers(1, 3))
 def test_boilerplate_shorter_than_the_stories_never_makes_two_stories_one(first, second, boilerplate, repeats) -> None:

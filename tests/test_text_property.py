@@ -11,7 +11,7 @@ from audionews.errors import ExtractionError
 from audionews.extract import extract_text
 from audionews.extract.lines import is_by_line
 from audionews.model import Page
-from conftest import judged
+from conftest import examples, judged
 
 SENTENCES = ["The harbor board agreed on Monday to rebuild the old sea wall after two winters of storms.",
              "Work starts next month, the chairwoman said, and should be finished before the autumn.",
@@ -26,7 +26,7 @@ line = st.one_of(st.sampled_from(SENTENCES), st.sampled_from(FURNITURE),
 page = st.lists(line, max_size=30).map("\n".join)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(page)
 @example("By Ann Writer\n" + "\n".join(SENTENCES[:3]))
 @example("\n".join(["By Ann Writer", "June 3, 2024", *SENTENCES[:3], "By Ann Writer", *SENTENCES[1:3]]))

@@ -10,9 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audionews.extract.body import MODEL
 from audionews.extract.blocks import FEATURE_NAMES
+from audionews.extract.body import MODEL
 from audionews.extract.trees import Forest, load_forest
+from conftest import examples
 
 
 def _random_forest(draw, n_features: int) -> Forest:
@@ -54,7 +55,7 @@ def _walk(forest: Forest, row: np.ndarray) -> float:
     return 1 / (1 + math.exp(-margin))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.data())
 def test_vectorised_prediction_equals_walking_each_tree(data) -> None:
     n_features = data.draw(st.integers(1, 5))
@@ -64,7 +65,7 @@ def test_vectorised_prediction_equals_walking_each_tree(data) -> None:
     assert np.allclose(forest.predict(rows), [_walk(forest, row) for row in rows])
 
 
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=examples(20), deadline=None)
 @given(st.data())
 def test_a_saved_forest_reads_back_the_same(tmp_path_factory, data) -> None:
     forest = _random_forest(data.draw, 3)

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from audionews.speech.store import MODEL_FILE, VOICES_ENV, VOICES_FILE, VOICES_SHA256
-from conftest import decoded_seconds, invoke, snapshot
+from conftest import decoded_seconds, examples, invoke, snapshot
 
 
 @pytest.fixture
@@ -144,7 +144,7 @@ def test_a_bad_file_is_one_line_naming_it_and_nothing_is_installed(home: Path, k
 @given(rows=st.sampled_from([1, 509, 510, 511]), width=st.sampled_from([255, 256]),
        dtype=st.sampled_from(["<f4", "<f8", "<i4"]), poison=st.sampled_from([None, np.nan, np.inf, -np.inf]),
        name=st.sampled_from(["af_test", "zm_test", "qf_test", "af-test", "AF_TEST"]))
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_any_archive_installs_only_if_it_holds_kokoro_voices(home: Path, tmp_path: Path, rows: int, width: int,
                                                              dtype: str, poison: float | None, name: str) -> None:
     values = np.full((rows, 1, width), 0.25).astype(dtype)

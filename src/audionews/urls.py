@@ -130,9 +130,15 @@ def _valid_host_name(host: str) -> bool:
     return True
 
 
+_CREDENTIALS = re.compile(r"^(:?|[^@/\\?#]*[/\\]+)[^/\\?#]*@")
+"""``user:password@`` at the start of a URL, with what comes before it (a scheme, slashes) kept in group 1.
+Each alternative is tried once from the start, so a long value costs one pass: the lazy form
+``^([^@/\\?#]*?:?[/\\]*)[^/\\?#]*@`` rescanned the value from every character, and a 1 MB one took minutes."""
+
+
 def _shown(value: object) -> str:
     """The value as an error names it: at most 200 characters, one line, no credentials."""
     text = value if isinstance(value, str) else repr(value)
     text = re.sub(r"[\x00-\x1f\x7f\ud800-\udfff]", "?", text)
-    text = re.sub(r"^([^@/\\?#]*?:?[/\\]*)[^/\\?#]*@", r"\1", text)  # user:password@
+    text = _CREDENTIALS.sub(r"\1", text)  # user:password@
     return text if len(text) <= 200 else text[:199] + "…"
