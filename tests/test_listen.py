@@ -34,7 +34,7 @@ from mutagen.mp3 import MPEGInfo
 from audionews.listen import AUDIO_PATH, TRANSCRIPT_PATH, Session, build_app, has_frame, listen, page
 from audionews.model import Cue, Script, Segment, Sentence, Voice
 from audionews.pipeline import read_script
-from conftest import ENGINE, EXAMPLES, decoded_seconds, invoke, src_env
+from conftest import ENGINE, EXAMPLES, decoded_seconds, examples, invoke, src_env
 
 ARTICLE = EXAMPLES / "harbor-wind-farm.html"
 HANG = 60
@@ -318,7 +318,7 @@ def session_of(texts: list[list[str]]) -> Session:
 TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1).filter(str.strip)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(st.lists(TEXT, min_size=1, max_size=3), min_size=1, max_size=4))
 def test_page_shows_any_text_as_it_is(texts: list[list[str]]) -> None:
     document = lxml.html.fromstring(page(session_of(texts)))
@@ -334,7 +334,7 @@ def reader_server() -> Iterator[AppServer]:
     server.close()
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(80), deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.text())
 def test_transcript_endpoint_answers_any_query(reader_server: AppServer, start: str) -> None:
     url = f"{reader_server.url}{TRANSCRIPT_PATH}?from={urllib.parse.quote(start, safe='')}"

@@ -21,7 +21,7 @@ from audionews.speech.engines import Voice, get_engine
 from audionews.speech.engines.silent import SilentEngine
 from audionews.speech.speaker import _WARM, Speaker, cool_down, warm_up
 from audionews.speech.trim import trimmed
-from conftest import ENGINE
+from conftest import ENGINE, examples
 
 SENTENCES = ["The ferry to the island is running again after a month of repairs.",
              "Boats leave every hour from seven in the morning, the harbor master said.",
@@ -81,7 +81,7 @@ VALUES = st.lists(st.floats(allow_nan=True, allow_infinity=True) | st.integers()
                   | st.none(), max_size=5)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(entry=st.dictionaries(st.sampled_from(["paces", "levels", "other"]), VALUES | st.text(max_size=5), max_size=3)
        | st.text(max_size=10) | st.integers())
 def test_any_cache_file_gives_a_pace_or_none(entry: object, tmp_path_factory: pytest.TempPathFactory) -> None:
@@ -97,7 +97,7 @@ def test_any_cache_file_gives_a_pace_or_none(entry: object, tmp_path_factory: py
         assert rates and len(rates) == len(levels) and all(0 < r < 1 for r in rates)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(rates=st.lists(st.floats(1e-4, 0.99), min_size=1, max_size=5), data=st.data())
 def test_what_is_remembered_is_recalled(rates: list[float], data: st.DataObject,
                                         tmp_path_factory: pytest.TempPathFactory) -> None:
