@@ -487,20 +487,6 @@ def listen_command(ctx: click.Context, source: str, engine: str, voice: str, spe
             click.echo(_json_line({"event": name, "at": round(time.time(), 4), **fields}))
 
     event("started")
-    from audionews.speech import cool_down, warm_up
-
-    jobs = _jobs(jobs)
-    with contextlib.suppress(AudionewsError):  # a voice that cannot be had is said by listen, in one line
-        warm_up(Voice(engine, voice, speed, language), jobs)  # they load it while the rest loads
-    try:
-        _listen(ctx, source, Voice(engine, voice, speed, language), lexicon_path, port, no_browser, save, as_json,
-                quiet, jobs, event)
-    finally:
-        cool_down()
-
-
-def _listen(ctx: click.Context, source: str, voice: Voice, lexicon_path: Path | None, port: int, no_browser: bool,
-            save: Path | None, as_json: bool, quiet: bool, jobs: int | None, event: Callable[..., None]) -> None:
     from audionews.listen import listen  # the pipeline and the web server: see the module docstring
 
     event("imported")
@@ -516,7 +502,8 @@ def _listen(ctx: click.Context, source: str, voice: Voice, lexicon_path: Path | 
 
                 webbrowser.open(url)
 
-        episode = listen(source, voice, _lexicon(ctx, lexicon_path), port, save, jobs, progress, ready, event)
+        episode = listen(source, Voice(engine, voice, speed, language), _lexicon(ctx, lexicon_path), port, save,
+                         _jobs(jobs), progress, ready, event)
     if not as_json:
         _echo(f"{save} ({_clock(episode.duration)})" if save else f"read aloud ({_clock(episode.duration)})")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from audionews.speech.cache import SpeechCache
 from audionews.speech.choice import choose_voice
 from audionews.speech.engines import Engine, Speech, Voice, available, get_engine
-from audionews.speech.speaker import Speaker, Speakers, Takes, cool_down, speak, warm_up
+from audionews.speech.speaker import Speaker, Speakers, Takes, speak
 
 __all__ = ["Engine", "Speaker", "Speakers", "Speech", "SpeechCache", "Takes", "Voice", "available", "choose_voice",
-           "cool_down", "get_engine", "speak", "warm_up"]
+           "get_engine", "speak"]

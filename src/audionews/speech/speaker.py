@@ -22,8 +22,8 @@ from audionews.speech.engines import Engine, Speech, Voice, get_engine
 from audionews.speech.trim import trimmed
 from audionews.speech.workers import WorkerPool
 
-__all__ = ["SENTENCE_GAP", "WORKER_MEMORY", "Order", "Speaker", "Speakers", "Takes", "available_memory", "cool_down",
-           "default_jobs", "max_jobs", "speak", "warm_up"]
+__all__ = ["SENTENCE_GAP", "WORKER_MEMORY", "Order", "Speaker", "Speakers", "Takes", "available_memory", "default_jobs",
+           "max_jobs", "speak"]
 
 
 SENTENCE_GAP = 0.25
@@ -120,8 +120,7 @@ class Speaker:
         if self.jobs == 1 or here:
             return Order(lambda: self._received(text, trimmed(self.engine.synthesize(text)), language))
         if self._pool is None:
-            self._pool = _warm_pool(self.engine.voice) or WorkerPool(self.engine.voice, self.jobs,
-                                                                     max(1, default_jobs() // self.jobs))
+            self._pool = WorkerPool(self.engine.voice, self.jobs, max(1, default_jobs() // self.jobs))
         future = self._pool.submit(text)
         return Order(lambda: self._received(text, future.result(), language), future.cancel)
 
@@ -173,37 +172,6 @@ class Speaker:
             checker.learn(text, trimmed(self.engine.synthesize(text)))
         paces.remember(self.engine.identity, language, *checker.learned())
         return checker
-
-
-_WARM: list[tuple[Voice, int, int, WorkerPool]] = []
-"""Worker pools started ahead (:func:`warm_up`), by voice, worker count and threads each."""
-
-
-def warm_up(voice: Voice, jobs: int | None = None) -> None:
-    """Start ``voice``'s speech workers now, while the rest of the program loads and the article is read:
-    ``listen``'s first sentence then waits for no process to start. The next :class:`Speaker` of that
-    voice and as many jobs takes them; :func:`cool_down` stops them if none does."""
-    engine = get_engine(voice)
-    count = min(jobs or default_jobs(), max_jobs()) if engine.parallel else 1
-    if count > 1:
-        threads = max(1, default_jobs() // count)
-        _WARM.append((engine.voice, count, threads, WorkerPool(engine.voice, count, threads, first_first=True)))
-
-
-def cool_down() -> None:
-    """Stop the workers :func:`warm_up` started that no speaker took."""
-    while _WARM:
-        _WARM.pop()[3].close()
-
-
-def _warm_pool(voice: Voice) -> WorkerPool | None:
-    """The pool started ahead for ``voice``, whatever its size (the memory free now may allow fewer
-    workers than when it started: those are already loaded)."""
-    for index, (warm_voice, _, _, pool) in enumerate(_WARM):
-        if warm_voice == voice:
-            del _WARM[index]
-            return pool
-    return None
 
 
 class Speakers:

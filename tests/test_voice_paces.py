@@ -1,14 +1,12 @@
-"""What makes the first sentence come sooner: the voice's pace kept between runs, and workers started ahead.
+"""The voice's pace kept between runs, so its first sentence need not wait for the calibration sentences.
 
-Neither may change what is heard: a speaker that recalls a voice's pace judges its sentences as one that
-spoke the calibration sentences itself, and speaks the same audio; a worker pool started ahead serves
-only the speaker of its own voice, and is stopped when none takes it.
+It may not change what is heard: a speaker that recalls a voice's pace judges its sentences as one that
+spoke the calibration sentences itself, and speaks the same audio; a pace recalled wrong is measured again.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -17,10 +15,9 @@ from hypothesis import strategies as st
 
 from audionews.speech import paces
 from audionews.speech.check import CALIBRATION
-from audionews.speech.engines import Voice, get_engine
+from audionews.speech.engines import Voice
 from audionews.speech.engines.silent import SilentEngine
-from audionews.speech.speaker import _WARM, Speaker, cool_down, warm_up
-from audionews.speech.trim import trimmed
+from audionews.speech.speaker import Speaker
 from conftest import ENGINE, examples
 
 SENTENCES = ["The ferry to the island is running again after a month of repairs.",
@@ -146,49 +143,3 @@ def test_no_home_and_a_relative_cache_folder_mean_no_cache(monkeypatch: pytest.M
     assert paces.cache_folder() is None
     _spoken(Counting(Voice(engine=ENGINE)))  # speaks, calibrating each time
     assert not (tmp_path / "relative").exists()
-
-
-# --- workers started ahead ---------------------------------------------------------------------------
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
-    except OSError:
-        return False
-
-
-def test_workers_started_ahead_serve_the_speaker_of_their_voice(cache: Path) -> None:
-    voice = Voice(engine=ENGINE)
-    warm_up(voice, jobs=2)
-    [(_, _, _, pool)] = _WARM
-    pids = [p.pid for p in pool._processes]
-    try:
-        with Speaker(get_engine(voice), jobs=2) as speaker:
-            heard = [o.result().pcm for o in speaker.order_all(SENTENCES * 2, "en")]
-            assert speaker._pool is pool and _WARM == []
-        assert heard == [trimmed(get_engine(voice).synthesize(s)).pcm for s in SENTENCES * 2]
-    finally:
-        cool_down()
-    assert not any(_alive(pid) for pid in pids)  # the speaker stopped them when done
-
-
-def test_workers_started_ahead_for_another_voice_are_stopped_unused(cache: Path) -> None:
-    warm_up(Voice(engine=ENGINE, speed=1.25), jobs=2)
-    [(_, _, _, pool)] = _WARM
-    pids = [p.pid for p in pool._processes]
-    with Speaker(get_engine(Voice(engine=ENGINE)), jobs=2) as speaker:
-        speaker.order_all(SENTENCES * 2, "en")[-1].result()
-        assert speaker._pool is not pool  # never another voice's workers
-    assert len(_WARM) == 1
-    cool_down()
-    assert _WARM == [] and not any(_alive(pid) for pid in pids)
-
-
-def test_one_job_starts_no_worker_ahead() -> None:
-    warm_up(Voice(engine=ENGINE), jobs=1)
-    assert _WARM == []
