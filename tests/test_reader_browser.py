@@ -22,6 +22,8 @@ from conftest import ROOT, audionews_serve, browser_check, require_browser
 
 SCRIPT = ROOT / "tests" / "browser" / "reader_check.mjs"
 
+pytestmark = pytest.mark.slow  # some 30 s of Chromium; test_reader_page checks the pages' markup in the quick run
+
 
 @pytest.fixture(scope="module")
 def report(request: pytest.FixtureRequest) -> dict:
