@@ -66,7 +66,7 @@ class Link:
 _STYLE = """
 body{font:1.125rem/1.7 system-ui,sans-serif;max-width:46rem;margin:0 auto;padding:1rem;color:#111;background:#fff}
 a{color:#0645ad}
-a:focus,audio:focus,button:focus,select:focus,input:focus,.sentence:focus,h2:focus
+a:focus,audio:focus,button:focus,select:focus,input:focus,summary:focus,.sentence:focus,h2:focus
 {outline:3px solid #b35900;outline-offset:2px}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
 .meta{color:#333}audio{width:100%}
@@ -78,6 +78,7 @@ label{display:inline-flex;gap:.5rem;align-items:center;min-height:2.75rem}
 .sentence{border-radius:2px;scroll-margin:6rem}
 .sentence[aria-current="true"]{background:#fff0a0;text-decoration:underline 3px;text-underline-offset:.25em;
 box-decoration-break:clone}
+.keys summary{cursor:pointer;color:#0645ad;min-height:1.5rem}
 .keys dt{font-weight:600;display:inline}.keys dd{display:inline;margin:0 1rem 0 .25rem}
 .chapters a{display:inline-block;min-height:1.5rem}
 [hidden]{display:none!important}
@@ -154,8 +155,8 @@ Your browser cannot play this audio here; download it below.
 <label><input type="checkbox" id="follow" checked> Follow along</label>
 <button type="button" id="resume" hidden></button>
 </div>
-<div class="keys" id="reader-keys" hidden>
-<h2>Keyboard shortcuts</h2>
+<details class="keys" id="reader-keys" hidden>
+<summary>Keyboard shortcuts</summary>
 <p>In the player and the text:</p>
 <dl>
 <dt>K</dt><dd>play or pause</dd>
@@ -167,7 +168,7 @@ Your browser cannot play this audio here; download it below.
 <dt>Enter</dt><dd>play from the sentence</dd>
 <dt>Up and Down arrows</dt><dd>the sentence before or after</dd>
 </dl>
-</div>
+</details>
 </section>
 {link_line}
 {note_line}
