@@ -25,7 +25,6 @@ import argparse
 import json
 import os
 import random
-import signal
 import subprocess
 import sys
 import tempfile
@@ -156,7 +155,7 @@ def listen_first_audio(seed: Path, engine: str) -> tuple[float, list[tuple[str, 
             if "first audio" in at and "first segment" in at:
                 break
     finally:
-        process.send_signal(signal.SIGINT)
+        process.terminate()  # SIGTERM: a SIGINT is ignored by a process started in the background by a shell
         process.communicate(timeout=60)
     steps, before = [], launched
     for name, what in LISTEN_STEPS:
