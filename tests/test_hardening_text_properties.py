@@ -94,7 +94,8 @@ def html_source(noise: list[str]) -> str:
 def test_any_page_text_gives_a_plain_article_or_an_extraction_error(kind: str) -> None:
     reached: Counter[str] = Counter()
 
-    @settings(SLOW, max_examples=examples(60 if kind == "html" else 120))
+    # a claim about a share of the examples: derandomized (as conftest.judged), so the share is the same each run
+    @settings(SLOW, max_examples=examples(60 if kind == "html" else 120), derandomize=True, database=None)
     @given(noise=st.lists(NOISE, min_size=8, max_size=8))
     def read(noise: list[str]) -> None:
         if kind == "html":
