@@ -1,4 +1,4 @@
-// audionews reader, page version 1. Progressive enhancement of an episode page: without this
+// audionews reader. Progressive enhancement of an episode page: without this
 // script the page is a player and the whole text; with it the sentence being heard is marked and
 // followed, sentences and chapters seek the player, and speed and place are remembered.
 // Nothing here speaks to assistive technology on every sentence: no live region, only

@@ -34,7 +34,7 @@ READER_SCRIPT_FILE = "reader.js"
 """The read-along script's name in ``public/``; every episode page loads it from there."""
 
 READER_JS = files("audionews.feed").joinpath(READER_SCRIPT_FILE).read_bytes()
-"""The script itself. Its first line names the page version: a new one makes every page out of date."""
+"""The script itself; it is part of :data:`PAGE_CODE`, so a new one makes every page out of date."""
 
 PAGE_CODE = sha256(READER_JS + files("audionews.feed").joinpath("reader.py").read_bytes()).hexdigest()[:16]
 """The page's code (this module and the script): when it changes, every page is drawn again."""
