@@ -8,7 +8,7 @@
 // playwright-core drives it and downloads nothing.
 
 import { createRequire } from "node:module";
-import { chromium } from "playwright-core";
+import { launch } from "./chromium.mjs";
 
 const require = createRequire(import.meta.url);
 const [url, flag, screenshot] = process.argv.slice(2);
@@ -17,11 +17,7 @@ if (!url || (flag && flag !== "--screenshot")) {
   process.exit(2);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch();
 try {
   const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
   const audioRequests = [];

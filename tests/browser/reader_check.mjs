@@ -8,7 +8,7 @@
 // with each stop's outline and size, and the same page with scripts off.
 
 import { createRequire } from "node:module";
-import { chromium } from "playwright-core";
+import { launch } from "./chromium.mjs";
 
 const require = createRequire(import.meta.url);
 const [url, flag, shots] = process.argv.slice(2);
@@ -17,11 +17,7 @@ if (!url || (flag && flag !== "--screenshots")) {
   process.exit(2);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--mute-audio", "--autoplay-policy=user-gesture-required"],
-});
+const browser = await launch(["--mute-audio", "--autoplay-policy=user-gesture-required"]);
 const report = { errors: [] };
 const state = (page) => page.evaluate(() => {
   const audio = document.getElementById("player");

@@ -195,11 +195,12 @@ def spoken_duration(seconds: float) -> str:
     return " ".join(parts)
 
 
-def clock(seconds: float) -> str:
-    """"3:05", or "1:03:05" past an hour: how a player shows a time."""
-    whole = int(seconds)
+def clock(seconds: float, minutes_width: int = 1) -> str:
+    """"3:05", or "1:03:05" past an hour: how a player shows a time (``minutes_width=2``: "03:05", as Apple
+    reads chapter times in a description)."""
+    whole = max(0, int(seconds))
     hours, rest = divmod(whole, 3600)
-    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60:0{minutes_width}d}:{rest % 60:02d}"
 
 
 def _chapter(chapter: Chapter, starts: list[float]) -> str:

@@ -29,7 +29,7 @@ from audionews.feed.catalog import EpisodeRecord
 from audionews.feed.categories import check_category
 from audionews.feed.companions import COMPANIONS
 from audionews.feed.folder import FeedSettings
-from audionews.feed.reader import episode_page_path
+from audionews.feed.reader import clock, episode_page_path
 
 __all__ = ["AUDIO_TYPE", "CHAPTER_LINES", "COVER_FILE", "FEED_FILE", "build_feed_xml", "episode_page_url",
            "item_description", "podcast_guid", "timestamp", "write_feed_xml"]
@@ -201,9 +201,7 @@ def _plain(text: str) -> str:
 
 def timestamp(seconds: float) -> str:
     """A chapter's start as Apple reads it in a description: "04:05", "1:02:03" past an hour."""
-    whole = max(0, int(seconds))
-    hours, minutes, secs = whole // 3600, whole % 3600 // 60, whole % 60
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+    return clock(seconds, minutes_width=2)
 
 
 def episode_page_url(settings: FeedSettings, episode: EpisodeRecord) -> str:
