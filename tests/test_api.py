@@ -14,7 +14,8 @@ from pathlib import Path
 import audionews
 
 PUBLIC = [
-    "Article", "AudioError", "AudionewsError", "Block", "Chapter", "ConfigError", "Cue", "Episode", "EpisodeRecord",
+    "Article", "AudioError", "AudionewsError", "Block", "BrokerError", "Chapter", "ConfigError", "Cue", "Episode",
+    "EpisodeRecord",
     "ExtractionError", "Failure", "FeedError", "FeedFolder", "FeedSettings", "FetchError", "Lexicon", "Page",
     "PublishReport", "Published", "Script", "Segment", "Sentence", "SynthesisError", "Take", "Unclear",
     "Verification", "Voice", "build",

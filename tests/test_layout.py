@@ -31,7 +31,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("model", "files", "ffmpeg", "toml", "urls"),
     ("extract", "script", "speech", "audio", "feed", "fetch"),
     ("pipeline",),
-    ("from_feed", "serve"),
+    ("from_feed", "serve", "broker"),
     ("listen",),
     ("cli",),
     (PACKAGE,),

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from audionews.errors import (
     AudioError,
     AudionewsError,
+    BrokerError,
     ConfigError,
     ExtractionError,
     FeedError,
@@ -33,6 +34,7 @@ __all__ = [
     "AudioError",
     "AudionewsError",
     "Block",
+    "BrokerError",
     "Chapter",
     "ConfigError",
     "Cue",

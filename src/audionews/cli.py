@@ -35,7 +35,7 @@ from audionews.speech.engines import Voice, available
 
 if TYPE_CHECKING:
     from audionews.audio.verify import Verification
-    from audionews.pipeline import Published
+    from audionews.pipeline import Published, PublishReport
     from audionews.script.lexicon import Lexicon
 
 __all__ = ["cli", "main"]
@@ -245,12 +245,14 @@ def init(ctx: click.Context, name: str, **settings: Any) -> None:
               help="Hear each new English episode back offline (pocketsphinx) and report sentences that may be "
                    "unclear.")
 @_jobs_option
+@click.option("--broker", metavar="URL",
+              help="Speak through the audionews workers on this Redis (redis://HOST:PORT/DB), not on this machine.")
 @click.pass_context
 @_stops_quietly
 @_fail_cleanly
 def publish_command(ctx: click.Context, sources: tuple[str, ...], feed_name: str | None, feed_source: str | None,
                     limit: int | None, dry_run: bool, as_json: bool, quiet: bool, replace: bool, verify: bool,
-                    jobs: int | None) -> None:
+                    jobs: int | None, broker: str | None) -> None:
     """Add articles to a feed as episodes (SOURCE: URL, HTML or text file, or - for stdin).
 
     Example: audionews publish examples/harbor-wind-farm.html
@@ -259,7 +261,6 @@ def publish_command(ctx: click.Context, sources: tuple[str, ...], feed_name: str
     """
     from audionews.from_feed import plan as plan_from_feed  # the pipeline: see the module docstring
     from audionews.from_feed import publish_from_feed
-    from audionews.pipeline import publish as publish_sources
 
     if bool(sources) == bool(feed_source):
         raise click.UsageError("give one or more SOURCEs, or --from-feed URL|FILE")
@@ -282,11 +283,11 @@ def publish_command(ctx: click.Context, sources: tuple[str, ...], feed_name: str
         if dry_run:
             return
         with _reporting(ctx, quiet) as progress:
-            report = publish_from_feed(folder, items, progress, jobs=_jobs(jobs), replace=replace, verify=verify)
+            report = publish_from_feed(folder, items, progress, replace=replace, verify=verify,
+                                       publisher=_publisher(broker, jobs))
     else:
         with _reporting(ctx, quiet) as progress:
-            report = publish_sources(folder, list(sources), progress, jobs=_jobs(jobs), replace=replace,
-                                     verify=verify)
+            report = _publisher(broker, jobs)(folder, list(sources), progress, replace=replace, verify=verify)
     for done in report.published:
         if as_json:
             click.echo(json.dumps({"source": done.source, "guid": done.guid, "title": done.title,
@@ -301,6 +302,18 @@ def publish_command(ctx: click.Context, sources: tuple[str, ...], feed_name: str
         _echo(f"Error: {failure.source}: {failure.reason}", err=True)
     if report.failures:
         ctx.exit(1)
+
+
+def _publisher(broker: str | None, jobs: int | None) -> Callable[..., PublishReport]:
+    """Publishing here (``--jobs`` speech workers), or through the workers on ``--broker``."""
+    if broker:
+        from audionews import broker as workers  # Celery: only with --broker
+
+        workers.reach(broker)  # before anything is read: Redis unreachable is one line, and nothing is sent
+        return functools.partial(workers.publish, broker)
+    from audionews.pipeline import publish
+
+    return functools.partial(publish, jobs=_jobs(jobs))
 
 
 def _verification_lines(done: Published) -> list[str]:
@@ -506,6 +519,32 @@ def listen_command(ctx: click.Context, source: str, engine: str, voice: str, spe
                          _jobs(jobs), progress, ready, event)
     if not as_json:
         _echo(f"{save} ({_clock(episode.duration)})" if save else f"read aloud ({_clock(episode.duration)})")
+
+
+@cli.command("worker")
+@click.option("--broker", required=True, metavar="URL", envvar="AUDIONEWS_BROKER",
+              help="The Redis that publish --broker sends articles to (redis://HOST:PORT/DB).")
+@click.option("--concurrency", "-c", type=click.IntRange(min=1), default=None, show_default="one per core",
+              help="Articles spoken at once, each in its own process.")
+@click.option("--name", metavar="NAME", help="This worker's name in progress lines [default: audionews@HOST].")
+@click.option("--cache-mb", type=click.IntRange(min=0), default=500, show_default=True,
+              help="Spoken sentences kept in the user's cache; 0 keeps none.")
+@click.option("--visibility-timeout", type=click.IntRange(min=1), default=3600, show_default=True, metavar="SECONDS",
+              help="How long a task may run before another worker takes it over as lost: longer than the longest "
+                   "article takes here.")
+@click.pass_context
+@_fail_cleanly
+def worker_command(ctx: click.Context, broker: str, concurrency: int | None, name: str | None, cache_mb: int,
+                   visibility_timeout: int) -> None:
+    """Speak articles for publish --broker, on this machine, until stopped (Ctrl+C or SIGTERM finish the article
+    under way first). Needs the feeds' voices installed here, and no access to the feed folder.
+
+    Example: audionews worker --broker redis://newsroom.example:6379/0
+    """
+    from audionews.broker import run_worker  # Celery: only here and with publish --broker
+
+    color = sys.stderr.isatty() and not os.environ.get("NO_COLOR") and not ctx.obj.get("plain")
+    run_worker(broker, concurrency, name, cache_mb, visibility_timeout, color)
 
 
 @cli.command()

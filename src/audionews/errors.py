@@ -6,7 +6,8 @@
      ├── SynthesisError    the speech engine failed (offline, unknown voice)
      ├── AudioError        ffmpeg or tagging failed
      ├── FeedError         the feed folder or catalog is missing or inconsistent
-     └── ConfigError       a setting or option is wrong
+     ├── ConfigError       a setting or option is wrong
+     └── BrokerError       the broker (Redis) cannot be reached, or a worker refused or lost an article
 
 Third-party errors are translated where they are caught, with ``raise ... from exc``. However a
 source is named and whatever a reason quotes, an error prints as one line (:func:`one_line`).
@@ -20,6 +21,7 @@ __all__ = [
     "UNPRINTABLE",
     "AudioError",
     "AudionewsError",
+    "BrokerError",
     "ConfigError",
     "ExtractionError",
     "FeedError",
@@ -78,3 +80,7 @@ class FeedError(AudionewsError):
 
 class ConfigError(AudionewsError):
     """A setting in feed.toml or on the command line is invalid."""
+
+
+class BrokerError(AudionewsError):
+    """The broker cannot be reached, or a worker refused an article or failed on it (``publish --broker``)."""

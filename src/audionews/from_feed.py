@@ -21,6 +21,7 @@ import calendar
 import datetime as dt
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import feedparser
@@ -98,12 +99,14 @@ def plan(folder: FeedFolder, feed_source: str, limit: int | None = None) -> list
 
 
 def publish_from_feed(folder: FeedFolder, items: list[FeedItem], progress: Progress = lambda _: None,
-                      jobs: int | None = 1, replace: bool = False, verify: bool = False) -> PublishReport:
-    """Publish the entries not yet known, in the order given (oldest first, so the newest ends on top)."""
+                      replace: bool = False, verify: bool = False,
+                      publisher: Callable[..., PublishReport] = publish) -> PublishReport:
+    """Publish the entries not yet known, in the order given (oldest first, so the newest ends on top), with
+    ``publisher`` (:func:`audionews.pipeline.publish`, or another with its signature: ``publish --broker``'s)."""
     new = {item.source: item for item in items if not item.known}
     allow_private = _allow_private(folder)
-    return publish(folder, list(new), progress, read=lambda source: _article(new[source], allow_private), jobs=jobs,
-                   replace=replace, verify=verify)
+    return publisher(folder, list(new), progress, read=lambda source: _article(new[source], allow_private),
+                     replace=replace, verify=verify)
 
 
 def _allow_private(folder: FeedFolder) -> bool:

@@ -191,6 +191,22 @@ class Script:
     reader: str = ""
     """The name of the voice that reads it ("Joe"), when known: the captions name it in their voice tag."""
 
+    def to_json(self) -> dict:
+        """The script as JSON's types, as a task carries it to a worker on another machine (:mod:`audionews.broker`)."""
+        return {**asdict(self), "published": self.published.isoformat() if self.published else None}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Script:
+        """The script :meth:`to_json` gave; a malformed one is an error, not a different script."""
+        try:
+            segments = tuple(Segment(s["kind"], tuple(Sentence(t["text"], t["spoken"]) for t in s["sentences"]),
+                                     float(s["pause_after"]), s["chapter"]) for s in data["segments"])
+            published = dt.date.fromisoformat(data["published"]) if data["published"] else None
+            return cls(data["title"], data["byline"], published, data["language"], segments, data["url"],
+                       data["image"], data["description"], data["reader"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ConfigError(f"not a script: {exc!r}") from exc
+
     def fingerprint(self, *voice: str) -> str:
         """A hash of everything that decides the audio: text, pauses, and the voice settings."""
         payload = json.dumps([[asdict(s) for s in self.segments], list(voice)], sort_keys=True)

@@ -35,12 +35,13 @@ from audionews.fetch import fetch
 from audionews.files import read_regular
 from audionews.model import Article, Block, Episode, Script, Take, Voice
 from audionews.script import Lexicon, disclose, load_lexicon, make_script
-from audionews.speech import Speaker, Speakers, Speech, SpeechCache, Takes, choose_voice, get_engine, speak
+from audionews.speech import Engine, Speaker, Speakers, Speech, SpeechCache, Takes, choose_voice, get_engine, speak
 from audionews.speech.cache import LEVELLED
 from audionews.urls import public_url
 
-__all__ = ["Failure", "Feed", "PublishReport", "Published", "clean", "publish", "read_script", "speak_sample",
-           "speak_script", "speak_to_file"]
+__all__ = ["Failure", "Feed", "Job", "PublishReport", "Published", "attempt", "cached_levelling", "clean", "plan",
+           "prefixed", "publish", "put_in_feed", "read_script", "speak_sample", "speak_script", "speak_to_file",
+           "staged_path"]
 
 Progress = Callable[[str], None]
 Reader = Callable[[str], Article]
@@ -120,6 +121,10 @@ class Feed:
                              str(self.folder.public / existing.audio), "unchanged")
         return None
 
+    def tags(self, script: Script) -> Tags:
+        """The ID3 tags of an episode of this feed."""
+        return Tags.of(script, self.settings.title)
+
 
 @dataclass(frozen=True)
 class Job:
@@ -130,8 +135,12 @@ class Job:
     script: Script
     identity: str
     fingerprint: str
-    engine: str = ""
+    engine: str
     """The name of the engine that speaks it."""
+    voice: Voice
+    """The voice that speaks it, chosen for the article's language."""
+    engine_identity: str
+    """That voice's engine identity (:attr:`Engine.identity`), part of the fingerprint."""
 
 
 def clean(source: str, allow_private: bool = True) -> Article:
@@ -162,13 +171,13 @@ def publish(folder: FeedFolder, sources: list[str], progress: Progress = lambda 
         with Speakers(jobs, cache) as speakers:
             def start(number: int, source: str) -> Published | Failure | tuple[Job, Takes]:
                 prefix = f"article {number} of {len(sources)}, {source}" if len(sources) > 1 else source
-                return _attempt(source, lambda: _start(feed, speakers, source, _prefixed(progress, prefix), read))
+                return attempt(source, lambda: _start(feed, speakers, source, prefixed(progress, prefix), read))
 
-            level = _cached_levelling(cache)
+            level = cached_levelling(cache)
             for started in _one_ahead(start(n, s) for n, s in enumerate(sources, start=1)):
                 if isinstance(started, tuple):
                     job, takes = started
-                    outcomes.append(_attempt(job.source, partial(_finish, feed, job, takes, level, verify)))
+                    outcomes.append(attempt(job.source, partial(_finish, feed, job, takes, level, verify)))
                 else:
                     outcomes.append(started)
     finally:
@@ -180,22 +189,32 @@ def publish(folder: FeedFolder, sources: list[str], progress: Progress = lambda 
 
 def _start(feed: Feed, speakers: Speakers, source: str, progress: Progress,
            read: Reader) -> Published | tuple[Job, Takes]:
-    """Read and script ``source`` and choose the voice for its language; an article already published
-    as it is now is done, any other has its sentences ordered."""
+    """:func:`plan` ``source``; an article already published as it is now is done, any other has its
+    sentences ordered."""
+    planned = plan(feed, source, progress, read, lambda voice: speakers(voice).engine)
+    if isinstance(planned, Published):
+        return planned
+    return planned, speak(planned.script, speakers(planned.voice), _segment_progress(progress))
+
+
+def plan(feed: Feed, source: str, progress: Progress, read: Reader,
+         engine_of: Callable[[Voice], Engine] = get_engine) -> Published | Job:
+    """Read and script ``source`` and choose the voice for its language: the article's episode when it is
+    published already exactly as it would be now, else the job of making it (checked against the episode it
+    would replace before anything is spoken, so a refusal costs nothing)."""
     progress("reading")
     article = read(source)
     script = make_script(article, feed.settings.language, feed.lexicon)
-    speaker = speakers(choose_voice(feed.settings.voice_settings(), script.language, feed.settings.voices))
-    script = _for_publishing(script, speaker.engine.reader, feed)
+    voice = choose_voice(feed.settings.voice_settings(), script.language, feed.settings.voices)
+    engine = engine_of(voice)
+    script = _for_publishing(script, engine.reader, feed)
     with feed.catalog() as catalog:
-        job = Job(source, progress, script, known_identity(catalog, article),
-                  script.fingerprint(speaker.engine.identity), speaker.engine.name)
+        job = Job(source, progress, script, known_identity(catalog, article), script.fingerprint(engine.identity),
+                  engine.name, voice, engine.identity)
         unchanged = feed.unchanged(catalog, job)
         if not unchanged:
-            feed.check_replace(catalog, job)  # before speaking it, so a refusal costs nothing
-    if unchanged:
-        return unchanged
-    return job, speak(script, speaker, _segment_progress(progress))
+            feed.check_replace(catalog, job)
+    return unchanged or job
 
 
 def _for_publishing(script: Script, reader: str, feed: Feed) -> Script:
@@ -208,29 +227,35 @@ def _for_publishing(script: Script, reader: str, feed: Feed) -> Script:
 
 
 def _finish(feed: Feed, job: Job, takes: Takes, level: Leveller, verify: bool = False) -> Published:
-    """Assemble the episode as its takes come, (``verify``: hear it back, outside the lock), then put it
-    in the feed."""
+    """Assemble the episode as its takes come, then :func:`put_in_feed`."""
     with feed.catalog() as catalog:  # the same article, earlier in this batch?
         unchanged = feed.unchanged(catalog, job)
     if unchanged:
         takes.cancel()
         return unchanged
-    audio = feed.folder.audio_name(job.script.title, job.fingerprint)
+    staged = staged_path(feed, job)
     with writing(feed.folder, feed.folder.staging):
-        staged = staging_folder(feed.folder) / Path(audio).name
-        episode = assemble(takes, staged, Tags.of(job.script, feed.settings.title), level)
+        episode = assemble(takes, staged, feed.tags(job.script), level)
+    return put_in_feed(feed, job, episode, verify)
+
+
+def put_in_feed(feed: Feed, job: Job, episode: Episode, verify: bool = False) -> Published:
+    """Put ``job``'s episode, encoded in this process's staging folder (:func:`staged_path`), in the feed:
+    (``verify``: heard back first, outside the lock) moved into ``public/`` with its companions and committed,
+    or, if the commit fails, taken back out."""
     verification = None
     if verify:
         job.progress("verifying")
         verification = verify_episode(episode, job.script, words=job.engine != "silent")  # silent: hums
     job.progress("publishing")
+    audio = feed.folder.audio_name(job.script.title, job.fingerprint)
     target = feed.folder.public / audio
     with feed.catalog() as catalog:
         existing = catalog.by_identity(job.identity)  # another publish may have run meanwhile
         feed.check_replace(catalog, job)
         owned = audio in catalog.audio_files()  # the same audio as another episode's: never taken back
         try:
-            episode = move_in(staged, target, episode)
+            episode = move_in(Path(episode.path), target, episode)
             write_companions(target, episode, job.script)
             now = catalog.next_time()
             record = _record(job, audio, episode, added=existing.added if existing else now, updated=now)
@@ -243,6 +268,12 @@ def _finish(feed: Feed, job: Job, takes: Takes, level: Leveller, verify: bool = 
             raise
     return Published(job.source, record.guid, record.title, episode.duration, episode.path,
                      "updated" if existing else "added", verification)
+
+
+def staged_path(feed: Feed, job: Job) -> Path:
+    """Where this process encodes (or receives) ``job``'s episode before :func:`put_in_feed`."""
+    with writing(feed.folder, feed.folder.staging):
+        return staging_folder(feed.folder) / Path(feed.folder.audio_name(job.script.title, job.fingerprint)).name
 
 
 def _listed(catalog: Catalog, audio: str) -> bool:
@@ -269,7 +300,7 @@ def speak_to_file(source: str, out: Path, voice: Voice, progress: Progress = lam
                   lexicon: Lexicon = Lexicon(), jobs: int | None = 1) -> Episode:
     """One article straight to one MP3, no feed; ``voice`` reads it if it speaks the article's language,
     else the installed default voice for that language."""
-    progress = _prefixed(progress, source)
+    progress = prefixed(progress, source)
     progress("reading")
     return speak_script(read_script(source, voice.language, lexicon), voice, out, progress, jobs)
 
@@ -306,7 +337,7 @@ def _to_mp3(script: Script, voice: Voice, out: Path, jobs: int | None,
             raise AudioError(f"cannot write the MP3 ({exc.strerror or exc})", str(out)) from exc
 
 
-def _cached_levelling(cache: SpeechCache) -> Leveller:
+def cached_levelling(cache: SpeechCache) -> Leveller:
     """Levelling that keeps what it levelled in the speech cache: an unchanged segment of a corrected
     article is not levelled again."""
     def level(take: Take) -> bytes:
@@ -324,7 +355,7 @@ def _cached_levelling(cache: SpeechCache) -> Leveller:
 Outcome = TypeVar("Outcome")
 
 
-def _attempt(source: str, step: Callable[[], Outcome]) -> Outcome | Failure:
+def attempt(source: str, step: Callable[[], Outcome]) -> Outcome | Failure:
     """The step's outcome, or the failure it reported for ``source``."""
     try:
         return step()
@@ -346,5 +377,5 @@ def _segment_progress(progress: Progress) -> Callable[[int, int], None]:
     return lambda number, total: progress(f"speaking segment {number} of {total}")
 
 
-def _prefixed(progress: Progress, prefix: str) -> Progress:
+def prefixed(progress: Progress, prefix: str) -> Progress:
     return lambda message: progress(f"{prefix}: {message}")

@@ -1,0 +1,316 @@
+"""Publishing through many machines: Celery workers on a Redis broker.
+
+    publish --broker:  read → script → choose the voice ─task→ Redis ─→ worker: speak → assemble
+                       commit into the feed  ←result─ Redis ←─────────┘
+
+The publishing process reads and scripts each article itself (cheap), so it knows the article's
+fingerprint before anything is spoken: an episode already published as it is now is "unchanged" and never
+sent. Every other article becomes one task, whose id is a hash of all that decides the episode's bytes
+(the script, the voice and its engine identity, the feed's title in the tags), so a publish killed and
+started again finds the results already made instead of speaking them again. A worker speaks and encodes,
+and returns the MP3 and its timings through Redis; it needs no access to the feed folder. The publishing
+process stays the feed's one writer: each result goes through the same crash-safe commit as a local publish
+(:func:`audionews.pipeline.put_in_feed`).
+
+Celery's promises carry the rest: a task is acknowledged only after it is done (``acks_late``), so a worker
+killed mid-task (a lost machine, SIGKILL) leaves it unacknowledged, and Redis gives it to another worker once
+the visibility timeout has passed; a result stays in Redis until its episode is committed. A worker whose
+voice differs from the one the task names (another model, or none installed) refuses it with the reason: it
+never speaks an article differently from how the publishing process fingerprinted it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import logging
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from audionews import __version__
+from audionews.audio import Tags, assemble, levelled
+from audionews.errors import AudionewsError, BrokerError
+from audionews.feed.folder import FeedFolder
+from audionews.feed.staging import remove_staging_folder
+from audionews.files import atomic_path
+from audionews.model import Chapter, Cue, Episode, Script, Voice
+from audionews.pipeline import (
+    Failure,
+    Feed,
+    Job,
+    Progress,
+    Published,
+    PublishReport,
+    Reader,
+    attempt,
+    cached_levelling,
+    clean,
+    plan,
+    prefixed,
+    put_in_feed,
+    staged_path,
+)
+from audionews.speech import Speaker, SpeechCache, get_engine, speak
+from audionews.speech.paces import cache_folder
+from audionews.speech.speaker import default_jobs
+
+__all__ = ["DEFAULT_VISIBILITY_TIMEOUT", "TASK", "publish", "reach", "render", "run_worker", "task_key"]
+
+TASK = "audionews.render"
+DEFAULT_VISIBILITY_TIMEOUT = 3600
+"""Seconds a task may stay unacknowledged before Redis gives it to another worker: longer than the
+longest article takes to speak on the slowest worker (an hour of Kokoro on one core is about 20 minutes)."""
+RESULT_DAYS = 7
+"""Days a finished episode waits in Redis for its publishing process (one killed and not started again)."""
+POLL = 0.2
+"""Seconds between looks at the results of the tasks still out."""
+_QUEUED = "audionews:queued:"
+"""Marks a task as sent, so a publish started again waits for it rather than sending it twice."""
+
+
+def task_key(payload: dict) -> str:
+    """The task id: a hash of everything that decides the episode's bytes, so the same article with the
+    same settings is the same task, whichever process sends it."""
+    wire = json.dumps(payload, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return "audionews-" + hashlib.sha256(wire).hexdigest()[:40]
+
+
+def _payload(job: Job, feed: Feed) -> dict:
+    return {"version": __version__, "script": job.script.to_json(), "voice": asdict(job.voice),
+            "identity": job.engine_identity, "fingerprint": job.fingerprint, "album": feed.settings.title}
+
+
+# --- the worker's side ---------------------------------------------------------------------------------------
+
+@dataclass
+class _WorkerState:
+    """What one worker process keeps between tasks: a speaker per voice (each loads its voice once)."""
+
+    cache: SpeechCache | None = None
+    threads: int = 0
+    speakers: dict[str, Speaker] = field(default_factory=dict)
+
+
+_state = _WorkerState()
+_log = logging.getLogger("audionews.worker")
+
+
+def render(payload: dict, cache: SpeechCache | None = None, threads: int = 0) -> dict:
+    """One task: the script spoken and encoded as the publishing process would, with the voice it names.
+
+    Refused (BrokerError) when this machine's voice is not that voice: missing, or another model under the
+    same name, or another version of audionews that would script the article differently."""
+    try:
+        voice = Voice(**payload["voice"])
+        script = Script.from_json(payload["script"])
+        identity, fingerprint, album = payload["identity"], payload["fingerprint"], payload["album"]
+    except (KeyError, TypeError, AudionewsError) as exc:
+        raise BrokerError(f"a task this worker cannot read ({exc}); is the publisher's audionews the same version "
+                          f"({__version__} here)?") from exc
+    try:
+        engine = get_engine(voice, threads)
+    except AudionewsError as exc:
+        raise BrokerError(f"this worker has not the voice the feed uses: {exc.reason}") from exc
+    if engine.identity != identity:
+        raise BrokerError(f"this worker's voice is {engine.identity}, not the feed's {identity}: install the same "
+                          f"voice on every worker")
+    if script.fingerprint(identity) != fingerprint:
+        raise BrokerError(f"this worker's audionews ({__version__}) does not read the script as the publisher did")
+    speaker = _state.speakers.get(identity)
+    if speaker is None:
+        speaker = _state.speakers[identity] = Speaker(engine, 1, cache)
+    with tempfile.TemporaryDirectory(prefix="audionews-task-") as folder:
+        out = Path(folder) / "episode.mp3"
+        level = cached_levelling(cache) if cache else levelled
+        episode = assemble(speak(script, speaker), out, Tags.of(script, album), level)
+        audio = out.read_bytes()
+    return {"audio": base64.b64encode(audio).decode("ascii"), "duration": episode.duration,
+            "chapters": [asdict(c) for c in episode.chapters], "cues": [asdict(c) for c in episode.cues]}
+
+
+def _task(payload: dict) -> dict:
+    """The Celery task: :func:`render`, with a refusal or a failure of the article returned as its reason
+    (one line for the publisher to print), not raised as an exception for Celery to serialize. The log says
+    what was spoken in a plain line (Celery's own line would quote the whole MP3)."""
+    title = (payload.get("script") or {}).get("title") if isinstance(payload, dict) else None
+    started = time.monotonic()
+    try:
+        made = render(payload, _state.cache, _state.threads)
+    except AudionewsError as exc:
+        _log.warning("refused %r: %s", title, exc.reason)
+        return {"error": exc.reason}
+    _log.info("spoke %r: %.1f s of audio in %.1f s", title, made["duration"], time.monotonic() - started)
+    return made
+
+
+def _app(url: str, visibility_timeout: int = DEFAULT_VISIBILITY_TIMEOUT) -> Any:
+    """A Celery app on ``url`` (broker and result backend), with the one task."""
+    from celery import Celery  # the broker extra's; imported here so a local publish never loads it
+
+    app = Celery("audionews", broker=url, backend=url, set_as_current=False)
+    transport = {"visibility_timeout": visibility_timeout,
+                 # look for a lost worker's tasks every tenth of the timeout (kombu: every 100 s by default)
+                 "unacked_restore_interval": max(1, min(60, visibility_timeout // 10)),
+                 "unacked_restore_throttle": 1}
+    app.conf.update(
+        task_serializer="json", result_serializer="json", accept_content=["json"],
+        task_acks_late=True, task_reject_on_worker_lost=True, worker_prefetch_multiplier=1,
+        task_track_started=True, result_expires=RESULT_DAYS * 86400,
+        broker_transport_options=transport, result_backend_transport_options=transport,
+        broker_connection_retry_on_startup=True, worker_hijack_root_logger=True,
+        worker_redirect_stdouts=False, task_default_queue="audionews",
+    )
+    app.task(name=TASK, acks_late=True)(_task)
+    return app
+
+
+def reach(url: str) -> Any:
+    """A Redis client on ``url``, once Redis has answered; a one-line BrokerError otherwise."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("redis", "rediss"):
+        raise BrokerError("the broker must be a redis:// or rediss:// URL (redis://HOST:PORT/DB)", url)
+    try:
+        import redis
+    except ImportError as exc:
+        raise BrokerError("the broker needs Celery and Redis's client: pip install 'audionews[broker]'") from exc
+    shown = url.replace(f":{parts.password}@", ":***@") if parts.password else url
+    try:
+        client = redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=30)
+        client.ping()
+    except (redis.RedisError, ValueError, OSError) as exc:
+        raise BrokerError(f"cannot reach the broker: {exc}", shown) from exc
+    return client
+
+
+def run_worker(url: str, concurrency: int | None = None, name: str | None = None, cache_mb: int = 500,
+               visibility_timeout: int = DEFAULT_VISIBILITY_TIMEOUT, color: bool = False) -> None:
+    """Run a Celery worker on ``url`` until stopped: ``concurrency`` processes (one per core by default),
+    each speaking one article at a time with its share of the cores, keeping spoken sentences in the user's
+    cache. Returns when the worker stops (SIGTERM, Ctrl+C)."""
+    reach(url)
+    processes = concurrency or default_jobs()
+    folder = cache_folder()
+    _state.cache = SpeechCache(folder / "speech", cache_mb * 1024 * 1024) if folder and cache_mb else None
+    _state.threads = max(1, default_jobs() // processes)
+    argv = ["worker", f"--concurrency={processes}", "--pool=prefork", "--loglevel=INFO", "--without-gossip",
+            "--without-mingle", "--without-heartbeat", f"--hostname={name or 'audionews@%h'}"]
+    logging.getLogger("celery.app.trace").setLevel(logging.WARNING)  # its "succeeded" line quotes the result
+    _app(url, visibility_timeout).worker_main(argv if color else ["--no-color", *argv])
+
+
+# --- the publishing side ---------------------------------------------------------------------------------------
+
+@dataclass
+class _Out:
+    """A task sent (or found) and the articles of this batch waiting for it (their numbers in the batch)."""
+
+    jobs: list[tuple[int, Job]]
+    worker: str = ""
+    """The worker said to have started it."""
+
+
+def publish(url: str, folder: FeedFolder, sources: list[str], progress: Progress = lambda _: None,
+            read: Reader | None = None, replace: bool = False, verify: bool = False) -> PublishReport:
+    """Publish each source as :func:`audionews.pipeline.publish` does, with the speaking done by the workers
+    on ``url``: each article is sent as a task as soon as it is read, and committed as its result arrives.
+    Redis unreachable is one BrokerError before anything is sent; a failed article is reported, the rest go on.
+    Stopped, it leaves its tasks to the workers and their results in Redis, for the next publish to take."""
+    client = reach(url)
+    app = _app(url)
+    feed = Feed.open(folder, replace)
+    read = read or partial(clean, allow_private=feed.settings.allow_private_addresses)
+    outcomes: dict[int, Published | Failure] = {}
+    out: dict[str, _Out] = {}
+    try:
+        for number, source in enumerate(sources, start=1):
+            said = prefixed(progress, f"article {number} of {len(sources)}, {source}" if len(sources) > 1 else source)
+            planned = attempt(source, partial(plan, feed, source, said, read))
+            sent = attempt(source, partial(_send, app, client, feed, number, planned, out)) \
+                if isinstance(planned, Job) else planned
+            if sent is not None:
+                outcomes[number] = sent
+        for key, meta in _arrivals(app, client, out):
+            for number, job in out[key].jobs:
+                outcomes[number] = attempt(job.source, partial(_receive, feed, job, meta, verify))
+            client.delete(app.backend.get_key_for_task(key), _QUEUED + key)  # committed: no longer needed
+    finally:
+        remove_staging_folder(folder)
+    ordered = [outcomes[number] for number in sorted(outcomes)]
+    return PublishReport(tuple(o for o in ordered if isinstance(o, Published)),
+                         tuple(o for o in ordered if isinstance(o, Failure)))
+
+
+def _send(app: Any, client: Any, feed: Feed, number: int, job: Job, out: dict[str, _Out]) -> None:
+    """Send ``job`` as a task, unless the same task is out already (in this batch, or sent by a publish that
+    was stopped: its result is waited for, or taken as it is)."""
+    payload = _payload(job, feed)
+    key = task_key(payload)
+    if key in out:
+        out[key].jobs.append((number, job))
+        return
+    if client.exists(app.backend.get_key_for_task(key), _QUEUED + key):
+        job.progress("sent by an earlier publish; waiting for it")
+    else:
+        try:
+            app.send_task(TASK, args=[payload], task_id=key)
+            client.set(_QUEUED + key, "1", ex=RESULT_DAYS * 86400)
+        except Exception as exc:  # kombu's and redis's errors share no base class
+            raise BrokerError(f"cannot send the article to the broker: {exc}") from exc
+        job.progress("queued")
+    out[key] = _Out([(number, job)])
+
+
+def _arrivals(app: Any, client: Any, out: dict[str, _Out]) -> Iterator[tuple[str, dict]]:
+    """Each task's final state as it arrives (in any order), saying which worker took each as it starts."""
+    waiting = list(out)
+    while waiting:
+        metas = client.mget([app.backend.get_key_for_task(key) for key in waiting])
+        for key, raw in zip(list(waiting), metas, strict=True):
+            meta = app.backend.decode(raw) if raw is not None else {}
+            status = meta.get("status")
+            if status == "STARTED" and out[key].worker != _worker(meta):
+                out[key].worker = _worker(meta)
+                for _, job in out[key].jobs:
+                    job.progress(f"speaking on {out[key].worker}")
+            elif status in ("SUCCESS", "FAILURE"):
+                waiting.remove(key)
+                yield key, meta
+        if waiting:
+            time.sleep(POLL)
+
+
+def _worker(meta: dict) -> str:
+    started = meta.get("result") or {}
+    return f"{started.get('hostname', 'a worker')} (pid {started.get('pid', '?')})"
+
+
+def _receive(feed: Feed, job: Job, meta: dict, verify: bool) -> Published:
+    """Put the episode a worker made in the feed, or say why there is none."""
+    result = meta.get("result")
+    if meta.get("status") != "SUCCESS" or not isinstance(result, dict):
+        reason = result.get("exc_message") if isinstance(result, dict) else result
+        raise BrokerError(f"the worker failed: {reason}")
+    if "error" in result:
+        raise BrokerError(f"the worker refused it: {result['error']}")
+    with feed.catalog() as catalog:  # the same article, earlier in this batch?
+        unchanged = feed.unchanged(catalog, job)
+    if unchanged:
+        return unchanged
+    try:
+        audio = base64.b64decode(result["audio"], validate=True)
+        chapters = tuple(Chapter(**c) for c in result["chapters"])
+        cues = tuple(Cue(**c) for c in result["cues"])
+        duration = float(result["duration"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise BrokerError(f"the worker's result is not an episode ({exc!r})") from exc
+    staged = staged_path(feed, job)
+    with atomic_path(staged) as temporary:
+        temporary.write_bytes(audio)
+    return put_in_feed(feed, job, Episode(str(staged), duration, len(audio), chapters, cues), verify)
