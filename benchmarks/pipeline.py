@@ -9,6 +9,11 @@ Prints, with the targets of issue 6:
 - ``audionews listen --no-browser`` launched as a user runs it: seconds to the first MP3 frame read on its
   stream, against ``audionews speak`` of the whole seed (target ≤ 0.15), and what the first audio waited for,
   from the ``--json`` events the listen process prints (``--listen`` runs only this);
+- with ``--broker``, only this: a batch of 12 new articles published through ``audionews worker`` processes on a
+  redis-server of its own (on 127.0.0.1), with 1 and with 2 workers, against a local ``publish --jobs 1`` of the same
+  batch: throughput of 2 workers / 1 worker (target ≥ 1.6) and local / 1 worker time (the broker's overhead,
+  target ≤ 1.15). Each worker is pinned to a core of its own, as a one-core machine; the publishing process shares
+  the first worker's core, and the local publish runs on that core alone;
 - with ``--full`` also: peak memory of publishing a 20,000-word article (target ≤ 500 MB) and
   throughput of a batch of 20 articles in audio minutes per wall minute (these take long: about
   two hours of audio in all, with sentences that are never repeated, so nothing comes from the cache).
@@ -16,7 +21,7 @@ Prints, with the targets of issue 6:
 Each publish runs as its own process (``python -m audionews.cli``), as an editor runs it; peak
 memory is the child's maximum resident set size.
 
-Run:  python benchmarks/pipeline.py [--seed FILE] [--full] [--engine kokoro] [--listen]
+Run:  python benchmarks/pipeline.py [--seed FILE] [--full] [--engine kokoro] [--listen] [--broker]
 """
 
 from __future__ import annotations
@@ -44,12 +49,15 @@ _MEASURED_CLI = (
 )
 
 
-def run(*args: str, feeds: Path) -> tuple[float, float, str]:
+def run(*args: str, feeds: Path, env: dict[str, str] | None = None,
+        cores: set[int] | None = None) -> tuple[float, float, str]:
     """Seconds, peak MB and stdout of one audionews command in its own process (the peak of its
-    largest child process, a speech worker or ffmpeg, is in ``CHILD_PEAK``)."""
+    largest child process, a speech worker or ffmpeg, is in ``CHILD_PEAK``); ``cores``: the only ones it may use."""
     started = time.perf_counter()
+    environment = {**os.environ, **(env or {}), "PYTHONPATH": str(ROOT / "src")}
     result = subprocess.run([sys.executable, "-c", _MEASURED_CLI, "--feeds-dir", str(feeds), *args],
-                            capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+                            capture_output=True, text=True, env=environment,
+                            preexec_fn=(lambda: os.sched_setaffinity(0, cores)) if cores else None)
     seconds = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"audionews {' '.join(args)} failed: {result.stderr.strip()}")
@@ -199,7 +207,13 @@ def main() -> int:
     parser.add_argument("--engine", choices=("piper", "kokoro"), default="piper",
                         help="the feed's engine (kokoro: installed by `audionews voices install kokoro`)")
     parser.add_argument("--listen", action="store_true", help="only listen's first audio against speak")
+    parser.add_argument("--broker", action="store_true",
+                        help="only 12 articles through 1 and 2 workers against a local publish")
     args = parser.parse_args()
+    if args.broker:
+        with tempfile.TemporaryDirectory() as tmp:
+            print_rows(broker_runs(Path(tmp), args.engine))
+        return 0
     if not args.seed.is_file():
         print(f"seed article not found: {args.seed}", file=sys.stderr)
         return 2
@@ -269,6 +283,75 @@ def full_runs(tmp: Path, seed: Path) -> list[tuple[str, float, str, str]]:
     rows.append(("batch of 20: audio minutes per wall minute", minutes / (seconds / 60), "",
                  f"{seconds:.0f} s for {minutes:.0f} min of audio"))
     return rows
+
+
+def broker_runs(tmp: Path, engine: str, articles: int = 12, words: int = 300) -> list[tuple[str, float, str, str]]:
+    """The same batch of new articles published locally, then through 1 and through 2 workers, each in a new feed
+    with an empty cache (every sentence spoken)."""
+    import shutil
+    import socket
+
+    server = shutil.which("redis-server")
+    if server is None or len(os.sched_getaffinity(0)) < 2:
+        raise SystemExit("--broker needs redis-server (Debian's package) and two cores")
+    rng = random.Random(13)
+    batch = []
+    for number in range(articles):
+        path = tmp / f"article-{number}.html"
+        path.write_text(synthetic_article(rng, f"Harbor report number {number}", words), encoding="utf-8")
+        batch.append(str(path))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    redis = subprocess.Popen([server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                              "--dir", str(tmp)], stdout=subprocess.DEVNULL)
+    url = f"redis://127.0.0.1:{port}/0"
+    first, second = sorted(os.sched_getaffinity(0))[:2]
+    timed: dict[str, tuple[float, float]] = {}
+    try:
+        for run_name, workers in (("local", 0), ("1 worker", 1), ("2 workers", 2)):
+            feeds, cache = tmp / run_name / "feeds", tmp / run_name / "cache"
+            env = {"XDG_CACHE_HOME": str(cache)}
+            run("init", "ledger", "--title", "Bench", "--author", "Bench", "--email", "bench@example.org",
+                "--base-url", "https://example.org/", "--engine", engine, feeds=feeds)
+            started = [_worker(url, f"w{n}", {(first, second)[n]}, env, tmp / run_name)
+                       for n in range(workers)]
+            try:
+                extra = ("--broker", url) if workers else ("--jobs", "1")
+                seconds, _, out = run("publish", "-q", "--json", *extra, *batch, feeds=feeds, env=env, cores={first})
+            finally:
+                for worker in started:
+                    worker.terminate()
+                    worker.wait(timeout=120)
+            minutes = sum(json.loads(line)["duration"] for line in out.splitlines()) / 60
+            timed[run_name] = (seconds, minutes)
+    finally:
+        redis.terminate()
+        redis.wait(timeout=30)
+    local, one, two = timed["local"][0], timed["1 worker"][0], timed["2 workers"][0]
+    minutes = timed["local"][1]
+    return [
+        ("throughput, 2 workers / 1 worker", one / two, "≥ 1.6", f"{two:.1f} s vs {one:.1f} s"),
+        ("broker overhead, 1 worker / local publish (time)", one / local, "≤ 1.15", f"{one:.1f} s vs {local:.1f} s"),
+        ("audio minutes per wall minute: local, 1 worker, 2 workers", minutes / (local / 60), "",
+         (f"{minutes / (one / 60):.1f}, {minutes / (two / 60):.1f} ({articles} articles, {minutes:.1f} min of audio, "
+          f"{engine})")),
+    ]
+
+
+def _worker(url: str, name: str, cores: set[int], env: dict[str, str], folder: Path) -> subprocess.Popen:
+    """``audionews worker --concurrency 1`` on ``cores`` alone, once it says it is ready."""
+    log = folder / f"{name}.log"
+    with log.open("w") as output:
+        worker = subprocess.Popen([sys.executable, "-m", "audionews.cli", "worker", "--broker", url, "--concurrency",
+                                   "1", "--name", f"{name}@bench"], stdout=output, stderr=subprocess.STDOUT,
+                                  env={**os.environ, **env, "PYTHONPATH": str(ROOT / "src")},
+                                  preexec_fn=lambda: os.sched_setaffinity(0, cores))
+    while f"{name}@bench ready." not in log.read_text():
+        if worker.poll() is not None:
+            raise SystemExit(f"the worker did not start: {log.read_text()}")
+        time.sleep(0.1)
+    return worker
 
 
 SUBJECTS = ("The council", "A harbor pilot", "The mayor", "Two fishermen", "The ferry company", "A local baker",

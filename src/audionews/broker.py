@@ -27,7 +27,6 @@ import json
 import logging
 import tempfile
 import time
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from functools import partial
 from pathlib import Path
@@ -207,15 +206,6 @@ def run_worker(url: str, concurrency: int | None = None, name: str | None = None
 
 # --- the publishing side ---------------------------------------------------------------------------------------
 
-@dataclass
-class _Out:
-    """A task sent (or found) and the articles of this batch waiting for it (their numbers in the batch)."""
-
-    jobs: list[tuple[int, Job]]
-    worker: str = ""
-    """The worker said to have started it."""
-
-
 def publish(url: str, folder: FeedFolder, sources: list[str], progress: Progress = lambda _: None,
             read: Reader | None = None, replace: bool = False, verify: bool = False) -> PublishReport:
     """Publish each source as :func:`audionews.pipeline.publish` does, with the speaking done by the workers
@@ -223,67 +213,115 @@ def publish(url: str, folder: FeedFolder, sources: list[str], progress: Progress
     Redis unreachable is one BrokerError before anything is sent; a failed article is reported, the rest go on.
     Stopped, it leaves its tasks to the workers and their results in Redis, for the next publish to take."""
     client = reach(url)
-    app = _app(url)
     feed = Feed.open(folder, replace)
     read = read or partial(clean, allow_private=feed.settings.allow_private_addresses)
-    outcomes: dict[int, Published | Failure] = {}
-    out: dict[str, _Out] = {}
+    batch = _Batch(_app(url), client, feed, verify)
     try:
         for number, source in enumerate(sources, start=1):
             said = prefixed(progress, f"article {number} of {len(sources)}, {source}" if len(sources) > 1 else source)
             planned = attempt(source, partial(plan, feed, source, said, read))
-            sent = attempt(source, partial(_send, app, client, feed, number, planned, out)) \
-                if isinstance(planned, Job) else planned
+            sent = attempt(source, partial(batch.send, number, planned)) if isinstance(planned, Job) else planned
             if sent is not None:
-                outcomes[number] = sent
-        for key, meta in _arrivals(app, client, out):
-            for number, job in out[key].jobs:
-                outcomes[number] = attempt(job.source, partial(_receive, feed, job, meta, verify))
-            client.delete(app.backend.get_key_for_task(key), _QUEUED + key)  # committed: no longer needed
+                batch.outcomes[number] = sent
+            batch.collect(wait=False)  # what has arrived meanwhile is committed now, not after the last is read
+        batch.collect(wait=True)
     finally:
         remove_staging_folder(folder)
-    ordered = [outcomes[number] for number in sorted(outcomes)]
+    ordered = [batch.outcomes[number] for number in sorted(batch.outcomes)]
     return PublishReport(tuple(o for o in ordered if isinstance(o, Published)),
                          tuple(o for o in ordered if isinstance(o, Failure)))
 
 
-def _send(app: Any, client: Any, feed: Feed, number: int, job: Job, out: dict[str, _Out]) -> None:
-    """Send ``job`` as a task, unless the same task is out already (in this batch, or sent by a publish that
-    was stopped: its result is waited for, or taken as it is)."""
-    payload = _payload(job, feed)
-    key = task_key(payload)
-    if key in out:
-        out[key].jobs.append((number, job))
-        return
-    if client.exists(app.backend.get_key_for_task(key), _QUEUED + key):
-        job.progress("sent by an earlier publish; waiting for it")
-    else:
+@dataclass
+class _Out:
+    """A task sent (or found), and the articles of this batch waiting for it (with their numbers in the batch)."""
+
+    payload: dict
+    jobs: list[tuple[int, Job]]
+    worker: str = ""
+    """The worker last said to have started it."""
+
+
+class _Batch:
+    """The tasks of one publish still out, and what became of each article."""
+
+    def __init__(self, app: Any, client: Any, feed: Feed, verify: bool) -> None:
+        self.app, self.client, self.feed, self.verify = app, client, feed, verify
+        self.out: dict[str, _Out] = {}
+        self.outcomes: dict[int, Published | Failure] = {}
+
+    def send(self, number: int, job: Job) -> None:
+        """Send ``job`` as a task, unless the same task is out already (in this batch, or sent by a publish
+        that was stopped: its result is waited for, or taken as it is)."""
+        payload = _payload(job, self.feed)
+        key = task_key(payload)
+        if key in self.out:
+            self.out[key].jobs.append((number, job))
+            return
+        if self.client.exists(self._result(key), _QUEUED + key):
+            job.progress("sent by an earlier publish; waiting for it")
+        else:
+            self._send(key, payload)
+            job.progress("queued")
+        self.out[key] = _Out(payload, [(number, job)])
+
+    def _send(self, key: str, payload: dict) -> None:
         try:
-            app.send_task(TASK, args=[payload], task_id=key)
-            client.set(_QUEUED + key, "1", ex=RESULT_DAYS * 86400)
+            self.app.send_task(TASK, args=[payload], task_id=key)
+            self.client.set(_QUEUED + key, "1", ex=RESULT_DAYS * 86400)
         except Exception as exc:  # kombu's and redis's errors share no base class
             raise BrokerError(f"cannot send the article to the broker: {exc}") from exc
-        job.progress("queued")
-    out[key] = _Out([(number, job)])
 
+    def _result(self, key: str) -> str:
+        return self.app.backend.get_key_for_task(key)
 
-def _arrivals(app: Any, client: Any, out: dict[str, _Out]) -> Iterator[tuple[str, dict]]:
-    """Each task's final state as it arrives (in any order), saying which worker took each as it starts."""
-    waiting = list(out)
-    while waiting:
-        metas = client.mget([app.backend.get_key_for_task(key) for key in waiting])
-        for key, raw in zip(list(waiting), metas, strict=True):
-            meta = app.backend.decode(raw) if raw is not None else {}
-            status = meta.get("status")
-            if status == "STARTED" and out[key].worker != _worker(meta):
-                out[key].worker = _worker(meta)
-                for _, job in out[key].jobs:
-                    job.progress(f"speaking on {out[key].worker}")
-            elif status in ("SUCCESS", "FAILURE"):
-                waiting.remove(key)
-                yield key, meta
-        if waiting:
-            time.sleep(POLL)
+    def collect(self, wait: bool) -> None:
+        """Commit each result that has arrived (``wait``: until none is out), saying which worker took each
+        task as it starts."""
+        while self.out:
+            keys = list(self.out)
+            found = self.client.mget([self._result(key) for key in keys] + [_QUEUED + key for key in keys])
+            for key, raw, queued in zip(keys, found[:len(keys)], found[len(keys):], strict=True):
+                meta = self.app.backend.decode(raw) if raw is not None else {}
+                status = meta.get("status")
+                if status in ("SUCCESS", "FAILURE"):
+                    self._commit(key, meta)
+                elif status == "STARTED" and self.out[key].worker != _worker(meta):
+                    self.out[key].worker = _worker(meta)
+                    for _, job in self.out[key].jobs:
+                        job.progress(f"speaking on {self.out[key].worker}")
+                elif raw is None and queued is None:
+                    self._taken(key)
+            if not wait:
+                return
+            if self.out:
+                time.sleep(POLL)
+
+    def _commit(self, key: str, meta: dict) -> None:
+        for number, job in self.out.pop(key).jobs:
+            self.outcomes[number] = attempt(job.source, partial(_receive, self.feed, job, meta, self.verify))
+        self.client.delete(self._result(key), _QUEUED + key)  # committed: no longer needed
+
+    def _taken(self, key: str) -> None:
+        """Another publish took this task's result (the same article, for a feed of the same title): this
+        feed has it already, or the task is sent again."""
+        waiting = []
+        for number, job in self.out[key].jobs:
+            with self.feed.catalog() as catalog:
+                unchanged = self.feed.unchanged(catalog, job)
+            if unchanged:
+                self.outcomes[number] = unchanged
+            else:
+                waiting.append((number, job))
+        if not waiting:
+            del self.out[key]
+            return
+        self.out[key].jobs = waiting
+        try:
+            self._send(key, self.out[key].payload)
+        except BrokerError as exc:
+            for number, job in self.out.pop(key).jobs:
+                self.outcomes[number] = Failure(job.source, exc.reason)
 
 
 def _worker(meta: dict) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
 from pathlib import Path
 
@@ -28,20 +29,32 @@ def for_espeak(text: str) -> str:
 @functools.lru_cache(maxsize=4)
 def _load(model: str, threads: int):
     """Load a voice once per process (it takes a third of a second), using ``threads`` CPU
-    threads (0: onnxruntime's choice, all cores). piper's own loader cannot set threads."""
+    threads (0: one per core this process may use). piper's own loader cannot set threads.
+
+    Never onnxruntime's own choice: it counts the machine's cores and pins a thread to each, ignoring the
+    process's CPU affinity, so a process given one core (``taskset``, a worker pinned to a core) used two:
+    measured on 2 cores, pinned to one, 2.05 CPU seconds in 1.04 s of wall time. Unpinned, an explicit count
+    is as fast (0.98 s and 1.00 s for the same 8 sentences)."""
     import onnxruntime
     from piper import PiperConfig, PiperVoice
 
     options = onnxruntime.SessionOptions()
-    if threads:
-        options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
+    options.intra_op_num_threads = threads or _cores()
+    options.inter_op_num_threads = 1
     try:
         config = json.loads(Path(model + ".json").read_text(encoding="utf-8"))
         session = onnxruntime.InferenceSession(model, sess_options=options, providers=["CPUExecutionProvider"])
         return PiperVoice(config=PiperConfig.from_dict(config), session=session)
     except Exception as exc:
         raise SynthesisError(f"cannot load piper voice {model} ({exc})") from exc
+
+
+def _cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def _model_path(voice: str) -> str:
