@@ -257,6 +257,29 @@ def test_a_publish_started_again_takes_the_finished_results_and_they_match_a_loc
     assert "queued" not in unchanged.stderr and not client.keys("audionews:queued:*")
 
 
+@pytest.mark.slow  # two publishes and a worker: about 8 s
+def test_two_feeds_of_one_title_publishing_one_article_at_once_each_get_their_episode(
+        tmp_path: Path, workers: Workers) -> None:
+    """The same article for two feeds of the same title is one task: whichever publish takes the result
+    first commits it, and the other has the task sent again rather than waiting for a result that is gone."""
+    feeds = {name: tmp_path / name for name in ("a", "b")}
+    folders = {name: silent_feed(path) for name, path in feeds.items()}
+    publishers = {name: _publisher(path, workers.url, FIRST) for name, path in feeds.items()}
+    seen: list[str] = []
+    for publisher in publishers.values():
+        _read_until(publisher.stderr, "reading", seen)
+        _read_until(publisher.stderr, "", seen)  # queued, or waiting for the other's task
+    workers.start("w1")
+    for name, publisher in publishers.items():
+        out, err = publisher.communicate(timeout=120)
+        assert publisher.returncode == 0, err
+        assert out.startswith("added: "), out
+        check_feed(folders[name])
+    audio = [(folder / "public" / records(folder)[0].audio).read_bytes() for folder in folders.values()]
+    assert audio[0] == audio[1]
+    assert not redis.Redis.from_url(workers.url).keys("audionews:queued:*")
+
+
 # -- faults, one line each ----------------------------------------------------------------------------------
 
 def test_redis_unreachable_is_one_line_and_nothing_is_read_or_changed(tmp_path: Path) -> None:
@@ -313,7 +336,7 @@ def _payload(script: Script) -> dict:
 
     voice = Voice("silent")
     identity = get_engine(voice).identity
-    return {"version": "x", "script": script.to_json(), "voice": dataclasses.asdict(voice), "identity": identity,
+    return {"version": broker._VERSION, "script": script.to_json(), "voice": dataclasses.asdict(voice), "identity": identity,
             "fingerprint": script.fingerprint(identity), "album": "Test Ledger"}
 
 
@@ -324,6 +347,8 @@ def test_a_worker_refuses_a_voice_other_than_the_one_fingerprinted() -> None:
         broker.render({**payload, "identity": "silent:999:1"})  # another version of the voice
     with pytest.raises(BrokerError, match="has not the voice"):
         broker.render({**payload, "voice": {**payload["voice"], "engine": "kokoro", "voice": "af_heart"}})
+    with pytest.raises(BrokerError, match="run one version everywhere"):
+        broker.render({**payload, "version": "0.0.1"})
     with pytest.raises(BrokerError, match="does not read the script"):
         broker.render({**payload, "fingerprint": "0" * 64})
     for broken in ({}, {**payload, "script": {"title": "x"}}, {**payload, "voice": {"speed": "fast"}}):

@@ -29,11 +29,11 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from functools import partial
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from audionews import __version__
 from audionews.audio import Tags, assemble, levelled
 from audionews.errors import AudionewsError, BrokerError
 from audionews.feed.folder import FeedFolder
@@ -71,6 +71,11 @@ RESULT_DAYS = 7
 POLL = 0.2
 """Seconds between looks at the results of the tasks still out."""
 _QUEUED = "audionews:queued:"
+try:
+    _VERSION = metadata.version("audionews")
+    """Part of every task: a worker of another version may make other bytes, so it makes another task."""
+except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+    _VERSION = "unknown"
 """Marks a task as sent, so a publish started again waits for it rather than sending it twice."""
 
 
@@ -82,7 +87,7 @@ def task_key(payload: dict) -> str:
 
 
 def _payload(job: Job, feed: Feed) -> dict:
-    return {"version": __version__, "script": job.script.to_json(), "voice": asdict(job.voice),
+    return {"version": _VERSION, "script": job.script.to_json(), "voice": asdict(job.voice),
             "identity": job.engine_identity, "fingerprint": job.fingerprint, "album": feed.settings.title}
 
 
@@ -104,15 +109,18 @@ _log = logging.getLogger("audionews.worker")
 def render(payload: dict, cache: SpeechCache | None = None, threads: int = 0) -> dict:
     """One task: the script spoken and encoded as the publishing process would, with the voice it names.
 
-    Refused (BrokerError) when this machine's voice is not that voice: missing, or another model under the
-    same name, or another version of audionews that would script the article differently."""
+    Refused (BrokerError) when this machine's voice is not that voice (missing, or another model under the
+    same name), or this worker's audionews is another version than the publisher's (it may encode other bytes)."""
     try:
+        version = payload["version"]
         voice = Voice(**payload["voice"])
         script = Script.from_json(payload["script"])
         identity, fingerprint, album = payload["identity"], payload["fingerprint"], payload["album"]
     except (KeyError, TypeError, AudionewsError) as exc:
         raise BrokerError(f"a task this worker cannot read ({exc}); is the publisher's audionews the same version "
-                          f"({__version__} here)?") from exc
+                          f"({_VERSION} here)?") from exc
+    if version != _VERSION:
+        raise BrokerError(f"this worker runs audionews {_VERSION}, the publisher {version}: run one version everywhere")
     try:
         engine = get_engine(voice, threads)
     except AudionewsError as exc:
@@ -121,7 +129,7 @@ def render(payload: dict, cache: SpeechCache | None = None, threads: int = 0) ->
         raise BrokerError(f"this worker's voice is {engine.identity}, not the feed's {identity}: install the same "
                           f"voice on every worker")
     if script.fingerprint(identity) != fingerprint:
-        raise BrokerError(f"this worker's audionews ({__version__}) does not read the script as the publisher did")
+        raise BrokerError(f"this worker's audionews ({_VERSION}) does not read the script as the publisher did")
     speaker = _state.speakers.get(identity)
     if speaker is None:
         speaker = _state.speakers[identity] = Speaker(engine, 1, cache)
