@@ -65,11 +65,14 @@ __all__ = ["DEFAULT_VISIBILITY_TIMEOUT", "TASK", "publish", "reach", "render", "
 TASK = "audionews.render"
 DEFAULT_VISIBILITY_TIMEOUT = 3600
 """Seconds a task may stay unacknowledged before Redis gives it to another worker: longer than the
-longest article takes to speak on the slowest worker (an hour of Kokoro on one core is about 20 minutes)."""
+longest article takes to speak on the slowest worker (an hour-long article in Kokoro takes about 45 minutes on one
+core: real-time factor 0.69 to 0.83 with one thread)."""
 RESULT_DAYS = 7
 """Days a finished episode waits in Redis for its publishing process (one killed and not started again)."""
 POLL = 0.2
 """Seconds between looks at the results of the tasks still out."""
+TRIM_EVERY = 60
+"""Seconds, at least, between two trims of a worker's speech cache (each reads the whole cache's listing)."""
 _QUEUED = "audionews:queued:"
 try:
     _VERSION = metadata.version("audionews")
@@ -100,6 +103,8 @@ class _WorkerState:
     cache: SpeechCache | None = None
     threads: int = 0
     speakers: dict[str, Speaker] = field(default_factory=dict)
+    trimmed: float = 0.0
+    """When this process last brought the cache back to its size (a local publish does it after each batch)."""
 
 
 _state = _WorkerState()
@@ -154,6 +159,9 @@ def _task(payload: dict) -> dict:
         _log.warning("refused %r: %s", title, exc.reason)
         return {"error": exc.reason}
     _log.info("spoke %r: %.1f s of audio in %.1f s", title, made["duration"], time.monotonic() - started)
+    if _state.cache and time.monotonic() - _state.trimmed > TRIM_EVERY:
+        _state.cache.trim()
+        _state.trimmed = time.monotonic()
     return made
 
 

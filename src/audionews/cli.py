@@ -529,22 +529,23 @@ def listen_command(ctx: click.Context, source: str, engine: str, voice: str, spe
 @click.option("--name", metavar="NAME", help="This worker's name in progress lines [default: audionews@HOST].")
 @click.option("--cache-mb", type=click.IntRange(min=0), default=500, show_default=True,
               help="Spoken sentences kept in the user's cache; 0 keeps none.")
-@click.option("--visibility-timeout", type=click.IntRange(min=1), default=3600, show_default=True, metavar="SECONDS",
+@click.option("--visibility-timeout", type=click.IntRange(min=1), default=None, show_default="an hour",
+              metavar="SECONDS",
               help="How long a task may run before another worker takes it over as lost: longer than the longest "
                    "article takes here.")
 @click.pass_context
 @_fail_cleanly
 def worker_command(ctx: click.Context, broker: str, concurrency: int | None, name: str | None, cache_mb: int,
-                   visibility_timeout: int) -> None:
+                   visibility_timeout: int | None) -> None:
     """Speak articles for publish --broker, on this machine, until stopped (Ctrl+C or SIGTERM finish the article
     under way first). Needs the feeds' voices installed here, and no access to the feed folder.
 
     Example: audionews worker --broker redis://newsroom.example:6379/0
     """
-    from audionews.broker import run_worker  # Celery: only here and with publish --broker
+    from audionews.broker import DEFAULT_VISIBILITY_TIMEOUT, run_worker  # Celery: only here and with --broker
 
     color = sys.stderr.isatty() and not os.environ.get("NO_COLOR") and not ctx.obj.get("plain")
-    run_worker(broker, concurrency, name, cache_mb, visibility_timeout, color)
+    run_worker(broker, concurrency, name, cache_mb, visibility_timeout or DEFAULT_VISIBILITY_TIMEOUT, color)
 
 
 @cli.command()
