@@ -317,10 +317,12 @@ def test_a_refusal_or_a_broken_result_is_one_line_for_its_article_and_the_feed_i
     for key, meta in zip(keys, broken, strict=True):
         client.set(f"celery-task-meta-{key}", json.dumps({**meta, "task_id": key, "traceback": None}))
 
-    result = invoke(feeds, "publish", "--broker", redis_url, *(str(s) for s in sources))
+    missing = tmp_path / "missing.html"  # a bad source fails as it is read, as in a local publish
+    result = invoke(feeds, "publish", "--broker", redis_url, str(sources[0]), str(missing), *(str(s) for s in sources[1:]))
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
-    assert len(errors) == 3, result.stderr
+    assert len(errors) == 4, result.stderr
+    assert errors[1].startswith(f"Error: {missing}: ")
     assert any("refused it: this worker has not the voice" in e for e in errors)
     assert any("not an episode" in e for e in errors)
     assert any("the worker failed: out of memory" in e for e in errors)
