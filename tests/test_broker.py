@@ -137,7 +137,8 @@ def _read_until(stream, wanted: str, seen: list[str]) -> str:
 
 
 def _long_article(folder: Path) -> Path:
-    """An article long enough (about 9 minutes read, 4 s of the silent engine) that a worker is surely killed in the middle of it."""
+    """An article long enough (about 9 minutes read, 4 s of the silent engine) that a worker is surely killed in
+    the middle of it."""
     words = ("harbor council ferry wind turbine engineers fishing crews survey seabed cables tide season budget "
              "residents meeting weather report lighthouse evening").split()
     paragraphs = [" ".join(f"The {words[(n + k) % len(words)]} {words[(n * 3 + k) % len(words)]} group met on "
@@ -318,7 +319,8 @@ def test_a_refusal_or_a_broken_result_is_one_line_for_its_article_and_the_feed_i
         client.set(f"celery-task-meta-{key}", json.dumps({**meta, "task_id": key, "traceback": None}))
 
     missing = tmp_path / "missing.html"  # a bad source fails as it is read, as in a local publish
-    result = invoke(feeds, "publish", "--broker", redis_url, str(sources[0]), str(missing), *(str(s) for s in sources[1:]))
+    result = invoke(feeds, "publish", "--broker", redis_url, str(sources[0]), str(missing),
+                    *(str(s) for s in sources[1:]))
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
     assert len(errors) == 4, result.stderr
@@ -338,7 +340,8 @@ def _payload(script: Script) -> dict:
 
     voice = Voice("silent")
     identity = get_engine(voice).identity
-    return {"version": broker._VERSION, "script": script.to_json(), "voice": dataclasses.asdict(voice), "identity": identity,
+    return {"version": broker._VERSION, "script": script.to_json(), "voice": dataclasses.asdict(voice),
+            "identity": identity,
             "fingerprint": script.fingerprint(identity), "album": "Test Ledger"}
 
 
