@@ -110,7 +110,7 @@ def _piper_in_slow_tests_only(voice: Voice, threads: int) -> piper_engine.PiperE
 
 def _voice_loads() -> int:
     """How often piper's voice or Kokoro's model was asked for in this process (each sentence asks)."""
-    return sum(info.hits + info.misses for info in (piper_engine._load.cache_info(), kokoro_engine._load.cache_info()))
+    return sum(info.hits + info.misses for info in (piper_engine._loaded.cache_info(), kokoro_engine._loaded.cache_info()))
 
 
 def _no_piper_model_unless_slow():

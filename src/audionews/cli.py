@@ -31,7 +31,7 @@ from audionews.feed.rss import FEED_FILE
 from audionews.feed.writer import build as build_feed
 from audionews.feed.writer import list_episodes
 from audionews.feed.writer import remove as remove_episode
-from audionews.speech.engines import Voice, available
+from audionews.speech.engines import Voice, available, preload
 
 if TYPE_CHECKING:
     from audionews.audio.verify import Verification
@@ -500,6 +500,7 @@ def listen_command(ctx: click.Context, source: str, engine: str, voice: str, spe
             click.echo(_json_line({"event": name, "at": round(time.time(), 4), **fields}))
 
     event("started")
+    preload(Voice(engine, voice, speed, language))  # while the pipeline is imported and the page read
     from audionews.listen import listen  # the pipeline and the web server: see the module docstring
 
     event("imported")

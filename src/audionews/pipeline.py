@@ -329,7 +329,7 @@ def _to_mp3(script: Script, voice: Voice, out: Path, jobs: int | None,
             progress: Callable[[int, int], None] | None = None, listener: Listener | None = None) -> Episode:
     """``script`` spoken by ``voice`` into the MP3 ``out``, written as cp would (files.atomic_path): a
     folder, no room or no permission there is one AudioError naming it."""
-    with Speaker(get_engine(voice), jobs) as speaker:
+    with Speaker(get_engine(voice), jobs, first_here=listener is not None) as speaker:
         takes = speak(script, speaker, progress)
         try:
             return assemble(takes, out, Tags.of(script, "audionews"), listener=listener)

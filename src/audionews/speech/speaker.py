@@ -73,10 +73,15 @@ class Speaker:
     is not in the cache (each loads the voice once) and serve every article of the batch.
     """
 
-    def __init__(self, engine: Engine, jobs: int | None = 1, cache: SpeechCache | None = None) -> None:
-        """``jobs``: worker processes; None for one per core; never more than :func:`max_jobs`."""
+    def __init__(self, engine: Engine, jobs: int | None = 1, cache: SpeechCache | None = None,
+                 first_here: bool = False) -> None:
+        """``jobs``: worker processes; None for one per core; never more than :func:`max_jobs`.
+        ``first_here``: the first sentence is spoken in this process and the workers start once it is spoken, so
+        its audio waits for one voice load, not for worker processes to start and load theirs (``listen``, where
+        the first sentence is heard as soon as it is made: 1.08 s of launch to first audio was mostly that)."""
         self.engine = engine
         self.cache = cache
+        self.first_here = first_here
         self.jobs = min(jobs or default_jobs(), max_jobs()) if engine.parallel else 1
         self._pool: WorkerPool | None = None
         self._checkers: dict[str, Checker] = {}
@@ -110,17 +115,36 @@ class Speaker:
         here = self._pool is None and missing <= FEW_SENTENCES
         if language not in self._calibrating:
             self._calibrating[language] = [(text, self.order(text, here, None)) for text in calibration]
+        if self.first_here and not here and self._pool is None and not calibration and texts:
+            self.first_here = False
+            return self._first_here(texts, language)
         return [self.order(text, here, language) for text in texts]
 
-    def order(self, text: str, here: bool = False, language: str | None = "en") -> Order:
+    def _first_here(self, texts: list[str], language: str) -> list[Order]:
+        """The first of ``texts`` spoken here; the rest wait for the workers, which start once it is spoken."""
+        first = self.order(texts[0], True, language)
+        rest = [self.order(text, False, language, start=False) for text in texts[1:]]
+        pool = self._pool
+
+        def spoken_then_start() -> Speech:
+            try:
+                return first.result()
+            finally:
+                if pool:
+                    pool.start()
+
+        return [Order(spoken_then_start, first.cancel), *rest]
+
+    def order(self, text: str, here: bool = False, language: str | None = "en", start: bool = True) -> Order:
         """Start speaking ``text`` (in a worker, unless ``here`` or there are no workers); its speech is
-        checked for dropped words as ``language`` (not with None: a calibration sentence)."""
+        checked for dropped words as ``language`` (not with None: a calibration sentence). ``start``: the
+        workers, if this starts them (else they wait for their pool's ``start``)."""
         if self._has(text):
             return Order(lambda: self._cached(text, language))
         if self.jobs == 1 or here:
             return Order(lambda: self._received(text, trimmed(self.engine.synthesize(text)), language))
         if self._pool is None:
-            self._pool = WorkerPool(self.engine.voice, self.jobs, max(1, default_jobs() // self.jobs))
+            self._pool = WorkerPool(self.engine.voice, self.jobs, max(1, default_jobs() // self.jobs), start)
         future = self._pool.submit(text)
         return Order(lambda: self._received(text, future.result(), language), future.cancel)
 

@@ -12,7 +12,6 @@ Protocol, one exchange per sentence: a JSON line ``{"text": ...}`` in; a JSON li
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import json
 import os
@@ -27,33 +26,34 @@ from audionews.errors import SynthesisError
 from audionews.speech.engines import Speech, Voice, get_engine
 from audionews.speech.trim import trimmed
 
-__all__ = ["LOWER_PRIORITY", "WorkerPool"]
-
-LOWER_PRIORITY = 10
-"""The niceness of the workers after the first in a ``first_first`` pool."""
+__all__ = ["WorkerPool"]
 
 
 class WorkerPool:
     """``count`` workers speaking with ``voice``, each using ``threads`` CPU threads."""
 
-    def __init__(self, voice: Voice, count: int, threads: int, first_first: bool = False) -> None:
-        """``first_first``: every worker but the first runs at a lower priority, so that on a busy machine
-        the first loads its voice and speaks the first sentence sooner (``listen``, where that is heard)."""
+    def __init__(self, voice: Voice, count: int, threads: int, start: bool = True) -> None:
+        """``start``: start the workers now; otherwise sentences submitted wait for :meth:`start`."""
         self._jobs: queue.Queue[tuple[str, Future] | None] = queue.Queue()
-        command = [sys.executable, "-c", "from audionews.speech.workers import main; main()",
-                   json.dumps(dataclasses.asdict(voice)), str(threads)]
-        self._processes = []
-        self._threads = []
+        self._command = [sys.executable, "-c", "from audionews.speech.workers import main; main()",
+                         json.dumps(dataclasses.asdict(voice)), str(threads)]
+        self._count = count
+        self._processes: list[subprocess.Popen] = []
+        self._threads: list[threading.Thread] = []
+        if start:
+            self.start()
+
+    def start(self) -> None:
+        """Start the workers (once); each takes the next sentence waiting."""
+        if self._processes:
+            return
         try:
-            for _ in range(count):
+            for _ in range(self._count):
                 # a session of their own: Ctrl+C on the terminal reaches the publish, which stops them
                 # (closing their input) after cleaning up, not the workers, which would print tracebacks
-                process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                process = subprocess.Popen(self._command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                            start_new_session=True)
                 self._processes.append(process)
-                if first_first and len(self._processes) > 1 and hasattr(os, "setpriority"):
-                    with contextlib.suppress(OSError):
-                        os.setpriority(os.PRIO_PROCESS, process.pid, LOWER_PRIORITY)
                 thread = threading.Thread(target=self._serve, args=(process,), daemon=True)
                 thread.start()
                 self._threads.append(thread)

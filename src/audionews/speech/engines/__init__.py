@@ -19,8 +19,9 @@ from audionews.speech.engines.base import (
     available,
     get_engine,
     installed_voices,
+    preload,
     register,
 )
 
 __all__ = ["ANY_LANGUAGE", "Engine", "InstalledVoice", "Speech", "Voice", "available", "get_engine", "installed_voices",
-           "register"]
+           "preload", "register"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
@@ -10,7 +12,7 @@ from audionews.errors import ConfigError
 from audionews.model import Voice
 
 __all__ = ["ANY_LANGUAGE", "Engine", "InstalledVoice", "Speech", "Voice", "available", "get_engine", "installed_voices",
-           "register"]
+           "preload", "register"]
 
 ANY_LANGUAGE = "*"
 """The language of a voice that reads every language (the silent engine's)."""
@@ -96,3 +98,14 @@ def get_engine(voice: Voice, threads: int = 0) -> Engine:
     except KeyError:
         raise ConfigError(f"unknown speech engine {voice.engine!r}; available: {', '.join(available())}") from None
     return factory(voice, threads)
+
+
+def preload(voice: Voice) -> None:
+    """Load ``voice``'s model in a thread of its own now, while the caller imports and reads the page
+    (``listen``: the model loads beside the pipeline's imports instead of after them). A later first sentence
+    of the same voice waits for this load rather than loading it again; a failure is left for it to report."""
+    def load() -> None:
+        with contextlib.suppress(Exception):
+            get_engine(voice).prepare()
+
+    threading.Thread(target=load, name="audionews-preload", daemon=True).start()

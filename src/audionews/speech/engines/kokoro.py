@@ -15,6 +15,7 @@ import functools
 import importlib.util
 import os
 import re
+import threading
 from pathlib import Path
 
 from audionews.errors import ConfigError, SynthesisError
@@ -81,8 +82,17 @@ def _need_kokoro_onnx() -> None:
         raise ConfigError("the kokoro engine needs: pip install 'audionews[kokoro]'")
 
 
-@functools.lru_cache(maxsize=2)
+_LOADING = threading.Lock()
+"""One load at a time: a model :func:`~.base.preload` is loading is waited for, not loaded twice."""
+
+
 def _load(model: str, voices: str, threads: int):
+    with _LOADING:
+        return _loaded(model, voices, threads)
+
+
+@functools.lru_cache(maxsize=2)
+def _loaded(model: str, voices: str, threads: int):
     """The model, loaded once per process (the session is most of a worker's memory), with ``threads``
     onnxruntime threads."""
     _need_kokoro_onnx()
