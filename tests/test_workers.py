@@ -90,3 +90,27 @@ def still_running(pids: set[int]) -> list[int]:
         except OSError:
             pass
     return running
+
+
+def test_first_here_speaks_the_first_sentence_before_any_worker_starts() -> None:
+    """``listen``'s first sentence waits for one voice load in its own process, not for workers to start; the
+    workers start once it is spoken, and speak the rest in order. (Once the voice's pace is known: the first time,
+    its calibration sentences go to the workers with the rest.)"""
+    texts = ["The first sentence is heard at once.", "A second one follows.", "And a third.", "A fourth, last."]
+    engine = get_engine(Voice(ENGINE))
+    with Speaker(engine, 2) as alone:  # calibrates the voice, and remembers its pace
+        expected = [order.result() for order in alone.order_all(texts)]
+    with Speaker(engine, 2, first_here=True) as speaker:
+        orders = speaker.order_all(texts)
+        pool = speaker._pool
+        assert pool is not None and not pool._processes  # nothing started yet
+        first = orders[0].result()
+        assert len(pool._processes) == 2
+        assert [first, *(order.result() for order in orders[1:])] == expected
+
+
+def test_a_pool_never_started_closes_at_once() -> None:
+    pool = WorkerPool(Voice(ENGINE), 2, 1, start=False)
+    waiting = pool.submit("Never spoken.")
+    pool.close()
+    assert waiting.cancelled()
