@@ -31,7 +31,7 @@ from audionews.errors import BrokerError, ConfigError
 from audionews.model import Script, Segment, Sentence, Voice
 from audionews.pipeline import read_script
 from conftest import EXAMPLES, invoke, src_env
-from feed_state import BASE, FIRST, NEW, SECOND, check_feed, one_line_error, records, silent_feed, snapshot
+from feed_state import BASE, FIRST, NEW, SECOND, check_feed, fill, one_line_error, records, silent_feed, snapshot, tmpfs
 
 redis = pytest.importorskip("redis", reason="the broker extra (celery[redis]) is not installed")
 
@@ -165,7 +165,8 @@ def _queued(feeds: Path, url: str, *sources: Path) -> list[str]:
     publisher = _publisher(feeds, url, *sources)
     seen: list[str] = []
     for number in range(1, len(sources) + 1):
-        _read_until(publisher.stderr, f"article {number} of {len(sources)}" if len(sources) > 1 else "queued", seen)
+        if len(sources) > 1:
+            _read_until(publisher.stderr, f"article {number} of {len(sources)}", seen)
         _read_until(publisher.stderr, "queued", seen)
     os.killpg(publisher.pid, signal.SIGKILL)
     publisher.wait(timeout=30)
@@ -239,7 +240,9 @@ def test_a_publish_started_again_takes_the_finished_results_and_they_match_a_loc
     assert again.stderr.count("sent by an earlier publish") == 2, again.stderr
     check_feed(folder)
     client = redis.Redis.from_url(workers.url)
-    assert not [k for k in client.keys("*") if any(key in k.decode() for key in keys)]  # results gone once committed
+    left = [k.decode() for k in client.keys("*") if any(key in k.decode() for key in keys)]
+    assert sorted(left) == sorted(f"audionews:closed:{key}" for key in keys)  # results gone once committed; a mark,
+    assert all(0 < client.ttl(f"audionews:closed:{key}") <= 86400 for key in keys)  # for a day, of their end
 
     # byte for byte what a local publish of the same articles, with the same settings, makes
     local = tmp_path / "local"
@@ -300,6 +303,11 @@ def test_redis_unreachable_is_one_line_and_nothing_is_read_or_changed(tmp_path: 
     line = one_line_error(invoke(feeds, "publish", "--broker", secret, str(SECOND)), "cannot reach the broker")
     assert "hunter2" not in line
     one_line_error(invoke(feeds, "worker", "--broker", closed), "cannot reach the broker")
+    for wrong in ("reddis://:hunter2@127.0.0.1/0", "redis://:hunter2@[::1/0"):
+        line = one_line_error(invoke(feeds, "publish", "--broker", wrong, str(SECOND)))
+        assert "hunter2" not in line
+    usage = invoke(feeds, "publish", "--broker", closed, "--jobs", "2", str(SECOND))
+    assert usage.exit_code == 2 and "--concurrency" in usage.stderr
 
 
 @needs_redis
@@ -327,10 +335,69 @@ def test_a_refusal_or_a_broken_result_is_one_line_for_its_article_and_the_feed_i
     assert errors[1].startswith(f"Error: {missing}: ")
     assert any("refused it: this worker has not the voice" in e for e in errors)
     assert any("not an episode" in e for e in errors)
-    assert any("the worker failed: out of memory" in e for e in errors)
+    assert any("the worker failed: MemoryError: out of memory" in e for e in errors)
     assert "Traceback" not in result.stderr
     check_feed(folder, kept)
     assert len(records(folder)) == 1
+
+
+@pytest.mark.slow  # a worker started and stopped, and a real full disk: about 8 s
+def test_a_full_disk_at_the_publisher_is_one_line_and_keeps_the_result_for_the_next_publish(
+        tmp_path: Path, workers: Workers) -> None:
+    with tmpfs(tmp_path / "disk", "16m") as disk:
+        feeds = disk / "feeds"
+        folder = silent_feed(feeds)
+        _queued(feeds, workers.url, FIRST)
+        workers.start("w1")
+        _wait_for_results(workers.url, 1)
+        workers.kill("w1", signal.SIGTERM)  # no worker is left: only the result kept in Redis can publish it
+        filler = fill(disk, 64 * 1024)
+        full = invoke(feeds, "publish", "-q", "--broker", workers.url, str(FIRST))
+        one_line_error(full, str(FIRST), "staging")
+        check_feed(folder)
+        assert not records(folder)
+        filler.unlink()
+        again = invoke(feeds, "publish", "--broker", workers.url, str(FIRST))
+        assert again.exit_code == 0 and again.stdout.startswith("added: "), again.stderr
+        check_feed(folder)
+
+
+@needs_redis
+def test_redis_lost_while_waiting_is_one_line_for_each_article_out(tmp_path: Path, redis_url: str) -> None:
+    feeds = tmp_path / "feeds"
+    folder = silent_feed(feeds)
+    publisher = _publisher(feeds, redis_url, FIRST, SECOND)
+    seen: list[str] = []
+    _read_until(publisher.stderr, "article 2 of 2", seen)
+    _read_until(publisher.stderr, "queued", seen)
+    with contextlib.suppress(redis.ConnectionError):
+        redis.Redis.from_url(redis_url).shutdown(nosave=True)
+    out, err = publisher.communicate(timeout=60)
+    assert publisher.returncode == 1, err
+    errors = [line for line in err.splitlines() if line.startswith("Error: ")]
+    assert len(errors) == 2 and all("lost the broker" in e for e in errors), err
+    assert "Traceback" not in err and out == ""
+    check_feed(folder)
+
+
+@pytest.mark.slow  # a worker started: about 5 s
+def test_a_pool_process_dying_on_an_article_fails_that_article_alone(tmp_path: Path, workers: Workers) -> None:
+    """A worker's pool process killed in the middle of an article (the out-of-memory killer) fails that article
+    in one line; the worker goes on with the next, and the batch ends."""
+    feeds = tmp_path / "feeds"
+    folder = silent_feed(feeds)
+    doomed = _long_article(tmp_path)
+    workers.start("w1")
+    publisher = _publisher(feeds, workers.url, doomed, FIRST)
+    seen: list[str] = []
+    line = _read_until(publisher.stderr, "speaking on w1@test (pid ", seen)
+    os.kill(int(line.rsplit("(pid ", 1)[1].split(")")[0]), signal.SIGKILL)  # the pool process, not the worker
+    out, err = publisher.communicate(timeout=120)
+    assert publisher.returncode == 1, err
+    errors = [line for line in err.splitlines() if line.startswith("Error: ")]
+    assert len(errors) == 1 and errors[0].startswith(f"Error: {doomed}: the worker failed: "), err
+    assert out.count("added: ") == 1
+    check_feed(folder)
 
 
 # -- the worker's own decisions ---------------------------------------------------------------------------
@@ -352,6 +419,8 @@ def test_a_worker_refuses_a_voice_other_than_the_one_fingerprinted() -> None:
         broker.render({**payload, "identity": "silent:999:1"})  # another version of the voice
     with pytest.raises(BrokerError, match="has not the voice"):
         broker.render({**payload, "voice": {**payload["voice"], "engine": "kokoro", "voice": "af_heart"}})
+    with pytest.raises(BrokerError, match="another model"):
+        broker.render({**payload, "model": "0" * 64})
     with pytest.raises(BrokerError, match="run one version everywhere"):
         broker.render({**payload, "version": "0.0.1"})
     with pytest.raises(BrokerError, match="does not read the script"):

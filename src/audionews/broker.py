@@ -17,14 +17,21 @@ killed mid-task (a lost machine, SIGKILL) leaves it unacknowledged, and Redis gi
 the visibility timeout has passed; a result stays in Redis until its episode is committed. A worker whose
 voice differs from the one the task names (another model, or none installed) refuses it with the reason: it
 never speaks an article differently from how the publishing process fingerprinted it.
+
+What Redis holds for a task ``K``: Celery's result (``celery-task-meta-K``), ``audionews:queued:K`` while it is
+out (so a publish started again waits for it rather than sending it twice), and, once its episode is committed
+or it is given up, ``audionews:closed:K`` for a day (so a worker that is given it again, after a visibility
+timeout, does not speak it for nobody).
 """
 
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
 import logging
+import os
 import tempfile
 import time
 from dataclasses import asdict, dataclass, field
@@ -38,6 +45,7 @@ from audionews.audio import Tags, assemble, levelled
 from audionews.errors import AudionewsError, BrokerError
 from audionews.feed.folder import FeedFolder
 from audionews.feed.staging import remove_staging_folder
+from audionews.feed.writer import writing
 from audionews.files import atomic_path
 from audionews.model import Chapter, Cue, Episode, Script, Voice
 from audionews.pipeline import (
@@ -56,9 +64,10 @@ from audionews.pipeline import (
     put_in_feed,
     staged_path,
 )
-from audionews.speech import Speaker, SpeechCache, get_engine, speak
+from audionews.speech import Engine, Speaker, SpeechCache, get_engine, speak
 from audionews.speech.paces import cache_folder
 from audionews.speech.speaker import default_jobs
+from audionews.speech.store import file_sha256
 
 __all__ = ["DEFAULT_VISIBILITY_TIMEOUT", "TASK", "publish", "reach", "render", "run_worker", "task_key"]
 
@@ -74,12 +83,15 @@ POLL = 0.2
 TRIM_EVERY = 60
 """Seconds, at least, between two trims of a worker's speech cache (each reads the whole cache's listing)."""
 _QUEUED = "audionews:queued:"
+_CLOSED = "audionews:closed:"
+CLOSED_SECONDS = 86400
+MAX_STARTS = 3
+"""Workers a task may start on without finishing (each lost, or dying on it) before it is given up as failed."""
 try:
     _VERSION = metadata.version("audionews")
-    """Part of every task: a worker of another version may make other bytes, so it makes another task."""
+    """Part of every task: a worker of another version may make other bytes, so it refuses the task."""
 except metadata.PackageNotFoundError:  # run from a source tree that was never installed
     _VERSION = "unknown"
-"""Marks a task as sent, so a publish started again waits for it rather than sending it twice."""
 
 
 def task_key(payload: dict) -> str:
@@ -91,7 +103,26 @@ def task_key(payload: dict) -> str:
 
 def _payload(job: Job, feed: Feed) -> dict:
     return {"version": _VERSION, "script": job.script.to_json(), "voice": asdict(job.voice),
-            "identity": job.engine_identity, "fingerprint": job.fingerprint, "album": feed.settings.title}
+            "identity": job.engine_identity, "model": _model_digest(get_engine(job.voice)),
+            "fingerprint": job.fingerprint, "album": feed.settings.title}
+
+
+def _model_digest(engine: Engine) -> str:
+    """The SHA-256 of the engine's model file, where it has one: piper's identity names the file, not its
+    content, and another model under the same name would speak differently."""
+    model = getattr(engine, "model", None)
+    if not model:
+        return ""
+    try:
+        found = os.stat(model)
+    except (OSError, TypeError):
+        return ""
+    return _file_digest(str(model), found.st_size, found.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=8)
+def _file_digest(path: str, size: int, modified: int) -> str:
+    return file_sha256(Path(path)) or ""
 
 
 # --- the worker's side ---------------------------------------------------------------------------------------
@@ -130,9 +161,9 @@ def render(payload: dict, cache: SpeechCache | None = None, threads: int = 0) ->
         engine = get_engine(voice, threads)
     except AudionewsError as exc:
         raise BrokerError(f"this worker has not the voice the feed uses: {exc.reason}") from exc
-    if engine.identity != identity:
-        raise BrokerError(f"this worker's voice is {engine.identity}, not the feed's {identity}: install the same "
-                          f"voice on every worker")
+    if engine.identity != identity or _model_digest(engine) != payload.get("model", ""):
+        raise BrokerError(f"this worker's voice is {engine.identity} (another model, or other settings), not the "
+                          f"feed's {identity}: install the same voice on every worker")
     if script.fingerprint(identity) != fingerprint:
         raise BrokerError(f"this worker's audionews ({_VERSION}) does not read the script as the publisher did")
     speaker = _state.speakers.get(identity)
@@ -147,11 +178,15 @@ def render(payload: dict, cache: SpeechCache | None = None, threads: int = 0) ->
             "chapters": [asdict(c) for c in episode.chapters], "cues": [asdict(c) for c in episode.cues]}
 
 
-def _task(payload: dict) -> dict:
+def _task(task: Any, payload: dict) -> dict:
     """The Celery task: :func:`render`, with a refusal or a failure of the article returned as its reason
-    (one line for the publisher to print), not raised as an exception for Celery to serialize. The log says
-    what was spoken in a plain line (Celery's own line would quote the whole MP3)."""
+    (one line for the publisher to print), not raised as an exception for Celery to serialize. A task already
+    closed (committed from another worker's run, or given up) is not spoken again. The log says what was
+    spoken in a plain line (Celery's own line would quote the whole MP3)."""
     title = (payload.get("script") or {}).get("title") if isinstance(payload, dict) else None
+    closed = partial(task.backend.client.exists, _CLOSED + str(task.request.id))
+    if closed():
+        return {"closed": True}
     started = time.monotonic()
     try:
         made = render(payload, _state.cache, _state.threads)
@@ -162,7 +197,7 @@ def _task(payload: dict) -> dict:
     if _state.cache and time.monotonic() - _state.trimmed > TRIM_EVERY:
         _state.cache.trim()
         _state.trimmed = time.monotonic()
-    return made
+    return {"closed": True} if closed() else made
 
 
 def _app(url: str, visibility_timeout: int = DEFAULT_VISIBILITY_TIMEOUT) -> Any:
@@ -176,32 +211,56 @@ def _app(url: str, visibility_timeout: int = DEFAULT_VISIBILITY_TIMEOUT) -> Any:
                  "unacked_restore_throttle": 1}
     app.conf.update(
         task_serializer="json", result_serializer="json", accept_content=["json"],
-        task_acks_late=True, task_reject_on_worker_lost=True, worker_prefetch_multiplier=1,
+        # a task is acknowledged once done: a lost worker's goes to another (after the visibility timeout); a
+        # pool process that dies on one (out of memory) fails it, rather than handing it on to die again
+        task_acks_late=True, task_reject_on_worker_lost=False, worker_prefetch_multiplier=1,
         task_track_started=True, result_expires=RESULT_DAYS * 86400,
         broker_transport_options=transport, result_backend_transport_options=transport,
         broker_connection_retry_on_startup=True, worker_hijack_root_logger=True,
         worker_redirect_stdouts=False, task_default_queue="audionews",
     )
-    app.task(name=TASK, acks_late=True)(_task)
+    app.task(name=TASK, acks_late=True, bind=True)(_task)
     return app
 
 
 def reach(url: str) -> Any:
-    """A Redis client on ``url``, once Redis has answered; a one-line BrokerError otherwise."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("redis", "rediss"):
-        raise BrokerError("the broker must be a redis:// or rediss:// URL (redis://HOST:PORT/DB)", url)
+    """A Redis client on ``url``, once Redis has answered; a one-line BrokerError otherwise (naming the URL
+    without its password)."""
+    shown = _shown(url)
+    try:
+        scheme = urlsplit(url).scheme
+    except ValueError as exc:
+        raise BrokerError(f"not a URL ({exc})", shown) from exc
+    if scheme not in ("redis", "rediss"):
+        raise BrokerError("the broker must be a redis:// or rediss:// URL (redis://HOST:PORT/DB)", shown)
     try:
         import redis
     except ImportError as exc:
         raise BrokerError("the broker needs Celery and Redis's client: pip install 'audionews[broker]'") from exc
-    shown = url.replace(f":{parts.password}@", ":***@") if parts.password else url
     try:
         client = redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=30)
         client.ping()
     except (redis.RedisError, ValueError, OSError) as exc:
-        raise BrokerError(f"cannot reach the broker: {exc}", shown) from exc
+        raise BrokerError(f"cannot reach the broker: {_unsaid(str(exc), url)}", shown) from exc
     return client
+
+
+def _shown(url: str) -> str:
+    """``url`` as it may be printed: whatever is between the scheme and the host's @ (a password) hidden."""
+    scheme, separator, rest = url.partition("://")
+    host, slash, path = rest.partition("/")
+    if not separator or "@" not in host:
+        return url
+    return f"{scheme}://***@{host.rsplit('@', 1)[1]}{slash}{path}"
+
+
+def _unsaid(text: str, url: str) -> str:
+    """``text`` without ``url``'s password, should an error quote it."""
+    try:
+        password = urlsplit(url).password
+    except ValueError:
+        return text
+    return text.replace(password, "***") if password else text
 
 
 def run_worker(url: str, concurrency: int | None = None, name: str | None = None, cache_mb: int = 500,
@@ -209,7 +268,7 @@ def run_worker(url: str, concurrency: int | None = None, name: str | None = None
     """Run a Celery worker on ``url`` until stopped: ``concurrency`` processes (one per core by default),
     each speaking one article at a time with its share of the cores, keeping spoken sentences in the user's
     cache. Returns when the worker stops (SIGTERM, Ctrl+C)."""
-    reach(url)
+    reach(url).close()
     processes = concurrency or default_jobs()
     folder = cache_folder()
     _state.cache = SpeechCache(folder / "speech", cache_mb * 1024 * 1024) if folder and cache_mb else None
@@ -243,6 +302,7 @@ def publish(url: str, folder: FeedFolder, sources: list[str], progress: Progress
         batch.collect(wait=True)
     finally:
         remove_staging_folder(folder)
+        client.close()
     ordered = [batch.outcomes[number] for number in sorted(batch.outcomes)]
     return PublishReport(tuple(o for o in ordered if isinstance(o, Published)),
                          tuple(o for o in ordered if isinstance(o, Failure)))
@@ -254,8 +314,8 @@ class _Out:
 
     payload: dict
     jobs: list[tuple[int, Job]]
-    worker: str = ""
-    """The worker last said to have started it."""
+    workers: list[str] = field(default_factory=list)
+    """The workers it was started on, in turn (one lost, another given it)."""
 
 
 class _Batch:
@@ -274,7 +334,7 @@ class _Batch:
         if key in self.out:
             self.out[key].jobs.append((number, job))
             return
-        if self.client.exists(self._result(key), _QUEUED + key):
+        if self._redis(self.client.exists, self._result(key), _QUEUED + key):
             job.progress("sent by an earlier publish; waiting for it")
         else:
             self._send(key, payload)
@@ -282,30 +342,54 @@ class _Batch:
         self.out[key] = _Out(payload, [(number, job)])
 
     def _send(self, key: str, payload: dict) -> None:
+        """Send the task afresh: what an earlier one left (a result for nobody, the mark of its end) goes."""
+        self._redis(self.client.delete, self._result(key), _CLOSED + key)
         try:
             self.app.send_task(TASK, args=[payload], task_id=key)
-            self.client.set(_QUEUED + key, "1", ex=RESULT_DAYS * 86400)
         except Exception as exc:  # kombu's and redis's errors share no base class
-            raise BrokerError(f"cannot send the article to the broker: {exc}") from exc
+            raise BrokerError(f"cannot send the article to the broker: {_unsaid(str(exc), self.client_url)}") from exc
+        self._redis(self.client.set, _QUEUED + key, "1", ex=RESULT_DAYS * 86400)
+
+    @property
+    def client_url(self) -> str:
+        return str(self.app.conf.broker_url)
+
+    def _redis(self, call: Any, *args: Any, **kwargs: Any) -> Any:
+        """A Redis command; Redis lost is a BrokerError, one line."""
+        import redis
+
+        try:
+            return call(*args, **kwargs)
+        except (redis.RedisError, OSError) as exc:
+            raise BrokerError(f"lost the broker ({_unsaid(str(exc), self.client_url)}); publish again to take "
+                              f"the episodes the workers made meanwhile") from exc
 
     def _result(self, key: str) -> str:
         return self.app.backend.get_key_for_task(key)
 
     def collect(self, wait: bool) -> None:
         """Commit each result that has arrived (``wait``: until none is out), saying which worker took each
-        task as it starts."""
+        task as it starts. Redis lost fails every article still out, in one line each."""
+        try:
+            self._collect(wait)
+        except BrokerError as exc:
+            for key in list(self.out):
+                for number, job in self.out.pop(key).jobs:
+                    self.outcomes[number] = Failure(job.source, exc.reason)
+
+    def _collect(self, wait: bool) -> None:
         while self.out:
             keys = list(self.out)
-            found = self.client.mget([self._result(key) for key in keys] + [_QUEUED + key for key in keys])
+            found = self._redis(self.client.mget, [self._result(key) for key in keys] + [_QUEUED + key for key in keys])
             for key, raw, queued in zip(keys, found[:len(keys)], found[len(keys):], strict=True):
                 meta = self.app.backend.decode(raw) if raw is not None else {}
-                status = meta.get("status")
-                if status in ("SUCCESS", "FAILURE"):
+                status, result = meta.get("status"), meta.get("result")
+                if status == "SUCCESS" and isinstance(result, dict) and result.get("closed"):
+                    self._send(key, self.out[key].payload)  # a run for a publish before this one: not ours
+                elif status in ("SUCCESS", "FAILURE"):
                     self._commit(key, meta)
-                elif status == "STARTED" and self.out[key].worker != _worker(meta):
-                    self.out[key].worker = _worker(meta)
-                    for _, job in self.out[key].jobs:
-                        job.progress(f"speaking on {self.out[key].worker}")
+                elif status == "STARTED" and _worker(meta) not in self.out[key].workers[-1:]:
+                    self._started(key, _worker(meta))
                 elif raw is None and queued is None:
                     self._taken(key)
             if not wait:
@@ -313,10 +397,35 @@ class _Batch:
             if self.out:
                 time.sleep(POLL)
 
+    def _started(self, key: str, worker: str) -> None:
+        out = self.out[key]
+        out.workers.append(worker)
+        if len(out.workers) > MAX_STARTS:
+            self._give_up(key, f"given up: {MAX_STARTS} workers in turn started it and none finished (each was "
+                               f"lost, or died on it: out of memory?)")
+            return
+        for _, job in out.jobs:
+            job.progress(f"speaking on {worker}")
+
     def _commit(self, key: str, meta: dict) -> None:
-        for number, job in self.out.pop(key).jobs:
+        """Put the task's episode in the feed for each article waiting for it. Its result goes from Redis once
+        committed, or once the worker said it cannot be made; kept after a failed commit (a full disk), for
+        the next publish to take."""
+        out = self.out.pop(key)
+        for number, job in out.jobs:
             self.outcomes[number] = attempt(job.source, partial(_receive, self.feed, job, meta, self.verify))
-        self.client.delete(self._result(key), _QUEUED + key)  # committed: no longer needed
+        made = meta.get("status") == "SUCCESS" and "audio" in (meta.get("result") or {})
+        if not made or all(isinstance(self.outcomes[number], Published) for number, _ in out.jobs):
+            self._close(key)
+
+    def _close(self, key: str) -> None:
+        self._redis(self.client.set, _CLOSED + key, "1", ex=CLOSED_SECONDS)
+        self._redis(self.client.delete, self._result(key), _QUEUED + key)
+
+    def _give_up(self, key: str, reason: str) -> None:
+        for number, job in self.out.pop(key).jobs:
+            self.outcomes[number] = Failure(job.source, reason)
+        self._close(key)
 
     def _taken(self, key: str) -> None:
         """Another publish took this task's result (the same article, for a feed of the same title): this
@@ -350,7 +459,10 @@ def _receive(feed: Feed, job: Job, meta: dict, verify: bool) -> Published:
     result = meta.get("result")
     if meta.get("status") != "SUCCESS" or not isinstance(result, dict):
         reason = result.get("exc_message") if isinstance(result, dict) else result
-        raise BrokerError(f"the worker failed: {reason}")
+        if isinstance(reason, (list, tuple)):  # Celery keeps an exception's arguments
+            reason = " ".join(str(part) for part in reason)
+        kind = result.get("exc_type") if isinstance(result, dict) else None
+        raise BrokerError(f"the worker failed: {f'{kind}: ' if kind else ''}{reason}")
     if "error" in result:
         raise BrokerError(f"the worker refused it: {result['error']}")
     with feed.catalog() as catalog:  # the same article, earlier in this batch?
@@ -365,6 +477,6 @@ def _receive(feed: Feed, job: Job, meta: dict, verify: bool) -> Published:
     except (KeyError, TypeError, ValueError) as exc:
         raise BrokerError(f"the worker's result is not an episode ({exc!r})") from exc
     staged = staged_path(feed, job)
-    with atomic_path(staged) as temporary:
+    with writing(feed.folder, feed.folder.staging), atomic_path(staged) as temporary:
         temporary.write_bytes(audio)
     return put_in_feed(feed, job, Episode(str(staged), duration, len(audio), chapters, cues), verify)

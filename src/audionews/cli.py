@@ -245,7 +245,7 @@ def init(ctx: click.Context, name: str, **settings: Any) -> None:
               help="Hear each new English episode back offline (pocketsphinx) and report sentences that may be "
                    "unclear.")
 @_jobs_option
-@click.option("--broker", metavar="URL",
+@click.option("--broker", metavar="URL", envvar="AUDIONEWS_BROKER",
               help="Speak through the audionews workers on this Redis (redis://HOST:PORT/DB), not on this machine.")
 @click.pass_context
 @_stops_quietly
@@ -309,7 +309,10 @@ def _publisher(broker: str | None, jobs: int | None) -> Callable[..., PublishRep
     if broker:
         from audionews import broker as workers  # Celery: only with --broker
 
-        workers.reach(broker)  # before anything is read: Redis unreachable is one line, and nothing is sent
+        given = click.get_current_context().get_parameter_source("jobs")
+        if given in (click.core.ParameterSource.COMMANDLINE, click.core.ParameterSource.ENVIRONMENT):
+            raise click.UsageError("--jobs speaks on this machine; with --broker, each worker's --concurrency says")
+        workers.reach(broker).close()  # before anything is read: Redis unreachable is one line, nothing is sent
         return functools.partial(workers.publish, broker)
     from audionews.pipeline import publish
 
