@@ -130,6 +130,8 @@ def test_build_and_remove_with_the_disk_full(feeds: Path, monkeypatch: pytest.Mo
 
 # --- a really full disk: a small tmpfs -------------------------------------------------------------
 
+@pytest.mark.slow  # seven publishes on a real full disk: test_publish_with_the_disk_full_at_one_file keeps, in the
+# quick run, a full disk at each file of the commit
 def test_publish_with_the_disk_filling_up_at_the_commit(template: Path, tmp_path: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """The disk fills (as if another program wrote) the moment the episode moves into public/, leaving
@@ -252,8 +254,16 @@ def test_a_lock_held_too_long(feeds: Path, monkeypatch: pytest.MonkeyPatch, comm
 
 # --- SIGKILL and SIGTERM on each path --------------------------------------------------------------
 
-@pytest.mark.parametrize("command", [["publish", "--jobs", "2"], ["speak", "--engine", "silent"]])
-@pytest.mark.parametrize("kill", [signal.SIGKILL, signal.SIGTERM])
+PUBLISH, SPEAK = ["publish", "--jobs", "2"], ["speak", "--engine", "silent"]
+
+
+@pytest.mark.parametrize(("command", "kill"), [
+    (PUBLISH, signal.SIGKILL),
+    # in the quick run, test_hardening_output's stopped publish is SIGTERM mid-publish
+    pytest.param(PUBLISH, signal.SIGTERM, marks=pytest.mark.slow),
+    (SPEAK, signal.SIGKILL),
+    (SPEAK, signal.SIGTERM),
+], ids=["publish-SIGKILL", "publish-SIGTERM", "speak-SIGKILL", "speak-SIGTERM"])
 def test_killed_mid_write(feeds: Path, tmp_path: Path, command: list[str], kill: signal.Signals) -> None:
     """Killed while it speaks and encodes a long article: the feed (after the next command, for
     SIGKILL) or the output file is as it was."""
