@@ -455,7 +455,7 @@ def test_a_script_crosses_the_wire_unchanged(script: Script) -> None:
 
 @given(st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | _text,
                     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_text, inner, max_size=3)))
-def test_anything_else_on_the_wire_is_refused_as_not_a_script(data: object) -> None:
+def test_anything_else_on_the_wire_is_a_script_or_refused_as_not_one(data: object) -> None:
     try:
         Script.from_json(data)  # type: ignore[arg-type]
     except ConfigError:

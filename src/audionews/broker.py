@@ -27,11 +27,9 @@ timeout, does not speak it for nobody).
 from __future__ import annotations
 
 import base64
-import functools
 import hashlib
 import json
 import logging
-import os
 import tempfile
 import time
 from dataclasses import asdict, dataclass, field
@@ -67,7 +65,7 @@ from audionews.pipeline import (
 from audionews.speech import Engine, Speaker, SpeechCache, get_engine, speak
 from audionews.speech.paces import cache_folder
 from audionews.speech.speaker import default_jobs
-from audionews.speech.store import file_sha256
+from audionews.speech.store import model_digest
 
 __all__ = ["DEFAULT_VISIBILITY_TIMEOUT", "TASK", "publish", "reach", "render", "run_worker", "task_key"]
 
@@ -111,18 +109,7 @@ def _model_digest(engine: Engine) -> str:
     """The SHA-256 of the engine's model file, where it has one: piper's identity names the file, not its
     content, and another model under the same name would speak differently."""
     model = getattr(engine, "model", None)
-    if not model:
-        return ""
-    try:
-        found = os.stat(model)
-    except (OSError, TypeError):
-        return ""
-    return _file_digest(str(model), found.st_size, found.st_mtime_ns)
-
-
-@functools.lru_cache(maxsize=8)
-def _file_digest(path: str, size: int, modified: int) -> str:
-    return file_sha256(Path(path)) or ""
+    return model_digest(model) if model else ""
 
 
 # --- the worker's side ---------------------------------------------------------------------------------------

@@ -9,7 +9,6 @@ and no more than a segment's audio is held at once.
 
 from __future__ import annotations
 
-import os
 from collections import deque
 from collections.abc import Callable, Iterator
 
@@ -18,7 +17,7 @@ from audionews.model import Script, Segment, Take
 from audionews.speech import paces
 from audionews.speech.cache import SpeechCache
 from audionews.speech.check import Checker, Measure
-from audionews.speech.engines import Engine, Speech, Voice, get_engine
+from audionews.speech.engines import Engine, Speech, Voice, allowed_cores, get_engine
 from audionews.speech.trim import trimmed
 from audionews.speech.workers import WorkerPool
 
@@ -40,10 +39,7 @@ WORKER_MEMORY = 500 * 1024 * 1024
 
 def default_jobs() -> int:
     """One worker per core this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
+    return allowed_cores()
 
 
 def max_jobs() -> int:

@@ -13,6 +13,7 @@ fails, or is killed, leaves what was installed before. Installing the same files
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import re
@@ -47,6 +48,7 @@ __all__ = [
     "kokoro_model",
     "kokoro_voices",
     "kokoro_voices_file",
+    "model_digest",
     "voices_home",
 ]
 
@@ -372,6 +374,21 @@ def _write_archive(voices: dict[str, numpy.ndarray], target: Path) -> None:
             savez(out, **dict(sorted(voices.items())))
     except OSError as exc:
         raise ConfigError(f"cannot write the voices ({exc.strerror or exc})", str(target.parent)) from exc
+
+
+def model_digest(path: str | Path) -> str:
+    """The SHA-256 of a model file (a fifth of a second for Kokoro's), once per process and version of the
+    file (its size and time); "" if it cannot be read."""
+    try:
+        found = os.stat(path)
+    except (OSError, TypeError, ValueError):
+        return ""
+    return _digest(str(path), found.st_size, found.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=8)
+def _digest(path: str, size: int, modified: int) -> str:
+    return file_sha256(Path(path)) or ""
 
 
 def file_sha256(path: Path) -> str | None:

@@ -16,6 +16,7 @@ from audionews.speech.engines.base import (
     InstalledVoice,
     Speech,
     Voice,
+    allowed_cores,
     available,
     get_engine,
     installed_voices,
@@ -23,5 +24,5 @@ from audionews.speech.engines.base import (
     register,
 )
 
-__all__ = ["ANY_LANGUAGE", "Engine", "InstalledVoice", "Speech", "Voice", "available", "get_engine", "installed_voices",
-           "preload", "register"]
+__all__ = ["ANY_LANGUAGE", "Engine", "InstalledVoice", "Speech", "Voice", "allowed_cores", "available", "get_engine",
+           "installed_voices", "preload", "register"]

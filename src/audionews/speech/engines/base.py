@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -11,8 +12,8 @@ from typing import Protocol
 from audionews.errors import ConfigError
 from audionews.model import Voice
 
-__all__ = ["ANY_LANGUAGE", "Engine", "InstalledVoice", "Speech", "Voice", "available", "get_engine", "installed_voices",
-           "preload", "register"]
+__all__ = ["ANY_LANGUAGE", "Engine", "InstalledVoice", "Speech", "Voice", "allowed_cores", "available", "get_engine",
+           "installed_voices", "preload", "register"]
 
 ANY_LANGUAGE = "*"
 """The language of a voice that reads every language (the silent engine's)."""
@@ -109,3 +110,11 @@ def preload(voice: Voice) -> None:
             get_engine(voice).prepare()
 
     threading.Thread(target=load, name="audionews-preload", daemon=True).start()
+
+
+def allowed_cores() -> int:
+    """The cores this process may run on (its CPU affinity, where the system has one)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-import os
 import re
 import threading
-from pathlib import Path
 
 from audionews.errors import ConfigError, SynthesisError
 from audionews.ffmpeg import run_ffmpeg
@@ -25,10 +23,10 @@ from audionews.speech.store import (
     KOKORO_LANGUAGES,
     ROUGH_LANGUAGES,
     VOICE_NAME,
-    file_sha256,
     kokoro_model,
     kokoro_voices,
     kokoro_voices_file,
+    model_digest,
 )
 
 __all__ = ["MAX_PHONEMES", "SAMPLE_RATE", "KokoroEngine", "split_phonemes"]
@@ -110,12 +108,6 @@ def _loaded(model: str, voices: str, threads: int):
                              f"install it again: {INSTALL}") from exc
 
 
-@functools.lru_cache(maxsize=4)
-def _model_hash(path: str, size: int, modified: int) -> str:
-    """The model's SHA-256 (a fifth of a second), once per process and version of the file."""
-    return file_sha256(Path(path)) or ""
-
-
 def _language(name: str) -> tuple[str, str, str, str]:
     found = VOICE_NAME.match(name)
     if not found or found.group(1) not in KOKORO_LANGUAGES:
@@ -160,9 +152,7 @@ class KokoroEngine:
 
     @property
     def identity(self) -> str:
-        found = os.stat(self.model)
-        model = _model_hash(str(self.model), found.st_size, found.st_mtime_ns)
-        return f"kokoro:{model[:16]}:{self.voice_name}:{self._voice_crc:08x}:{self.speed:g}"
+        return f"kokoro:{model_digest(self.model)[:16]}:{self.voice_name}:{self._voice_crc:08x}:{self.speed:g}"
 
     @property
     def reader(self) -> str:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import re
 import threading
 from pathlib import Path
 
 from audionews.errors import ConfigError, SynthesisError
-from audionews.speech.engines.base import InstalledVoice, Speech, Voice, register
+from audionews.speech.engines.base import InstalledVoice, Speech, Voice, allowed_cores, register
 
 __all__ = ["PiperEngine"]
 
@@ -49,7 +48,7 @@ def _loaded(model: str, threads: int):
     from piper import PiperConfig, PiperVoice
 
     options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = threads or _cores()
+    options.intra_op_num_threads = threads or allowed_cores()
     options.inter_op_num_threads = 1
     # onnxruntime's full graph optimizations (its default) take 0.21 to 0.35 s at each load and make piper's
     # voice no faster: 24 sentences in 4.71 to 4.94 s with them, 4.73 to 4.81 s with the basic ones alone, whose
@@ -61,14 +60,6 @@ def _loaded(model: str, threads: int):
         return PiperVoice(config=PiperConfig.from_dict(config), session=session)
     except Exception as exc:
         raise SynthesisError(f"cannot load piper voice {model} ({exc})") from exc
-
-
-def _cores() -> int:
-    """The cores this process may run on."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
 
 
 def _model_path(voice: str) -> str:
