@@ -135,10 +135,8 @@ class Job:
     script: Script
     identity: str
     fingerprint: str
-    engine: str
-    """The name of the engine that speaks it."""
     voice: Voice
-    """The voice that speaks it, chosen for the article's language."""
+    """The voice that speaks it (its engine's name, ``voice.engine``), chosen for the article's language."""
     engine_identity: str
     """That voice's engine identity (:attr:`Engine.identity`), part of the fingerprint."""
 
@@ -210,7 +208,7 @@ def plan(feed: Feed, source: str, progress: Progress, read: Reader,
     script = _for_publishing(script, engine.reader, feed)
     with feed.catalog() as catalog:
         job = Job(source, progress, script, known_identity(catalog, article), script.fingerprint(engine.identity),
-                  engine.name, voice, engine.identity)
+                  voice, engine.identity)
         unchanged = feed.unchanged(catalog, job)
         if not unchanged:
             feed.check_replace(catalog, job)
@@ -246,7 +244,7 @@ def put_in_feed(feed: Feed, job: Job, episode: Episode, verify: bool = False) ->
     verification = None
     if verify:
         job.progress("verifying")
-        verification = verify_episode(episode, job.script, words=job.engine != "silent")  # silent: hums
+        verification = verify_episode(episode, job.script, words=job.voice.engine != "silent")  # silent: hums
     job.progress("publishing")
     audio = feed.folder.audio_name(job.script.title, job.fingerprint)
     target = feed.folder.public / audio
