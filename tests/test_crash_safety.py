@@ -138,7 +138,8 @@ def test_publish_killed_at_random_moments(tmp_path: Path) -> None:
                 # killed between the catalog's commit and feed.xml's rename (writer.commit's one window, a
                 # millisecond wide, hit on a loaded machine): the feed is one commit behind, and the next
                 # command that takes the lock catches it up (writer.recover)
-                assert invoke(feeds, "build").exit_code == 0
+                built = invoke(feeds, "build")
+                assert built.exit_code == 0, built.stderr
             check_consistent(feeds)
     assert killed_before_the_end >= KILLS // 2  # most kills did land mid-publish
     final = invoke(feeds, "publish", "-q", str(FIXTURES / "text" / "magazine-dek.txt"))
