@@ -180,6 +180,7 @@ def test_any_article_text_reaches_the_feed_as_text() -> None:
     @given(headline=ARTICLE_TEXT, byline=st.one_of(st.none(), ARTICLE_TEXT),
            paragraphs=st.lists(ARTICLE_TEXT, min_size=1, max_size=3))
     @example(headline="0", byline=None, paragraphs=["<>"])  # SGML's empty tag: feedparser dropped it
+    @example(headline="0", byline=None, paragraphs=["0 :"])  # a chapter title ended with the space before ":"
     def publish(headline: str, byline: str | None, paragraphs: list[str]) -> None:
         try:
             article = Article("page", headline, tuple(Block("paragraph", p) for p in paragraphs), byline=byline,

@@ -200,4 +200,4 @@ def _sentence(text: str) -> str:
 
 def _opening(text: str, limit: int = 8) -> str:
     words = text.split()
-    return " ".join(words[:limit]).rstrip(",;:.") + ("…" if len(words) > limit else "")
+    return " ".join(words[:limit]).rstrip(",;:. ") + ("…" if len(words) > limit else "")
