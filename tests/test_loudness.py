@@ -5,7 +5,6 @@ from __future__ import annotations
 import subprocess
 
 import numpy as np
-import pyloudnorm
 import pytest
 
 from audionews.audio import loudness
@@ -27,6 +26,8 @@ def noise_bursts(rate: int, seconds: float, seed: int) -> np.ndarray:
 
 @pytest.mark.parametrize("rate", RATES)
 def test_meter_agrees_with_pyloudnorm(rate: int) -> None:
+    import pyloudnorm  # here: it imports scipy, most of a second of every test process's collection
+
     for seed, scale in ((1, 1.0), (2, 0.05), (3, 3.0)):
         signal = np.clip(noise_bursts(rate, 6.5, seed) * scale, -1, 1)
         expected = pyloudnorm.Meter(rate).integrated_loudness(signal)

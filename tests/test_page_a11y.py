@@ -16,6 +16,7 @@ import pytest
 from conftest import ROOT, audionews_serve, browser_check, require_browser
 
 SCRIPT = ROOT / "tests" / "browser" / "axe_check.mjs"
+pytestmark = pytest.mark.slow  # some 5 s of Chromium; test_site checks the page's markup in the quick run
 
 
 @pytest.fixture(scope="module")

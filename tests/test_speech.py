@@ -47,7 +47,7 @@ def test_script_segments_in_order() -> None:
 def test_mp3_decodes_to_the_sum_of_segments_and_pauses(short_episode) -> None:
     script, takes, path, episode = short_episode
     expected = sum(t.duration for t in takes) + sum(s.pause_after for s in script.segments)
-    assert all(t.duration > 0.3 for t in takes)
+    assert all(t.duration > 0.15 for t in takes)
     assert episode.duration == pytest.approx(expected, abs=0.001)
     assert decoded_seconds(path) == pytest.approx(expected, abs=0.05)
 

@@ -13,7 +13,6 @@ import subprocess
 from pathlib import Path
 
 import numpy as np
-import pyloudnorm
 import pytest
 
 from audionews.audio.encode import measure
@@ -154,6 +153,8 @@ def test_loudness_is_steady_and_within_bounds(episode) -> None:
             index += 1
         spans.append((cues[first][0], cues[index - 1][1]))
     assert index == len(cues)
+    import pyloudnorm  # here: it imports scipy, most of a second of every test process's collection
+
     meter = pyloudnorm.Meter(RATE)
     levels = [meter.integrated_loudness(episode["samples"][int(a * RATE) : int(b * RATE)])
               for a, b in spans if b - a >= 1.0]
