@@ -29,6 +29,7 @@ from typing import Any
 import pytest
 import uvicorn
 from click.testing import CliRunner
+from filelock import FileLock
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -420,25 +421,44 @@ def init_feed(feeds_dir: Path, name: str, base_url: str, engine: str = ENGINE) -
     assert result.exit_code == 0, result.output
 
 
+def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder ``make`` fills once for the whole run, by whichever test process asks first, for fixtures
+    that tests only read (or copy): pytest-xdist's workers share the parent of their temporary folders,
+    so a feed is published once, not once in each worker. Alone (no xdist), a folder of this process's."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        folder = tmp_path_factory.mktemp(name)
+        make(folder)
+        return folder
+    folder = tmp_path_factory.getbasetemp().parent / name
+    made = folder.with_name(f"{name}.made")
+    with FileLock(folder.with_name(f"{name}.lock")):
+        if not made.exists():  # not made yet, or its maker failed part way
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            made.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def published_feed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A feed of the three example articles, published for real (silent engine, ffmpeg, SQLite), made once."""
-    feeds = tmp_path_factory.mktemp("published") / "feeds"
-    init_feed(feeds, "ledger", "http://127.0.0.1:9/")
-    result = invoke(feeds, "publish", "-q", *(str(EXAMPLES / name) for name in EXAMPLE_ARTICLES))
-    assert result.exit_code == 0, result.output
-    return feeds
+
+    def make(folder: Path) -> None:
+        init_feed(folder / "feeds", "ledger", "http://127.0.0.1:9/")
+        result = invoke(folder / "feeds", "publish", "-q", *(str(EXAMPLES / name) for name in EXAMPLE_ARTICLES))
+        assert result.exit_code == 0, result.output
+
+    return made_once(tmp_path_factory, "published", make) / "feeds"
 
 
 @pytest.fixture(scope="session")
 def two_episode_feed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """``feed_state.published``'s silent feed of two text articles, made once: the fault, catalog and signal
-    tests each copy it and change only their copy (one publish per worker, not one per module)."""
+    tests each copy it and change only their copy."""
     from feed_state import published  # feed_state imports this module
 
-    feeds = tmp_path_factory.mktemp("two-episodes") / "feeds"
-    published(feeds)
-    return feeds
+    return made_once(tmp_path_factory, "two-episodes", lambda folder: published(folder / "feeds")) / "feeds"
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ import pytest
 from mutagen.id3 import ID3
 
 from audionews.errors import FetchError, one_line
-from conftest import invoke
+from conftest import invoke, made_once
 
 STORY = [
     "The harbor board agreed on Monday to rebuild the old sea wall before the winter storms arrive.",
@@ -145,20 +145,25 @@ def test_clean_gives_the_article_in_plain_text(case: Case, tmp_path: Path) -> No
 
 # -- publish: the feed and everything beside it ------------------------------------------------------
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def published(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, dict]]:
-    """Every case published into one feed (silent engine): the feed's folder and each case's episode."""
-    tmp = tmp_path_factory.mktemp("hostile-text")
-    feeds = tmp / "feeds"
-    result = invoke(feeds, "init", "ledger", "--title", "Ledger", "--author", "Ledger Desk", "--email",
-                    "desk@example.org", "--base-url", "http://127.0.0.1:9/", "--engine", "silent")
-    assert result.exit_code == 0, result.output
-    sources = {write(tmp, case): case.name for case in CASES}
-    result = invoke(feeds, "publish", "-q", "--json", *sources)
-    assert result.exit_code == 0, result.stderr
-    assert not has_control(result.stdout)
-    episodes = {sources[line["source"]]: line for line in map(json.loads, result.stdout.splitlines())}
-    return feeds / "ledger", episodes
+    """Every case published into one feed (silent engine), once for the run: the feed's folder and each
+    case's episode, as ``publish --json`` said it."""
+
+    def make(tmp: Path) -> None:
+        feeds = tmp / "feeds"
+        result = invoke(feeds, "init", "ledger", "--title", "Ledger", "--author", "Ledger Desk", "--email",
+                        "desk@example.org", "--base-url", "http://127.0.0.1:9/", "--engine", "silent")
+        assert result.exit_code == 0, result.output
+        sources = {write(tmp, case): case.name for case in CASES}
+        result = invoke(feeds, "publish", "-q", "--json", *sources)
+        assert result.exit_code == 0, result.stderr
+        assert not has_control(result.stdout)
+        episodes = {sources[line["source"]]: line for line in map(json.loads, result.stdout.splitlines())}
+        (tmp / "episodes.json").write_text(json.dumps(episodes), encoding="utf-8")
+
+    tmp = made_once(tmp_path_factory, "hostile-text", make)
+    return tmp / "feeds" / "ledger", json.loads((tmp / "episodes.json").read_text(encoding="utf-8"))
 
 
 def html_text(fragment: str) -> tuple[str, list[str]]:
