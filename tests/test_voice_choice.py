@@ -178,7 +178,8 @@ def test_any_article_gets_a_voice_of_its_language_or_one_config_error(engines) -
         counts["chosen"] += 1
 
     check()
-    assert counts["chosen"] >= scaled(30, of=300) and counts["refused"] >= scaled(30, of=300), counts
+    # chosen in about one example of five (6 to 30 of the quick run's 75 over 200 seeds): claim 4 of 75, 15 of 300
+    assert counts["chosen"] >= scaled(15, of=300) and counts["refused"] >= scaled(30, of=300), counts
 
 
 # -- through publish: the article no voice reads fails alone, with one line ------------------------------
