@@ -34,6 +34,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("from_feed", "serve", "broker"),
     ("listen",),
     ("cli",),
+    ("__main__",),
     (PACKAGE,),
 )
 """Low to high. ``audionews`` is the package's own ``__init__``: it imports errors and model, and the

@@ -48,11 +48,11 @@ class Mp3Writer:
         if stream is not None:
             read_end, write_end = os.pipe()
             outputs.append(f"[f=mp3]pipe:{write_end}")
-        # these live as long as the writer and are closed by close()
-        self._spool: IO[bytes] = tempfile.NamedTemporaryFile(prefix=TEMP_PREFIX, suffix=".pcm", dir=path.parent)  # noqa: SIM115
-        self._errors: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115
-        self._report: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115
         try:
+            # these live as long as the writer and are closed by close()
+            self._spool: IO[bytes] = tempfile.NamedTemporaryFile(prefix=TEMP_PREFIX, suffix=".pcm", dir=path.parent)  # noqa: SIM115
+            self._errors: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115
+            self._report: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115
             self._encoder = subprocess.Popen(
                 [*ffmpeg_command("error"), *self._pcm_input("pipe:0"), *_mp3_output(""),
                  "-f", "tee", "-map", "0:a", "|".join(outputs)],
@@ -61,9 +61,13 @@ class Mp3Writer:
             self._meter = subprocess.Popen(
                 [*ffmpeg_command("info"), "-f", "mp3", "-i", "pipe:0", "-af", METER, "-f", "null", "-"],
                 stdin=self._encoder.stdout, stdout=subprocess.DEVNULL, stderr=self._report)
-        except OSError as exc:
+        except BaseException as exc:  # Ctrl+C too: nothing of a writer half made is left for later
             self.close()
-            raise AudioError(f"cannot run ffmpeg ({exc})") from exc
+            if stream is not None:
+                os.close(read_end)
+            if isinstance(exc, OSError):
+                raise AudioError(f"cannot run ffmpeg ({exc})") from exc
+            raise
         finally:
             if stream is not None:
                 os.close(write_end)  # the encoder holds it now: its end is the stream's end
@@ -114,8 +118,9 @@ class Mp3Writer:
                 process.wait()
         if self._streamer:
             self._streamer.join()
-        for handle in (self._spool, self._errors, self._report):
-            handle.close()
+        for name in ("_spool", "_errors", "_report"):  # any not made yet (close() from __init__) is skipped
+            if (handle := getattr(self, name, None)) is not None:
+                handle.close()
 
     def __enter__(self) -> Mp3Writer:
         return self

@@ -104,12 +104,14 @@ def get_engine(voice: Voice, threads: int = 0) -> Engine:
 def preload(voice: Voice) -> None:
     """Load ``voice``'s model in a thread of its own now, while the caller imports and reads the page
     (``listen``: the model loads beside the pipeline's imports instead of after them). A later first sentence
-    of the same voice waits for this load rather than loading it again; a failure is left for it to report."""
+    of the same voice waits for this load rather than loading it again; a failure is left for it to report.
+    Not a daemon: a command stopped (Ctrl+C) while the model loads exits when the load is done, since
+    onnxruntime aborts the process when the interpreter is torn down under a session being made."""
     def load() -> None:
         with contextlib.suppress(Exception):
             get_engine(voice).prepare()
 
-    threading.Thread(target=load, name="audionews-preload", daemon=True).start()
+    threading.Thread(target=load, name="audionews-preload").start()
 
 
 def allowed_cores() -> int:
