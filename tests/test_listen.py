@@ -18,6 +18,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -257,6 +258,29 @@ def test_save_writes_the_complete_episode_and_ctrl_c_after_it_leaves_only_that(t
     copy = tmp_path / "streamed.mp3"
     copy.write_bytes(streamed)
     assert abs(decoded_seconds(copy) - seconds) < 0.1
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads the process tree from /proc (Linux)")
+@pytest.mark.parametrize("engine, moments", [(ENGINE, 5), pytest.param("piper", 12, marks=pytest.mark.slow)])
+def test_ctrl_c_at_any_moment_of_the_start_is_quiet_and_leaves_nothing(tmp_path: Path, engine: str,
+                                                                        moments: int) -> None:
+    """Ctrl+C from the first instant to the first audio: while Python imports the command line, while the
+    voice's model loads, while the reader and the encoder start. Each time: status 130 (or the signal itself,
+    before Python has a handler), nothing on stderr but progress lines, nothing left behind."""
+    for moment in range(moments):
+        tmp = tmp_path / f"tmp{moment}"
+        tmp.mkdir()
+        process = subprocess.Popen([sys.executable, "-m", "audionews", "listen", "--engine", engine, "--no-browser",
+                                    str(ARTICLE)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                   env={**src_env(), "TMPDIR": str(tmp)})
+        time.sleep(moment * 0.12)
+        children = descendants(process.pid)
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=HANG)
+        assert process.returncode in (130, -signal.SIGINT), stderr
+        assert [line for line in stderr.splitlines() if not line.startswith(f"{ARTICLE}: ")] == [], stderr
+        assert [pid for pid in children if alive(pid)] == []
+        assert leftovers(tmp) == []
 
 
 def test_bad_source_is_one_line_and_nothing_is_served(tmp_path: Path) -> None:
