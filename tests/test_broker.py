@@ -18,6 +18,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -377,6 +378,37 @@ def test_redis_lost_while_waiting_is_one_line_for_each_article_out(tmp_path: Pat
     errors = [line for line in err.splitlines() if line.startswith("Error: ")]
     assert len(errors) == 2 and all("lost the broker" in e for e in errors), err
     assert "Traceback" not in err and out == ""
+    check_feed(folder)
+
+
+@needs_redis
+def test_a_publish_no_worker_takes_says_so_and_ends_on_redis_lost(tmp_path: Path, redis_url: str,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """No worker running: the publish waits (a worker may yet start), saying so now and then with the
+    command that starts one, never the password; it ends, one line per article, when Redis goes."""
+    monkeypatch.setattr(broker, "IDLE_NOTE", 0.5)
+    feeds = tmp_path / "feeds"
+    folder = silent_feed(feeds)
+    client = redis.Redis.from_url(redis_url)
+    client.config_set("requirepass", "hunter2")
+    secret = redis_url.replace("redis://", "redis://:hunter2@")
+    done: list = []
+    publisher = threading.Thread(target=lambda: done.append(invoke(feeds, "publish", "--broker", secret,
+                                                                   str(FIRST), str(SECOND))))
+    started = time.monotonic()
+    publisher.start()
+    time.sleep(2.0)
+    with contextlib.suppress(redis.ConnectionError):
+        redis.Redis.from_url(secret).shutdown(nosave=True)
+    publisher.join(timeout=60)
+    waited = time.monotonic() - started
+    [result] = done
+    notes = [line for line in result.stderr.splitlines() if line.startswith("Note: no worker")]
+    assert 1 <= len(notes) <= waited / broker.IDLE_NOTE, result.stderr  # once a half second at most, not each poll
+    assert all(f"audionews worker --broker redis://***@127.0.0.1:" in note for note in notes), notes
+    assert "hunter2" not in result.stderr + result.stdout
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
+    assert result.exit_code == 1 and len(errors) == 2 and all("lost the broker" in e for e in errors), result.stderr
     check_feed(folder)
 
 

@@ -85,6 +85,8 @@ _CLOSED = "audionews:closed:"
 CLOSED_SECONDS = 86400
 MAX_STARTS = 3
 """Workers a task may start on without finishing (each lost, or dying on it) before it is given up as failed."""
+IDLE_NOTE = 60.0
+"""Seconds of waiting with no task started or finished before the publish says so (no worker running?)."""
 try:
     _VERSION = metadata.version("audionews")
     """Part of every task: a worker of another version may make other bytes, so it refuses the task."""
@@ -277,7 +279,7 @@ def publish(url: str, folder: FeedFolder, sources: list[str], progress: Progress
     client = reach(url)
     feed = Feed.open(folder, replace)
     read = read or partial(clean, allow_private=feed.settings.allow_private_addresses)
-    batch = _Batch(_app(url), client, feed, verify)
+    batch = _Batch(_app(url), client, feed, verify, progress)
     try:
         for number, source in enumerate(sources, start=1):
             said = prefixed(progress, f"article {number} of {len(sources)}, {source}" if len(sources) > 1 else source)
@@ -308,10 +310,12 @@ class _Out:
 class _Batch:
     """The tasks of one publish still out, and what became of each article."""
 
-    def __init__(self, app: Any, client: Any, feed: Feed, verify: bool) -> None:
-        self.app, self.client, self.feed, self.verify = app, client, feed, verify
+    def __init__(self, app: Any, client: Any, feed: Feed, verify: bool, progress: Progress) -> None:
+        self.app, self.client, self.feed, self.verify, self.progress = app, client, feed, verify, progress
         self.out: dict[str, _Out] = {}
         self.outcomes: dict[int, Published | Failure] = {}
+        self.news = time.monotonic()
+        """When a task was last sent, started or finished: a long wait without any is said (no worker?)."""
 
     def send(self, number: int, job: Job) -> None:
         """Send ``job`` as a task, unless the same task is out already (in this batch, or sent by a publish
@@ -325,6 +329,7 @@ class _Batch:
             job.progress("sent by an earlier publish; waiting for it")
         else:
             self._send(key, payload)
+            self.news = time.monotonic()
             job.progress("queued")
         self.out[key] = _Out(payload, [(number, job)])
 
@@ -366,6 +371,7 @@ class _Batch:
 
     def _collect(self, wait: bool) -> None:
         while self.out:
+            known = (len(self.out), sum(len(out.workers) for out in self.out.values()))
             keys = list(self.out)
             found = self._redis(self.client.mget, [self._result(key) for key in keys] + [_QUEUED + key for key in keys])
             for key, raw, queued in zip(keys, found[:len(keys)], found[len(keys):], strict=True):
@@ -379,8 +385,14 @@ class _Batch:
                     self._started(key, _worker(meta))
                 elif raw is None and queued is None:
                     self._taken(key)
+            if known != (len(self.out), sum(len(out.workers) for out in self.out.values())):
+                self.news = time.monotonic()
             if not wait:
                 return
+            if self.out and time.monotonic() - self.news >= IDLE_NOTE:
+                self.progress(f"Note: no worker has started or finished an article for {IDLE_NOTE:g} s: is one "
+                              f"running? (audionews worker --broker {_shown(self.client_url)})")
+                self.news = time.monotonic()  # said once a minute at most
             if self.out:
                 time.sleep(POLL)
 
