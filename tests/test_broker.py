@@ -382,6 +382,36 @@ def test_redis_lost_while_waiting_is_one_line_for_each_article_out(tmp_path: Pat
 
 
 @needs_redis
+def test_a_task_started_by_worker_after_worker_and_never_finished_is_given_up(tmp_path: Path,
+                                                                             redis_url: str) -> None:
+    """Each worker that starts an article and is lost (or dies on it) hands it to the next; after
+    MAX_STARTS of them it fails in one line, and is closed so that none speaks it again for nobody."""
+    feeds = tmp_path / "feeds"
+    folder = silent_feed(feeds)
+    [key] = _queued(feeds, redis_url, FIRST)
+    client = redis.Redis.from_url(redis_url)
+    publisher = _publisher(feeds, redis_url, FIRST)
+    seen: list[str] = []
+    _read_until(publisher.stderr, "waiting for it", seen)
+    for number in range(1, broker.MAX_STARTS + 2):
+        started = {"status": "STARTED", "result": {"hostname": f"w{number}@host", "pid": 100 + number},
+                   "task_id": key, "traceback": None}
+        client.set(f"celery-task-meta-{key}", json.dumps(started))
+        if number <= broker.MAX_STARTS:
+            _read_until(publisher.stderr, f"speaking on w{number}@host (pid {100 + number})", seen)
+    out, err = publisher.communicate(timeout=60)
+    err = "".join(seen) + err
+    assert publisher.returncode == 1, err
+    errors = [line for line in err.splitlines() if line.startswith("Error: ")]
+    assert errors == [f"Error: {FIRST}: given up: {broker.MAX_STARTS} workers in turn started it and none finished "
+                      "(each was lost, or died on it: out of memory?)"], err
+    assert client.exists(f"audionews:closed:{key}") and not client.exists(f"audionews:queued:{key}")
+    assert out == ""
+    check_feed(folder)
+    assert not records(folder)
+
+
+@needs_redis
 def test_a_publish_no_worker_takes_says_so_and_ends_on_redis_lost(tmp_path: Path, redis_url: str,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """No worker running: the publish waits (a worker may yet start), saying so now and then with the
