@@ -46,6 +46,7 @@ _TIDY = (
     (re.compile(r"\s+"), " "),
     (re.compile(r"\s+([,.;:!?])"), r"\1"),
     (re.compile(r",+(?=[,.;:!?])"), ""),
+    (re.compile(r"([.;:!?]),(?=\w)"), r"\1 "),  # "a:,b" is "a: b", not "a:b" (nor "0:,0" a score "0:0")
     (re.compile(r"([.;:!?]),"), r"\1"),
     (re.compile(r"^[,\s]+"), ""),
     (re.compile(r",(?=\w)(?<!\d,(?=\d))"), ", "),  # not in "1,2": a decimal comma is no pause
