@@ -427,9 +427,12 @@ def test_a_publish_no_worker_takes_says_so_and_ends_on_redis_lost(tmp_path: Path
                                                                    str(FIRST), str(SECOND))))
     started = time.monotonic()
     publisher.start()
-    time.sleep(2.0)
+    watcher = redis.Redis.from_url(secret)
+    while len(watcher.keys("audionews:queued:*")) < 2 and publisher.is_alive():  # both sent: waiting now
+        time.sleep(0.05)
+    time.sleep(4 * broker.IDLE_NOTE)
     with contextlib.suppress(redis.ConnectionError):
-        redis.Redis.from_url(secret).shutdown(nosave=True)
+        watcher.shutdown(nosave=True)
     publisher.join(timeout=60)
     waited = time.monotonic() - started
     [result] = done
