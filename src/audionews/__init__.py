@@ -9,23 +9,22 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from audionews.errors import (
-    AudioError,
-    AudionewsError,
-    BrokerError,
-    ConfigError,
-    ExtractionError,
-    FeedError,
-    FetchError,
-    SynthesisError,
-)
-from audionews.model import Article, Block, Chapter, Cue, Episode, Page, Script, Segment, Sentence, Take, Voice
-
 if TYPE_CHECKING:  # imported on first use, below
     from audionews.audio.verify import Unclear, Verification
+    from audionews.errors import (
+        AudioError,
+        AudionewsError,
+        BrokerError,
+        ConfigError,
+        ExtractionError,
+        FeedError,
+        FetchError,
+        SynthesisError,
+    )
     from audionews.feed.catalog import EpisodeRecord
     from audionews.feed.folder import FeedFolder, FeedSettings, create_feed, find_feed
     from audionews.feed.writer import build, remove
+    from audionews.model import Article, Block, Chapter, Cue, Episode, Page, Script, Segment, Sentence, Take, Voice
     from audionews.pipeline import Failure, Published, PublishReport, clean, publish, speak_to_file
     from audionews.script.lexicon import Lexicon, load_lexicon
 
@@ -70,6 +69,10 @@ __all__ = [
 __version__ = "0.1.0"
 
 _LAZY = {
+    **dict.fromkeys(("AudioError", "AudionewsError", "BrokerError", "ConfigError", "ExtractionError", "FeedError",
+                     "FetchError", "SynthesisError"), "errors"),
+    **dict.fromkeys(("Article", "Block", "Chapter", "Cue", "Episode", "Page", "Script", "Segment", "Sentence",
+                     "Take", "Voice"), "model"),
     "EpisodeRecord": "feed.catalog",
     "Unclear": "audio.verify", "Verification": "audio.verify",
     "FeedFolder": "feed.folder", "FeedSettings": "feed.folder",
@@ -80,7 +83,8 @@ _LAZY = {
     "Lexicon": "script.lexicon", "load_lexicon": "script.lexicon",
 }
 """Imported on first use, so importing any part of the package (``audionews.cli`` for ``build``)
-does not load the whole pipeline: trafilatura, numpy, mutagen, requests (PEP 562). No name here is
+does not load the whole pipeline: trafilatura, numpy, mutagen, requests (PEP 562); nor anything at all
+before the ``audionews`` command can take Ctrl+C quietly (``audionews.__main__``). No name here is
 also a submodule's name, so ``audionews.publish`` is the function whatever was imported before."""
 
 

@@ -195,7 +195,24 @@ def _folder(ctx: click.Context, name: str | None, create_default: bool = False) 
     return find_feed(ctx.obj["feeds_dir"], name, create_default=create_default)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _QuietGroup(click.Group):
+    """Ctrl+C while click parses the command line or runs the group's own options: status 130 with nothing
+    said, as within a command (:func:`_stops_quietly`), where click would print "Aborted!" and exit 1."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except KeyboardInterrupt as exc:
+            raise click.exceptions.Exit(143 if isinstance(exc, _Terminated) else 130) from None
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as exc:
+            raise click.exceptions.Exit(143 if isinstance(exc, _Terminated) else 130) from None
+
+
+@click.group(cls=_QuietGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="audionews")
 @click.option("--feeds-dir", type=click.Path(file_okay=False, path_type=Path), default="feeds",
               envvar="AUDIONEWS_FEEDS", show_default=True, show_envvar=True, help="Folder holding the feeds.")

@@ -62,9 +62,9 @@ def atomic_path(path: Path, synced: bool = True) -> Iterator[Path]:
     if regular:
         target.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=target.suffix, dir=target.parent if regular else None)
-    os.close(handle)
-    temp_path = Path(temp)
-    try:
+    try:  # from here: Ctrl+C on the next line leaves no temporary file either
+        os.close(handle)
+        temp_path = Path(temp)
         yield temp_path
         with _named(path):
             if not regular:
@@ -76,7 +76,8 @@ def atomic_path(path: Path, synced: bool = True) -> Iterator[Path]:
             _take_over(temp_path, found)
             os.replace(temp_path, target)
     finally:
-        temp_path.unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
 
 
 @contextlib.contextmanager

@@ -48,6 +48,8 @@ _GROW_JS = files("audionews").joinpath("listen.js").read_bytes()
 AUDIO_TYPE = "audio/mpeg"
 POLL_SECONDS = 1.0
 """How long a waiting stream sleeps between looks at whether it was stopped (more audio wakes it at once)."""
+SERVER_STOP_SECONDS = 5.0
+"""Seconds to wait for the reader's server to stop (it closes within its 2 s graceful shutdown)."""
 
 Event = Callable[..., None]
 """``event(name, **fields)``: a step of the session, for ``--json`` and the benchmark's breakdown."""
@@ -220,5 +222,5 @@ def listen(source: str, voice: Voice, lexicon: Lexicon = Lexicon(), port: int = 
         finally:
             session.stop()
             server.should_exit = True
-            thread.join()
+            thread.join(timeout=SERVER_STOP_SECONDS)  # a daemon: one caught mid-import by Ctrl+C is left to exit
 

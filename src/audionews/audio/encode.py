@@ -61,19 +61,20 @@ class Mp3Writer:
             self._meter = subprocess.Popen(
                 [*ffmpeg_command("info"), "-f", "mp3", "-i", "pipe:0", "-af", METER, "-f", "null", "-"],
                 stdin=self._encoder.stdout, stdout=subprocess.DEVNULL, stderr=self._report)
+            if stream is not None:
+                os.close(write_end)  # the encoder holds it now: its end is the stream's end
+                write_end = -1
+                self._streamer = threading.Thread(target=_copy, args=(read_end, stream), daemon=True)
+                self._streamer.start()  # once started, the thread owns read_end (and closes it)
         except BaseException as exc:  # Ctrl+C too: nothing of a writer half made is left for later
             self.close()
-            if stream is not None:
+            if write_end >= 0:
+                os.close(write_end)
+            if read_end >= 0 and (self._streamer is None or self._streamer.ident is None):
                 os.close(read_end)
             if isinstance(exc, OSError):
                 raise AudioError(f"cannot run ffmpeg ({exc})") from exc
             raise
-        finally:
-            if stream is not None:
-                os.close(write_end)  # the encoder holds it now: its end is the stream's end
-        if stream is not None:
-            self._streamer = threading.Thread(target=_copy, args=(read_end, stream), daemon=True)
-            self._streamer.start()
         assert self._encoder.stdin and self._encoder.stdout  # both opened with PIPE
         self._input: IO[bytes] = self._encoder.stdin
         self._encoder.stdout.close()  # the meter holds the read end now
@@ -116,7 +117,7 @@ class Mp3Writer:
             if process and process.poll() is None:
                 process.kill()
                 process.wait()
-        if self._streamer:
+        if self._streamer and self._streamer.ident is not None:
             self._streamer.join()
         for name in ("_spool", "_errors", "_report"):  # any not made yet (close() from __init__) is skipped
             if (handle := getattr(self, name, None)) is not None:

@@ -55,8 +55,8 @@ class WorkerPool:
                                            start_new_session=True)
                 self._processes.append(process)
                 thread = threading.Thread(target=self._serve, args=(process,), daemon=True)
+                self._threads.append(thread)  # before start(): Ctrl+C inside start() must not hide a running one
                 thread.start()
-                self._threads.append(thread)
         except OSError as exc:
             self.close()
             raise SynthesisError(f"cannot start a speech worker ({exc})") from exc
@@ -78,7 +78,8 @@ class WorkerPool:
         for _ in self._threads:
             self._jobs.put(None)
         for thread in self._threads:
-            thread.join()
+            if thread.ident is not None:  # one that Ctrl+C stopped from starting has nothing to join
+                thread.join()
         for process in self._processes:
             if process.stdin:
                 process.stdin.close()

@@ -22,7 +22,8 @@ from audionews.speech.engines.base import (
     installed_voices,
     preload,
     register,
+    still_loading,
 )
 
 __all__ = ["ANY_LANGUAGE", "Engine", "InstalledVoice", "Speech", "Voice", "allowed_cores", "available", "get_engine",
-           "installed_voices", "preload", "register"]
+           "installed_voices", "preload", "register", "still_loading"]

@@ -13,7 +13,7 @@ from audionews.errors import ConfigError
 from audionews.model import Voice
 
 __all__ = ["ANY_LANGUAGE", "Engine", "InstalledVoice", "Speech", "Voice", "allowed_cores", "available", "get_engine",
-           "installed_voices", "preload", "register"]
+           "installed_voices", "preload", "register", "still_loading"]
 
 ANY_LANGUAGE = "*"
 """The language of a voice that reads every language (the silent engine's)."""
@@ -104,14 +104,23 @@ def get_engine(voice: Voice, threads: int = 0) -> Engine:
 def preload(voice: Voice) -> None:
     """Load ``voice``'s model in a thread of its own now, while the caller imports and reads the page
     (``listen``: the model loads beside the pipeline's imports instead of after them). A later first sentence
-    of the same voice waits for this load rather than loading it again; a failure is left for it to report.
-    Not a daemon: a command stopped (Ctrl+C) while the model loads exits when the load is done, since
-    onnxruntime aborts the process when the interpreter is torn down under a session being made."""
+    of the same voice waits for this load rather than loading it again; a failure is left for it to report."""
     def load() -> None:
         with contextlib.suppress(Exception):
             get_engine(voice).prepare()
 
-    threading.Thread(target=load, name="audionews-preload").start()
+    thread = threading.Thread(target=load, name="audionews-preload", daemon=True)
+    _preloads.append(thread)
+    thread.start()
+
+
+_preloads: list[threading.Thread] = []
+
+
+def still_loading() -> bool:
+    """Whether a model :func:`preload` started is still loading: a process that ends now must not tear the
+    interpreter down under it (onnxruntime aborts the process), so ``audionews.__main__`` leaves at once."""
+    return any(thread.is_alive() for thread in _preloads)
 
 
 def allowed_cores() -> int:
