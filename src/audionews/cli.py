@@ -71,6 +71,11 @@ class _Terminated(KeyboardInterrupt):
     """SIGTERM, raised where the command is, so everything it started is cleaned up as for Ctrl+C."""
 
 
+def _stopped(exc: KeyboardInterrupt) -> click.exceptions.Exit:
+    """The exit for a command stopped: 143 for SIGTERM, 130 for Ctrl+C, as a shell reports them."""
+    return click.exceptions.Exit(143 if isinstance(exc, _Terminated) else 130)
+
+
 def _stops_quietly(command: Callable[..., Any]) -> Callable[..., Any]:
     """Ctrl+C or SIGTERM: clean up (the ``finally`` blocks and context managers on the way out remove
     staging folders and temporary files and stop the speech workers), print no traceback, and exit
@@ -87,7 +92,7 @@ def _stops_quietly(command: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return command(*args, **kwargs)
         except KeyboardInterrupt as exc:
-            raise click.exceptions.Exit(143 if isinstance(exc, _Terminated) else 130) from None
+            raise _stopped(exc) from None
         finally:
             if main_thread and previous is not None:
                 signal.signal(signal.SIGTERM, previous)
@@ -203,13 +208,13 @@ class _QuietGroup(click.Group):
         try:
             return super().make_context(*args, **kwargs)
         except KeyboardInterrupt as exc:
-            raise click.exceptions.Exit(143 if isinstance(exc, _Terminated) else 130) from None
+            raise _stopped(exc) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt as exc:
-            raise click.exceptions.Exit(143 if isinstance(exc, _Terminated) else 130) from None
+            raise _stopped(exc) from None
 
 
 @click.group(cls=_QuietGroup, context_settings={"help_option_names": ["-h", "--help"]})
